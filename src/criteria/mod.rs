@@ -1,0 +1,235 @@
+//! The criteria of a checked template and how each is evaluated.
+//!
+//! A criterion is applicable to a document by kind and metadata
+//! ([`Applicability`]); it is then judged by a closed set of requirement kinds,
+//! one file each: sections ([`section`]), patterns — phrases, regular
+//! expressions, lexicons, detectors — ([`pattern`]), measures ([`measure`]) and
+//! their combinations ([`logic`]). Manual questions are criteria with
+//! [`Check::Question`].
+
+pub mod condition;
+pub mod logic;
+pub mod measure;
+pub mod pattern;
+pub mod section;
+
+use serde::Serialize;
+
+pub use condition::Condition;
+pub use logic::Requirement;
+pub use measure::{Bound, Measure, Metric};
+pub use pattern::{Context, Hit, Lexicon, LexiconEntry, Matcher, Pattern, Scope};
+pub use section::SectionSet;
+
+use crate::finding::{Finding, Severity};
+use crate::ingest::{Document, Kind};
+
+/// A perspective of the template: a group of criteria with a weight and
+/// optionally a target share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Perspective {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    /// Target share of documents (0–1), if set.
+    pub target: Option<f64>,
+}
+
+/// A criterion (or manual question) of a checked template.
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub title: String,
+    /// Index of the perspective in the template.
+    pub perspective: usize,
+    pub weight: f64,
+    pub severity: Severity,
+    /// Legal or other source.
+    pub source: Option<String>,
+    /// What is wrong when the criterion is not met.
+    pub message: String,
+    /// What to do about it.
+    pub advice: Option<String>,
+    pub applies: Applicability,
+    pub check: Check,
+    pub examples: Vec<Example>,
+}
+
+/// How a criterion is judged.
+#[derive(Debug, Clone)]
+pub enum Check {
+    /// Judged from the text.
+    Rules {
+        requirement: Option<Requirement>,
+        prohibitions: Vec<(Pattern, Option<Scope>)>,
+        measures: Vec<Measure>,
+    },
+    /// Answered by a reviewer.
+    Question,
+}
+
+/// An example text embedded in a criterion.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Whether the example should meet the criterion.
+    pub met: bool,
+    pub text: String,
+    /// Line of the example in the template file, for reports.
+    pub line: usize,
+}
+
+/// Which documents a criterion applies to.
+#[derive(Debug, Clone, Default)]
+pub struct Applicability {
+    /// Empty: every kind.
+    pub kinds: Vec<Kind>,
+    pub condition: Option<Condition>,
+}
+
+impl Applicability {
+    /// Whether a document of this kind and metadata is covered.
+    pub fn covers(&self, doc: &Document) -> bool {
+        let kind_ok = self.kinds.is_empty() || doc.kind.is_some_and(|k| self.kinds.contains(&k));
+        kind_ok
+            && self
+                .condition
+                .as_ref()
+                .is_none_or(|c| c.holds(&doc.metadata))
+    }
+}
+
+/// The status of a criterion for a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    NotApplicable,
+    Manual,
+}
+
+impl Status {
+    /// The Swedish word for the status.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Met => "uppfyllt",
+            Status::NotMet => "ej uppfyllt",
+            Status::NotApplicable => "ej tillämpligt",
+            Status::Manual => "manuell granskning",
+        }
+    }
+}
+
+impl Criterion {
+    /// Judges the criterion on one document, adding its findings to `findings`.
+    pub fn evaluate(&self, index: usize, ctx: &Context, findings: &mut Vec<Finding>) -> Status {
+        if !self.applies.covers(ctx.doc) {
+            return Status::NotApplicable;
+        }
+        let Check::Rules {
+            requirement,
+            prohibitions,
+            measures,
+        } = &self.check
+        else {
+            return Status::Manual;
+        };
+        let before = findings.len();
+        let mut judged = false;
+        let mut met = true;
+        if let Some(requirement) = requirement {
+            judged = true;
+            if !requirement.holds(ctx) {
+                met = false;
+                let place = requirement
+                    .place(ctx)
+                    .unwrap_or_else(|| ctx.doc.start_of_body());
+                findings.push(Finding {
+                    criterion: index,
+                    range: place,
+                    message: self.message.clone(),
+                    suggestion: self.advice.clone(),
+                });
+            }
+        }
+        for (pattern, scope) in prohibitions {
+            judged = true;
+            for hit in pattern.occurrences_in(ctx, scope.as_ref()) {
+                met = false;
+                let matched = &ctx.doc.text[hit.range.clone()];
+                let replacement = pattern.replacement(ctx, &hit);
+                let message = fill(&self.message, &[("träff", matched)]);
+                let suggestion = match replacement {
+                    Some(r) => Some(format!("Skriv hellre: {r}.")),
+                    None => self.advice.clone(),
+                };
+                findings.push(Finding {
+                    criterion: index,
+                    range: hit.range,
+                    message,
+                    suggestion,
+                });
+            }
+        }
+        for measure in measures {
+            match measure.evaluate(ctx) {
+                measure::Outcome::NotApplicable => {}
+                measure::Outcome::Pass => judged = true,
+                measure::Outcome::Fail(violations) => {
+                    judged = true;
+                    met = false;
+                    for v in violations {
+                        let message =
+                            fill(&self.message, &[("värde", &v.value), ("gräns", &v.limit)]);
+                        findings.push(Finding {
+                            criterion: index,
+                            range: v.range.unwrap_or_else(|| ctx.doc.start_of_body()),
+                            message,
+                            suggestion: self.advice.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        if !judged {
+            findings.truncate(before);
+            return Status::NotApplicable;
+        }
+        if met { Status::Met } else { Status::NotMet }
+    }
+}
+
+/// Replaces `{name}` placeholders in a message.
+fn fill(message: &str, values: &[(&str, &str)]) -> String {
+    let mut out = message.to_string();
+    for (name, value) in values {
+        let key = format!("{{{name}}}");
+        if out.contains(&key) {
+            out = out.replace(&key, value);
+        }
+    }
+    out
+}
+
+/// Placeholders a criterion's message may use.
+pub const PLACEHOLDERS: &[&str] = &["träff", "värde", "gräns"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            fill(
+                "LIX {värde} (högst {gräns})",
+                &[("värde", "52"), ("gräns", "45")]
+            ),
+            "LIX 52 (högst 45)"
+        );
+        assert_eq!(
+            fill("Ordet ”{träff}”", &[("träff", "erhålla")]),
+            "Ordet ”erhålla”"
+        );
+    }
+}

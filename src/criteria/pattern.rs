@@ -1,0 +1,277 @@
+//! Patterns: phrases, lexicons, regular expressions and detectors, and the
+//! per-document matching that finds them all.
+//!
+//! Phrases and lexicon entries of the whole template are compiled into one
+//! Aho-Corasick automaton over the folded text (lower case, white space folded),
+//! so a document is scanned once for all of them; word boundaries are checked on
+//! the neighbouring characters. Regular expressions are compiled into one
+//! `RegexSet`, run once per document; a single expression is run again only
+//! where its positions are needed.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
+
+use super::section;
+use crate::detectors::Detector;
+use crate::ingest::Document;
+use crate::language::Analysis;
+use crate::template::Template;
+
+/// Something to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// Regular expression `i` of the template.
+    Regex(usize),
+    /// Phrase list `i` (a phrase is a one-entry list).
+    List(usize),
+    /// A built-in detector.
+    Detector(Detector),
+}
+
+/// Where a pattern must occur.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Inside a section of set `i`.
+    Section(usize),
+    /// In the same sentence as another pattern.
+    SameSentence(Box<Pattern>),
+}
+
+/// One place where a pattern occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the document text.
+    pub range: Range<usize>,
+    /// For lexicons: the entry that matched.
+    pub entry: Option<usize>,
+}
+
+/// A word list: lexicon entries or a single phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lexicon {
+    pub name: String,
+    pub entries: Vec<LexiconEntry>,
+}
+
+/// One lexicon row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexiconEntry {
+    pub term: String,
+    /// Plain alternatives, if any.
+    pub replacement: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The compiled matchers of a template.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern: (list, entry) pairs that use the term.
+    owners: Vec<Vec<(usize, usize)>>,
+    lists: usize,
+    regexes: Vec<Regex>,
+    set: Option<RegexSet>,
+}
+
+impl Matcher {
+    /// Compiles the lists and the regular expressions (already validated).
+    pub fn new(lists: &[Lexicon], regexes: Vec<Regex>) -> Result<Matcher, String> {
+        let mut terms: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (l, list) in lists.iter().enumerate() {
+            for (e, entry) in list.entries.iter().enumerate() {
+                let term = crate::language::Folded::term(&entry.term);
+                if term.is_empty() {
+                    continue;
+                }
+                let id = *index.entry(term.clone()).or_insert_with(|| {
+                    terms.push(term);
+                    owners.push(Vec::new());
+                    terms.len() - 1
+                });
+                owners[id].push((l, e));
+            }
+        }
+        let automaton = if terms.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&terms).map_err(|e| e.to_string())?)
+        };
+        let set = if regexes.is_empty() {
+            None
+        } else {
+            Some(RegexSet::new(regexes.iter().map(Regex::as_str)).map_err(|e| e.to_string())?)
+        };
+        Ok(Matcher {
+            automaton,
+            owners,
+            lists: lists.len(),
+            regexes,
+            set,
+        })
+    }
+
+    /// All hits of every list in a document, per list, non-overlapping
+    /// (leftmost, then longest), on word boundaries.
+    fn list_hits(&self, analysis: &Analysis) -> Vec<Vec<Hit>> {
+        let mut per_list: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); self.lists];
+        if let Some(automaton) = &self.automaton {
+            let folded = &analysis.folded;
+            for m in automaton.find_overlapping_iter(&folded.text) {
+                if !folded.on_word_boundaries(m.start(), m.end()) {
+                    continue;
+                }
+                for &(list, entry) in &self.owners[m.pattern().as_usize()] {
+                    per_list[list].push((m.start()..m.end(), entry));
+                }
+            }
+        }
+        per_list
+            .into_iter()
+            .map(|mut hits| {
+                hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+                let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+                let mut covered = 0;
+                for (range, entry) in hits {
+                    if range.start < covered {
+                        continue;
+                    }
+                    covered = range.end;
+                    out.push(Hit {
+                        range: analysis.folded.original(range.start, range.end),
+                        entry: Some(entry),
+                    });
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+/// One document, analysed and matched against the template's patterns: what
+/// every criterion reads.
+pub struct Context<'a> {
+    pub template: &'a Template,
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis,
+    list_hits: Vec<Vec<Hit>>,
+    regex_matches: Vec<bool>,
+    detector_hits: Vec<OnceLock<Vec<Hit>>>,
+}
+
+impl<'a> Context<'a> {
+    /// Matches every phrase, lexicon and regular expression of the template
+    /// against the document, once.
+    pub fn new(template: &'a Template, doc: &'a Document, analysis: &'a Analysis) -> Self {
+        let matcher = &template.matcher;
+        let list_hits = matcher.list_hits(analysis);
+        let regex_matches = match &matcher.set {
+            Some(set) => {
+                let matches = set.matches(doc.body());
+                (0..matcher.regexes.len())
+                    .map(|i| matches.matched(i))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        Context {
+            template,
+            doc,
+            analysis,
+            list_hits,
+            regex_matches,
+            detector_hits: Detector::ALL.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn regex_hits(&self, i: usize, range: Range<usize>) -> Vec<Hit> {
+        if !self.regex_matches[i] {
+            return Vec::new();
+        }
+        let start = range.start.max(self.doc.body_start);
+        let end = range.end.max(start);
+        self.template.matcher.regexes[i]
+            .find_iter(&self.doc.text[start..end])
+            .filter(|m| !m.is_empty())
+            .map(|m| Hit {
+                range: start + m.start()..start + m.end(),
+                entry: None,
+            })
+            .collect()
+    }
+
+    fn detector(&self, d: Detector) -> &[Hit] {
+        self.detector_hits[d as usize].get_or_init(|| d.detect(self.doc, self.analysis))
+    }
+}
+
+impl Pattern {
+    /// Every occurrence in the document, in text order.
+    pub fn occurrences<'c>(&self, ctx: &'c Context) -> Cow<'c, [Hit]> {
+        match *self {
+            Pattern::Regex(i) => Cow::Owned(ctx.regex_hits(i, 0..ctx.doc.text.len())),
+            Pattern::List(i) => Cow::Borrowed(&ctx.list_hits[i]),
+            Pattern::Detector(d) => Cow::Borrowed(ctx.detector(d)),
+        }
+    }
+
+    /// Every occurrence inside `scope` (or anywhere).
+    pub fn occurrences_in(&self, ctx: &Context, scope: Option<&Scope>) -> Vec<Hit> {
+        match scope {
+            None => self.occurrences(ctx).into_owned(),
+            Some(Scope::Section(set)) => {
+                let ranges: Vec<Range<usize>> = section::sections_of(ctx, *set)
+                    .map(|s| s.body.clone())
+                    .collect();
+                self.occurrences(ctx)
+                    .iter()
+                    .filter(|h| {
+                        ranges
+                            .iter()
+                            .any(|r| r.start <= h.range.start && h.range.end <= r.end)
+                    })
+                    .cloned()
+                    .collect()
+            }
+            Some(Scope::SameSentence(other)) => {
+                let others: Vec<usize> = other
+                    .occurrences(ctx)
+                    .iter()
+                    .filter_map(|h| ctx.analysis.sentence_at(h.range.start))
+                    .collect();
+                self.occurrences(ctx)
+                    .iter()
+                    .filter(|h| {
+                        ctx.analysis
+                            .sentence_at(h.range.start)
+                            .is_some_and(|s| others.contains(&s))
+                    })
+                    .cloned()
+                    .collect()
+            }
+        }
+    }
+
+    /// Whether the pattern occurs (within `scope`).
+    pub fn occurs(&self, ctx: &Context, scope: Option<&Scope>) -> bool {
+        match (self, scope) {
+            (Pattern::Regex(i), None) => ctx.regex_matches[*i],
+            (_, None) => !self.occurrences(ctx).is_empty(),
+            (_, Some(scope)) => !self.occurrences_in(ctx, Some(scope)).is_empty(),
+        }
+    }
+
+    /// The lexicon's replacement for a hit, if the pattern is a lexicon.
+    pub fn replacement<'c>(&self, ctx: &'c Context, hit: &Hit) -> Option<&'c str> {
+        let Pattern::List(list) = self else {
+            return None;
+        };
+        let entry = &ctx.template.lists[*list].entries[hit.entry?];
+        entry.replacement.as_deref()
+    }
+}

@@ -1,0 +1,333 @@
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::layout::{Layout, layout};
+use super::metadata::{Metadata, front_matter, header_metadata};
+
+/// The kind of a case document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An investigation of an application or a report of concern.
+    Utredning,
+    /// A decision.
+    Beslut,
+    /// An implementation plan.
+    Genomforandeplan,
+    /// A follow-up.
+    Uppfoljning,
+}
+
+impl Kind {
+    /// Every kind, in display order.
+    pub const ALL: [Kind; 4] = [
+        Kind::Utredning,
+        Kind::Beslut,
+        Kind::Genomforandeplan,
+        Kind::Uppfoljning,
+    ];
+
+    /// The kind's name as written in metadata and templates.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Utredning => "utredning",
+            Kind::Beslut => "beslut",
+            Kind::Genomforandeplan => "genomforandeplan",
+            Kind::Uppfoljning => "uppfoljning",
+        }
+    }
+
+    /// Parses a kind name as written in metadata (any case, å/ä/ö allowed).
+    pub fn parse(value: &str) -> Option<Kind> {
+        let folded = super::metadata::fold_key(value);
+        Kind::ALL.into_iter().find(|k| k.name() == folded)
+    }
+}
+
+/// A section of a document: a heading and the text under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's words, without `#` marks or a trailing colon.
+    pub title: String,
+    /// Byte range of the heading line.
+    pub heading: Range<usize>,
+    /// Byte range of the section's content, up to the next heading of the same or
+    /// a higher level.
+    pub body: Range<usize>,
+    /// 1 for `#`, 2 for `##` and plain headings, and so on.
+    pub level: u8,
+}
+
+/// A case document, read and laid out.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Identifier: metadata `id`, otherwise the path.
+    pub id: String,
+    /// The path as given on the command line (or a label for examples).
+    pub path: String,
+    /// The document kind, from metadata `typ` or from the title.
+    pub kind: Option<Kind>,
+    /// Metadata from header fields, front matter and manifest.
+    pub metadata: Metadata,
+    /// The text, as decoded from the file.
+    pub text: String,
+    /// Where the body starts (after front matter).
+    pub body_start: usize,
+    /// Sections in order.
+    pub sections: Vec<Section>,
+    /// Paragraphs of running text (no headings, header fields or front matter).
+    pub paragraphs: Vec<Range<usize>>,
+    /// The text encoding the file was read with.
+    pub encoding: &'static str,
+}
+
+impl Document {
+    /// Lays out `text` read from `path`. `extra` is metadata from outside the
+    /// text (a manifest); it wins over front matter, which wins over header
+    /// fields.
+    pub fn from_text(path: &str, text: String, extra: &Metadata) -> Document {
+        let (mut metadata, body_start) = match front_matter(&text) {
+            Some((fm, end)) => (fm, end),
+            None => (Metadata::default(), 0),
+        };
+        let Layout {
+            sections,
+            paragraphs,
+            header_fields,
+            title,
+        } = layout(&text, body_start);
+        let header = header_metadata(
+            header_fields
+                .iter()
+                .map(|(l, v)| (&text[l.clone()], &text[v.clone()])),
+        );
+        metadata.fill_from(&header);
+        metadata.extend_from(extra);
+        let kind = metadata
+            .get("typ")
+            .and_then(Kind::parse)
+            .or_else(|| title.and_then(|t| kind_from_title(&text[t])));
+        if let Some(kind) = kind {
+            metadata.fill("typ", kind.name());
+        }
+        if kind == Some(Kind::Beslut) && metadata.get("utfall").is_none() {
+            if let Some(utfall) = utfall_from_text(&text, &paragraphs) {
+                metadata.insert("utfall", utfall);
+            }
+        }
+        let id = metadata
+            .get("id")
+            .map_or_else(|| path.to_string(), str::to_string);
+        Document {
+            id,
+            path: path.to_string(),
+            kind,
+            metadata,
+            text,
+            body_start,
+            sections,
+            paragraphs,
+            encoding: "UTF-8",
+        }
+    }
+
+    /// The body of the document (after front matter).
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// Where a finding with no place of its own goes: the first line of the body
+    /// that has text.
+    pub fn start_of_body(&self) -> Range<usize> {
+        let body = self.body();
+        let lead = body.len() - body.trim_start().len();
+        let start = self.body_start + lead;
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |n| start + n);
+        start..end.max(start)
+    }
+}
+
+/// Verbs and phrases that grant or deny, in lower case.
+const GRANTS: &[&str] = &[
+    "beviljas",
+    "beviljar",
+    "beviljades",
+    "bifalls",
+    "bifaller",
+    "bifölls",
+    "bifall",
+];
+const DENIES: &[&str] = &["avslås", "avslår", "avslogs", "avslag"];
+
+/// The outcome of a decision read from its text: the first two sentences that
+/// grant or deny decide. "delvis", or both granting and denying, is
+/// `delvis_bifall`.
+fn utfall_from_text(text: &str, paragraphs: &[Range<usize>]) -> Option<&'static str> {
+    let (words, sentences) = crate::language::segment(text, paragraphs.iter().cloned());
+    let mut grant = false;
+    let mut deny = false;
+    let mut partly = false;
+    let mut seen = 0;
+    for sentence in &sentences {
+        let lower: Vec<String> = words[sentence.words.clone()]
+            .iter()
+            .map(|w| text[w.range.clone()].to_lowercase())
+            .collect();
+        let g = lower.iter().any(|w| GRANTS.contains(&w.as_str()));
+        let d = lower.iter().any(|w| DENIES.contains(&w.as_str()));
+        if !(g || d) {
+            continue;
+        }
+        grant |= g;
+        deny |= d;
+        partly |= lower.iter().any(|w| w == "delvis");
+        seen += 1;
+        if seen == 2 {
+            break;
+        }
+    }
+    match (grant, deny, partly) {
+        (_, _, true) | (true, true, _) => Some("delvis_bifall"),
+        (false, true, _) => Some("avslag"),
+        (true, false, _) => Some("bifall"),
+        (false, false, _) => None,
+    }
+}
+
+/// The kind named by a document title such as "Utredning enligt LSS" or "BESLUT".
+fn kind_from_title(title: &str) -> Option<Kind> {
+    let first = title
+        .trim_start_matches(['#', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    Kind::parse(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_from_title_line() {
+        let doc = Document::from_text(
+            "a.txt",
+            "BESLUT\n\nDu beviljas hemtjänst.\n".into(),
+            &Metadata::default(),
+        );
+        assert_eq!(doc.kind, Some(Kind::Beslut));
+        assert_eq!(doc.metadata.get("typ"), Some("beslut"));
+        let doc = Document::from_text(
+            "b.md",
+            "# Utredning enligt LSS\n\nText.\n".into(),
+            &Metadata::default(),
+        );
+        assert_eq!(doc.kind, Some(Kind::Utredning));
+        assert_eq!(doc.id, "b.md");
+    }
+
+    #[test]
+    fn metadata_precedence_manifest_over_front_matter_over_header() {
+        let text =
+            "---\nid: U-1\nenhet: Norr\n---\nHandläggare: Eva Lund\nEnhet: Söder\n\nText här.\n";
+        let mut manifest = Metadata::default();
+        manifest.insert("enhet", "Väster");
+        let doc = Document::from_text("x.md", text.into(), &manifest);
+        assert_eq!(doc.id, "U-1");
+        assert_eq!(doc.metadata.get("enhet"), Some("Väster"));
+        assert_eq!(doc.metadata.get("handlaggare"), Some("Eva Lund"));
+        let doc = Document::from_text("x.md", text.into(), &Metadata::default());
+        assert_eq!(doc.metadata.get("enhet"), Some("Norr"));
+    }
+
+    #[test]
+    fn utfall_is_read_from_the_decision_when_metadata_lacks_it() {
+        let read = |text: &str| {
+            Document::from_text("b.txt", text.to_string(), &Metadata::default())
+                .metadata
+                .get("utfall")
+                .map(str::to_string)
+        };
+        assert_eq!(
+            read(
+                "Beslut
+Du beviljas hemtjänst.
+"
+            )
+            .as_deref(),
+            Some("bifall")
+        );
+        assert_eq!(
+            read(
+                "Beslut
+Din ansökan om ledsagning avslås.
+"
+            )
+            .as_deref(),
+            Some("avslag")
+        );
+        assert_eq!(
+            read(
+                "Beslut
+Du beviljas delvis hemtjänst.
+"
+            )
+            .as_deref(),
+            Some("delvis_bifall")
+        );
+        assert_eq!(
+            read(
+                "Beslut
+Du beviljas städning. Din ansökan om tvätt avslås.
+"
+            )
+            .as_deref(),
+            Some("delvis_bifall")
+        );
+        assert_eq!(
+            read(
+                "Beslut
+Vi har tagit emot din ansökan.
+"
+            ),
+            None
+        );
+        // An utredning gets no utfall from its text.
+        assert_eq!(
+            read(
+                "Utredning
+Hemtjänst beviljas troligen.
+"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn title_line_before_header_fields_gives_the_kind() {
+        let doc = Document::from_text(
+            "u.txt",
+            "Utredning enligt LSS
+Ärende: 2025-0219
+
+Ansökan
+Text.
+"
+            .into(),
+            &Metadata::default(),
+        );
+        assert_eq!(doc.kind, Some(Kind::Utredning));
+    }
+
+    #[test]
+    fn start_of_body_skips_front_matter_and_blank_lines() {
+        let doc = Document::from_text(
+            "x.md",
+            "---\ntyp: beslut\n---\n\nBeslut\nText.\n".into(),
+            &Metadata::default(),
+        );
+        assert_eq!(&doc.text[doc.start_of_body()], "Beslut");
+    }
+}

@@ -1,0 +1,291 @@
+//! Lines, headings, header fields, sections and paragraphs of a text body.
+
+use std::ops::Range;
+
+use super::Section;
+
+/// What a line of the body is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Line {
+    Blank,
+    /// A heading; `title` is the byte range of its words.
+    Heading {
+        level: u8,
+        title: Range<usize>,
+    },
+    /// `Label: value`.
+    Field {
+        label: Range<usize>,
+        value: Range<usize>,
+    },
+    /// A list item (`- `, `* `, `• `, `1. `, `1) `): a paragraph of its own.
+    Item,
+    Text,
+}
+
+/// The layout of a body.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub sections: Vec<Section>,
+    pub paragraphs: Vec<Range<usize>>,
+    /// (label, value) byte ranges of header field lines.
+    pub header_fields: Vec<(Range<usize>, Range<usize>)>,
+    /// Byte range of the title: the first line that is not blank or a header
+    /// field.
+    pub title: Option<Range<usize>>,
+}
+
+/// Lays out `text[from..]`.
+pub fn layout(text: &str, from: usize) -> Layout {
+    let mut lines: Vec<(Range<usize>, Line)> = Vec::new();
+    let mut offset = from;
+    for raw in text[from..].split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let range = offset..offset + content.len();
+        lines.push((range.clone(), classify(text, range)));
+        offset += raw.len();
+    }
+    promote_plain_headings(text, &mut lines);
+
+    let mut out = Layout::default();
+    let mut paragraph: Option<Range<usize>> = None;
+    let flush = |p: &mut Option<Range<usize>>, out: &mut Layout| {
+        if let Some(p) = p.take() {
+            out.paragraphs.push(p);
+        }
+    };
+    for (range, line) in &lines {
+        match line {
+            Line::Text => match &mut paragraph {
+                Some(p) => p.end = range.end,
+                None => paragraph = Some(range.clone()),
+            },
+            Line::Item => {
+                flush(&mut paragraph, &mut out);
+                paragraph = Some(range.clone());
+            }
+            Line::Blank => flush(&mut paragraph, &mut out),
+            Line::Field { label, value } => {
+                flush(&mut paragraph, &mut out);
+                out.header_fields.push((label.clone(), value.clone()));
+            }
+            Line::Heading { level, title } => {
+                flush(&mut paragraph, &mut out);
+                out.sections.push(Section {
+                    title: text[title.clone()].to_string(),
+                    heading: range.clone(),
+                    body: range.end..text.len(),
+                    level: *level,
+                });
+            }
+        }
+    }
+    flush(&mut paragraph, &mut out);
+    // The title is the first line that is neither blank nor a header field.
+    out.title = lines
+        .iter()
+        .find(|(_, l)| !matches!(l, Line::Blank | Line::Field { .. }))
+        .map(|(r, l)| match l {
+            Line::Heading { title, .. } => title.clone(),
+            _ => r.clone(),
+        });
+    // A section ends where the next heading of the same or a higher level starts.
+    for i in 0..out.sections.len() {
+        let level = out.sections[i].level;
+        if let Some(next) = out.sections[i + 1..].iter().find(|s| s.level <= level) {
+            out.sections[i].body.end = next.heading.start;
+        }
+    }
+    out
+}
+
+fn classify(text: &str, range: Range<usize>) -> Line {
+    let line = &text[range.clone()];
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Line::Blank;
+    }
+    let lead = line.len() - line.trim_start().len();
+    let start = range.start + lead;
+    let end = start + trimmed.len();
+    // Markdown heading.
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with([' ', '\t']) {
+        let words = trimmed[hashes..].trim().trim_end_matches([':', '#', ' ']);
+        let title_start = start + trimmed.find(words).unwrap_or(hashes);
+        return Line::Heading {
+            level: hashes as u8,
+            title: title_start..title_start + words.len(),
+        };
+    }
+    if is_list_item(trimmed) {
+        return Line::Item;
+    }
+    if let Some(colon) = trimmed.find(':') {
+        let label = &trimmed[..colon];
+        let value = trimmed[colon + 1..].trim();
+        if is_label(label) {
+            if value.is_empty() {
+                // "Bedömning:" alone on its line is a heading.
+                return Line::Heading {
+                    level: 2,
+                    title: start..start + colon,
+                };
+            }
+            if !value.ends_with(['.', '!', '?']) && trimmed[colon + 1..].starts_with([' ', '\t']) {
+                let value_start = end - value.len();
+                return Line::Field {
+                    label: start..start + colon,
+                    value: value_start..end,
+                };
+            }
+        }
+    }
+    Line::Text
+}
+
+/// A header field label: one to three words of letters (digits, hyphens and
+/// parentheses allowed inside), starting with a letter.
+fn is_label(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && label.starts_with(char::is_alphabetic)
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '(' | ')' | '/' | '.'))
+        })
+}
+
+fn is_list_item(trimmed: &str) -> bool {
+    if let Some(rest) = trimmed.strip_prefix(['-', '*', '•', '–']) {
+        return rest.starts_with([' ', '\t']);
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits <= 3
+        && trimmed[digits..].starts_with(['.', ')'])
+        && trimmed[digits + 1..].starts_with([' ', '\t'])
+}
+
+/// A text line becomes a plain heading when it stands alone before a paragraph:
+/// it follows a blank line, a heading, a header field or the start; it is short
+/// (at most eight words) with no terminal punctuation and starts with a capital
+/// letter; and more text follows.
+fn promote_plain_headings(text: &str, lines: &mut [(Range<usize>, Line)]) {
+    for i in 0..lines.len() {
+        if lines[i].1 != Line::Text {
+            continue;
+        }
+        let stands_alone = i == 0 || !matches!(lines[i - 1].1, Line::Text | Line::Item);
+        let followed = lines[i + 1..]
+            .iter()
+            .find(|(_, l)| *l != Line::Blank)
+            .is_some_and(|(_, l)| matches!(l, Line::Text | Line::Item));
+        // A next line that starts in lower case continues the sentence.
+        let continued = lines.get(i + 1).is_some_and(|(r, l)| {
+            *l == Line::Text && text[r.clone()].trim_start().starts_with(char::is_lowercase)
+        });
+        let words = text[lines[i].0.clone()].trim();
+        let short = words.split_whitespace().count() <= 8 && words.chars().count() <= 80;
+        let capital = words.chars().next().is_some_and(char::is_uppercase);
+        let open = !words.ends_with(['.', '!', '?', ',', ';', ':', ')']);
+        if stands_alone && followed && !continued && short && capital && open {
+            let lead = text[lines[i].0.clone()].len() - text[lines[i].0.clone()].trim_start().len();
+            let start = lines[i].0.start + lead;
+            lines[i].1 = Line::Heading {
+                level: 2,
+                title: start..start + words.len(),
+            };
+        }
+    }
+}
+
+/// Maps byte offsets of a text to 1-based lines and columns (columns count
+/// characters).
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// (line, column), both from 1, of byte `offset` of `text`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(String, String)> {
+        let l = layout(text, 0);
+        l.sections
+            .iter()
+            .map(|s| (s.title.clone(), text[s.body.clone()].trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_and_plain_headings() {
+        let text = "# Beslut om hemtjänst\n\n## Beslut\nDu beviljas hemtjänst.\n\nMotivering\nDu behöver stöd.\n\nBedömning:\nHon klarar det.\n";
+        assert_eq!(
+            titles(text),
+            [
+                ("Beslut om hemtjänst".into(), text[22..].trim().to_string()),
+                ("Beslut".into(), "Du beviljas hemtjänst.".into()),
+                ("Motivering".into(), "Du behöver stöd.".into()),
+                ("Bedömning".into(), "Hon klarar det.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn header_fields_are_not_running_text() {
+        let text =
+            "Beslutsdatum: 2026-03-14\nLagrum: 4 kap. 1 § SoL\nKarin säger: Jag vill bo kvar.\n";
+        let l = layout(text, 0);
+        assert_eq!(l.header_fields.len(), 2);
+        assert_eq!(l.paragraphs.len(), 1);
+        assert_eq!(
+            &text[l.paragraphs[0].clone()],
+            "Karin säger: Jag vill bo kvar."
+        );
+    }
+
+    #[test]
+    fn short_lines_inside_paragraphs_and_signatures_are_text() {
+        let text = "Hon vill bo kvar hemma\noch klara sig själv.\n\nEva Lund";
+        let l = layout(text, 0);
+        assert!(l.sections.is_empty());
+        assert_eq!(l.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn list_items_are_paragraphs() {
+        let text = "Insatser\n- dusch två gånger i veckan\n- städning varannan vecka\n";
+        let l = layout(text, 0);
+        assert_eq!(l.sections.len(), 1);
+        assert_eq!(l.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let text = "åäö\nxyz å";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), (1, 1));
+        assert_eq!(index.position(text, text.find('y').unwrap()), (2, 2));
+        assert_eq!(index.position(text, text.rfind('å').unwrap()), (2, 5));
+        assert_eq!(index.position(text, 2), (1, 2));
+    }
+}

@@ -1,0 +1,18 @@
+//! Reading case documents: files and folders, front matter, header fields,
+//! manifests, sections and running text.
+//!
+//! Every format ends up as one [`Document`]: the text as read, its metadata, its
+//! sections and the paragraphs of running text, all as byte ranges into the text.
+//! A file that cannot be read becomes an [`IngestError`] with a Swedish reason;
+//! it never stops the batch.
+
+mod document;
+mod files;
+mod layout;
+mod manifest;
+mod metadata;
+
+pub use document::{Document, Kind, Section};
+pub use files::{IngestError, Input, collect_inputs, display as display_path, read_input};
+pub use layout::LineIndex;
+pub use metadata::{Metadata, fold_key};

@@ -1,0 +1,63 @@
+//! Swedish text analysis, done once per document and shared by every criterion.
+//!
+//! The analysis works on the *running text* of a document: the paragraphs that
+//! [`crate::ingest`] found, without front matter, headings or header field lines.
+//! Every word and sentence keeps its byte range into the original text, so a
+//! finding can always point back into the file.
+
+mod fold;
+mod lix;
+mod segment;
+
+pub use fold::Folded;
+pub use lix::lix;
+pub use segment::{Sentence, Word, segment};
+
+use crate::ingest::Document;
+
+/// Everything the criteria need to know about a document's language.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Words of the running text, in order.
+    pub words: Vec<Word>,
+    /// Sentences of the running text, in order; each holds a range of `words`.
+    pub sentences: Vec<Sentence>,
+    /// The document body, lower-cased and with white space folded, for
+    /// lexicon and phrase matching.
+    pub folded: Folded,
+    /// LIX over the running text, or `None` when there are no words.
+    pub lix: Option<f64>,
+}
+
+impl Analysis {
+    /// Analyses the running text of `doc`.
+    pub fn of(doc: &Document) -> Self {
+        let (words, sentences) = segment(&doc.text, doc.paragraphs.iter().cloned());
+        let lix = lix(&words, sentences.len());
+        let folded = Folded::new(&doc.text, doc.body_start);
+        Analysis {
+            words,
+            sentences,
+            folded,
+            lix,
+        }
+    }
+
+    /// Number of words of the running text inside `range`.
+    pub fn words_in(&self, range: std::ops::Range<usize>) -> usize {
+        let first = self.words.partition_point(|w| w.range.start < range.start);
+        let last = self.words.partition_point(|w| w.range.start < range.end);
+        last - first
+    }
+
+    /// Index of the sentence that contains byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].range.start <= offset).then_some(i)
+    }
+
+    /// Number of words in sentence `i`.
+    pub fn sentence_words(&self, i: usize) -> usize {
+        self.sentences[i].words.len()
+    }
+}

@@ -1,0 +1,49 @@
+//! Output formats. Personal identity numbers are masked here, on the way out.
+
+pub mod explain;
+pub mod json;
+pub mod privacy;
+pub mod text;
+
+use std::ops::Range;
+
+use crate::ingest::{Document, LineIndex};
+
+/// A finding's place for output: line, column and excerpt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub excerpt: String,
+}
+
+/// Longest excerpt, in characters.
+const EXCERPT_CHARS: usize = 160;
+
+impl Place {
+    /// The place of `range` in `doc`.
+    pub fn of(doc: &Document, index: &LineIndex, range: &Range<usize>) -> Place {
+        let (line, column) = index.position(&doc.text, range.start);
+        Place {
+            line,
+            column,
+            excerpt: excerpt(&doc.text[range.clone()]),
+        }
+    }
+}
+
+/// The text of a span on one line, shortened with "…" when long.
+pub fn excerpt(text: &str) -> String {
+    let mut out = String::new();
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.chars().count() > EXCERPT_CHARS {
+        let cut: String = out.chars().take(EXCERPT_CHARS - 1).collect();
+        out = format!("{}…", cut.trim_end());
+    }
+    out
+}

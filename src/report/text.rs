@@ -1,0 +1,233 @@
+//! Terminal output: a summary per perspective, then each document's findings
+//! as diagnostics with the source excerpt.
+
+use std::fmt::{self, Write as _};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::privacy::mask_if;
+use crate::criteria::Status;
+use crate::engine::Outcome;
+use crate::finding::{Finding, Severity};
+use crate::ingest::{Document, IngestError};
+use crate::score::Tally;
+use crate::template::Template;
+
+/// A finding as a miette diagnostic.
+#[derive(Debug)]
+struct FindingDiagnostic {
+    message: String,
+    code: String,
+    severity: Severity,
+    help: Option<String>,
+    label: String,
+    span: std::ops::Range<usize>,
+    source: NamedSource<Arc<str>>,
+}
+
+impl fmt::Display for FindingDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic {}
+
+impl miette::Diagnostic for FindingDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some(self.label.clone()),
+            self.span.start,
+            self.span.len(),
+        ))))
+    }
+}
+
+/// A report handler for the terminal: colour only when asked for.
+pub fn handler(color: bool) -> GraphicalReportHandler {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
+}
+
+fn percent(value: f64) -> String {
+    format!("{:.0} %", value * 100.0)
+}
+
+/// One document: its heading line, perspective scores and findings.
+pub fn render_document(
+    template: &Template,
+    doc: &Document,
+    outcome: &Outcome,
+    show_pnr: bool,
+    color: bool,
+) -> String {
+    let mut out = String::new();
+    let path = mask_if(&doc.path, show_pnr);
+    let kind = doc.kind.map_or("okänd typ", |k| k.name());
+    let utfall = doc
+        .metadata
+        .get("utfall")
+        .map(|u| format!(" · {}", u.replace('_', " ")))
+        .unwrap_or_default();
+    let score = outcome.score.total.map_or("–".to_string(), percent);
+    let _ = writeln!(out, "━━ {path}  ({kind}{utfall})  poäng {score}");
+    let parts: Vec<String> = template
+        .perspectives
+        .iter()
+        .zip(&outcome.score.perspectives)
+        .filter(|(_, s)| s.applicable > 0)
+        .map(|(p, s)| format!("{} {}/{}", p.id, s.met, s.applicable))
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(out, "   {}", parts.join(" · "));
+    }
+    let manual = outcome
+        .statuses
+        .iter()
+        .filter(|s| **s == Status::Manual)
+        .count();
+    if manual > 0 {
+        let _ = writeln!(out, "   {manual} frågor väntar på manuell granskning");
+    }
+    if outcome.findings.is_empty() {
+        let _ = writeln!(out, "   Inga fynd.");
+        return out;
+    }
+    let text: Arc<str> = Arc::from(mask_if(&doc.text, show_pnr).as_ref());
+    let source = NamedSource::new(path.as_ref(), text);
+    let handler = handler(color);
+    for finding in &outcome.findings {
+        let diagnostic = finding_diagnostic(template, finding, &source, show_pnr);
+        let _ = writeln!(out);
+        let _ = handler.render_report(&mut out, &diagnostic);
+    }
+    out
+}
+
+fn finding_diagnostic(
+    template: &Template,
+    finding: &Finding,
+    source: &NamedSource<Arc<str>>,
+    show_pnr: bool,
+) -> FindingDiagnostic {
+    let criterion = &template.criteria[finding.criterion];
+    let perspective = &template.perspectives[criterion.perspective];
+    let mut help = finding.suggestion.clone().unwrap_or_default();
+    if let Some(src) = &criterion.source {
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        let _ = write!(help, "Källa: {src}");
+    }
+    FindingDiagnostic {
+        message: mask_if(&finding.message, show_pnr).into_owned(),
+        code: criterion.id.clone(),
+        severity: criterion.severity,
+        help: (!help.is_empty()).then(|| mask_if(&help, show_pnr).into_owned()),
+        label: perspective.title.clone(),
+        span: finding.range.clone(),
+        source: source.clone(),
+    }
+}
+
+/// The run's summary: documents, perspectives and criteria not met.
+pub fn render_summary(
+    template: &Template,
+    tally: &Tally,
+    errors: &[IngestError],
+    show_pnr: bool,
+) -> String {
+    let mut out = String::new();
+    let version = template
+        .version
+        .as_deref()
+        .map(|v| format!(" version {v}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "Granskning med mallen ”{}”{version}", template.name);
+    let unreadable = if errors.is_empty() {
+        String::new()
+    } else {
+        format!(", {} kunde inte läsas", errors.len())
+    };
+    let _ = writeln!(out, "{} dokument granskade{unreadable}.", tally.documents);
+    if tally.documents > 0 {
+        let _ = writeln!(out);
+        let width = template
+            .perspectives
+            .iter()
+            .map(|p| p.title.chars().count())
+            .max()
+            .unwrap_or(10)
+            .max(11);
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>10}  {:>8}",
+            "Perspektiv", "Medelpoäng", "Mål"
+        );
+        for (i, p) in template.perspectives.iter().enumerate() {
+            let (sum, n) = tally.perspectives[i];
+            let mean = if n > 0 {
+                percent(sum / n as f64)
+            } else {
+                "–".to_string()
+            };
+            let target = p.target.map_or(String::new(), percent);
+            let _ = writeln!(out, "{:<width$}  {:>10}  {:>8}", p.title, mean, target);
+        }
+        let not_met: Vec<String> = template
+            .criteria
+            .iter()
+            .zip(&tally.criteria)
+            .filter(|(_, (met, applicable))| met < applicable)
+            .map(|(c, (met, applicable))| {
+                format!(
+                    "  {:<20} {} av {} uppfyllda  {}",
+                    c.id, met, applicable, c.title
+                )
+            })
+            .collect();
+        if !not_met.is_empty() {
+            let _ = writeln!(out, "\nKriterier som inte alltid är uppfyllda:");
+            for line in not_met {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
+    if !errors.is_empty() {
+        let _ = writeln!(out, "\nFiler som inte kunde läsas:");
+        for e in errors {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                mask_if(&e.path, show_pnr),
+                mask_if(&e.message, show_pnr)
+            );
+        }
+    }
+    out
+}

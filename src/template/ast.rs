@@ -1,0 +1,151 @@
+//! The syntax tree of a granskningsmall, every node with its byte span.
+
+use std::ops::Range;
+
+/// Byte range into the template source.
+pub type Span = Range<usize>;
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sp<T> {
+    pub node: T,
+    pub span: Span,
+}
+
+/// A parsed template file.
+#[derive(Debug, Default)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug)]
+pub enum Item {
+    /// `mall "namn" version "v"`
+    Header {
+        name: Sp<String>,
+        version: Option<Sp<String>>,
+    },
+    /// `perspektiv id "Titel" vikt 3 mål 90 %`
+    Perspective {
+        id: Sp<String>,
+        title: Sp<String>,
+        weight: Option<Sp<f64>>,
+        target: Option<Sp<f64>>,
+    },
+    /// `lexikon namn = "fil.tsv"`
+    Lexicon { name: Sp<String>, path: Sp<String> },
+    /// `avsnitt namn = "Rubrik", "Annan rubrik"`
+    Sections {
+        name: Sp<String>,
+        synonyms: Vec<Sp<String>>,
+    },
+    /// `kriterium ID "Titel" { … }` or `fråga ID "Titel" { … }`
+    Block(Block),
+}
+
+/// A criterion or a manual question.
+#[derive(Debug)]
+pub struct Block {
+    pub question: bool,
+    pub id: Sp<String>,
+    pub title: Sp<String>,
+    pub statements: Vec<Sp<Statement>>,
+    /// The whole block.
+    pub span: Span,
+    /// Whether a syntax error was found inside the block; such a block is not
+    /// checked for completeness.
+    pub broken: bool,
+}
+
+#[derive(Debug)]
+pub enum Statement {
+    Perspective(Sp<String>),
+    Applies {
+        /// Empty for `alla`.
+        kinds: Vec<Sp<String>>,
+        condition: Option<Condition>,
+    },
+    Severity(Sp<String>),
+    Weight(Sp<f64>),
+    Source(Sp<String>),
+    Message(Sp<String>),
+    Advice(Sp<String>),
+    Requires(Requirement),
+    Forbids(Pattern, Option<Scope>),
+    Measure(Measure),
+    Example {
+        met: bool,
+        text: Sp<String>,
+    },
+}
+
+/// A condition on metadata (after `där`).
+#[derive(Debug, Clone)]
+pub enum Condition {
+    /// `nyckel är värde eller värde`
+    Is {
+        key: Sp<String>,
+        values: Vec<Sp<String>>,
+    },
+    And(Vec<Condition>),
+    Or(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// What a criterion requires (after `kräver`).
+#[derive(Debug, Clone)]
+pub enum Requirement {
+    /// `avsnitt namn med minst N ord`
+    Section {
+        name: Sp<String>,
+        min_words: Option<Sp<f64>>,
+    },
+    /// A pattern that must occur, optionally within a scope.
+    Pattern(Pattern, Option<Scope>),
+    And(Vec<Requirement>),
+    Or(Vec<Requirement>),
+    Not(Box<Requirement>),
+}
+
+/// Something to look for in the text.
+#[derive(Debug, Clone)]
+pub enum Pattern {
+    /// `text /uttryck/i`
+    Regex {
+        source: Sp<String>,
+        case_insensitive: bool,
+    },
+    /// `fras "ord"` or a bare string
+    Phrase(Sp<String>),
+    /// `lexikon namn`
+    Lexicon(Sp<String>),
+    /// `detektor namn`
+    Detector(Sp<String>),
+}
+
+/// Where a pattern must occur.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// `i avsnitt namn`
+    Section(Sp<String>),
+    /// `i samma mening som <mönster>`
+    SameSentence(Box<Pattern>),
+}
+
+/// `mått namn [från a till b] högst N [%] [för typ], …`
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub metric: Sp<String>,
+    /// `från a till b`, for measures between two dates.
+    pub between: Option<(Sp<String>, Sp<String>)>,
+    pub bounds: Vec<Bound>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bound {
+    /// `true` for `högst`, `false` for `minst`.
+    pub at_most: bool,
+    pub value: Sp<f64>,
+    pub percent: bool,
+    pub kind: Option<Sp<String>>,
+}

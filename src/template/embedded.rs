@@ -1,0 +1,21 @@
+//! Files embedded in the binary: the standard template and its lexicons.
+
+/// The name the standard template goes by (`--mall` default, diagnostics).
+pub const STANDARD_NAME: &str = "standard.gm";
+
+/// The standard template.
+pub const STANDARD: &str = include_str!("../../rules/standard.gm");
+
+/// Files the standard template includes, by the path it names them with.
+const FILES: &[(&str, &str)] = &[(
+    "lexikon/kanslisprak.tsv",
+    include_str!("../../rules/lexikon/kanslisprak.tsv"),
+)];
+
+/// An embedded file by its path relative to `rules/`.
+pub fn file(path: &str) -> Option<&'static str> {
+    FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|&(_, text)| text)
+}
