@@ -22,7 +22,7 @@ impl Condition {
         match self {
             Condition::Is { key, values } => metadata.get(key).is_some_and(|v| {
                 let v = crate::ingest::fold_key(v);
-                values.iter().any(|want| *want == v)
+                values.contains(&v)
             }),
             Condition::And(parts) => parts.iter().all(|c| c.holds(metadata)),
             Condition::Or(parts) => parts.iter().any(|c| c.holds(metadata)),

@@ -131,7 +131,7 @@ pub fn explain(template: &Template, c: &Criterion) -> String {
         for e in examples {
             let _ = writeln!(out);
             for line in e.text.lines() {
-                let _ = writeln!(out, "    {line}");
+                let _ = writeln!(out, "{}", format!("    {line}").trim_end());
             }
         }
     }

@@ -1,0 +1,329 @@
+//! The `granska` command end to end: exit codes, output formats, template
+//! commands. Snapshots hold the rendered output.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn granska() -> Command {
+    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = granska().args(args).output().expect("granska runs");
+    String::from_utf8(output.stdout).expect("output is UTF-8")
+}
+
+#[test]
+fn checks_the_fixtures_with_the_standard_template() {
+    let output = granska().args(["kontrollera", "fixtures/"]).assert().success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    insta::assert_snapshot!("kontrollera_fixtures_text", stdout);
+}
+
+#[test]
+fn json_output_follows_the_schema_for_every_fixture() {
+    let stdout = stdout_of(&["kontrollera", "fixtures/", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(json["tool"]["name"], "granska");
+    assert_eq!(json["template"]["name"], "Standardmall för myndighetsutövning");
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 8);
+    for doc in documents {
+        for key in ["id", "path", "kind", "metadata", "score", "perspectives", "criteria", "findings", "metrics"] {
+            assert!(doc.get(key).is_some(), "{key} missing in {}", doc["path"]);
+        }
+        for key in ["lix", "words", "sentences", "long_sentences"] {
+            assert!(doc["metrics"].get(key).is_some());
+        }
+        for finding in doc["findings"].as_array().unwrap() {
+            for key in [
+                "criterion", "perspective", "severity", "line", "column", "byte_start", "byte_end", "excerpt",
+                "message", "suggestion",
+            ] {
+                assert!(finding.get(key).is_some(), "{key} missing in a finding");
+            }
+        }
+    }
+    assert_eq!(json["errors"], serde_json::json!([]));
+    insta::assert_snapshot!("kontrollera_fixtures_json", stdout);
+}
+
+#[test]
+fn findings_point_at_the_source_text() {
+    let stdout = stdout_of(&["kontrollera", "fixtures/beslut-avslag-brister.md", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let text = std::fs::read_to_string("fixtures/beslut-avslag-brister.md").unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let findings = json["documents"][0]["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        let (start, end) = (f["byte_start"].as_u64().unwrap() as usize, f["byte_end"].as_u64().unwrap() as usize);
+        let line = lines[f["line"].as_u64().unwrap() as usize - 1];
+        let column = f["column"].as_u64().unwrap() as usize;
+        let at: String = line.chars().skip(column - 1).collect();
+        assert!(at.starts_with(&text[start..end].lines().next().unwrap().to_string()), "{f}");
+    }
+    let kanslisprak: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["criterion"] == "KS-KANSLISPRAK")
+        .map(|f| f["excerpt"].as_str().unwrap())
+        .collect();
+    assert!(kanslisprak.contains(&"i enlighet med"), "{kanslisprak:?}");
+    let enlighet = findings.iter().find(|f| f["excerpt"] == "i enlighet med").unwrap();
+    assert_eq!(enlighet["suggestion"], "Skriv hellre: enligt.");
+}
+
+#[test]
+fn json_is_identical_whatever_the_thread_count() {
+    let one = stdout_of(&["kontrollera", "fixtures/", "--format", "json", "--jobb", "1"]);
+    let two = stdout_of(&["kontrollera", "fixtures/", "--format", "json", "--jobb", "2"]);
+    assert!(!one.is_empty());
+    assert_eq!(one, two);
+}
+
+#[test]
+fn large_batches_keep_input_order_across_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources: Vec<_> = std::fs::read_dir("fixtures").unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    for i in 0..300 {
+        let source = &sources[i % sources.len()];
+        std::fs::copy(source, dir.path().join(format!("dok-{i:04}.md"))).unwrap();
+    }
+    let run = |jobs: &str| {
+        let output = granska()
+            .args(["kontrollera", "--format", "json", "--jobb", jobs])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    let json: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let paths: Vec<String> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..300).map(|i| format!("dok-{i:04}.md")).collect();
+    assert_eq!(paths, expected);
+}
+
+#[test]
+fn personnummer_are_masked_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("19420315-1234.md");
+    std::fs::write(
+        &file,
+        "---\ntyp: beslut\npersonnummer: 19420315-1234\n---\nBeslut\n\
+         Du, 420315-1234, erhåller hemtjänst.\n",
+    )
+    .unwrap();
+    let outputs = [
+        stdout_of(&["kontrollera", file.to_str().unwrap(), "--format", "json"]),
+        stdout_of(&["kontrollera", file.to_str().unwrap()]),
+    ];
+    for out in &outputs {
+        assert!(out.contains("erhåller"), "the finding is shown:\n{out}");
+        assert!(!out.contains("19420315") && !out.contains("420315"), "unmasked in:\n{out}");
+        assert!(out.contains("XXXXXX-XXXX"));
+    }
+    granska()
+        .args(["kontrollera", file.to_str().unwrap(), "--format", "json", "--visa-personnummer"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("19420315-1234"))
+        .stderr(predicate::str::contains("personnummer visas omaskerade"));
+}
+
+#[test]
+fn strict_exits_1_when_a_criterion_is_not_met() {
+    granska().args(["kontrollera", "fixtures/beslut-avslag-brister.md", "--strikt"]).assert().code(1);
+    granska().args(["kontrollera", "fixtures/beslut-avslag-bra.md", "--strikt"]).assert().code(0);
+}
+
+#[test]
+fn unreadable_files_are_listed_and_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("fixtures/beslut-avslag-bra.md", dir.path().join("bra.md")).unwrap();
+    std::fs::write(dir.path().join("tom.txt"), "").unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Beslut om hj\xe4lp\n").unwrap();
+    std::fs::write(dir.path().join("bild.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    let output = granska().args(["kontrollera", "--format", "json"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    let errors: Vec<(String, String)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let path = e["path"].as_str().unwrap();
+            (path.rsplit('/').next().unwrap().to_string(), e["message"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors.iter().any(|(p, m)| p == "tom.txt" && m == "filen är tom"));
+    assert!(errors.iter().any(|(p, m)| p == "latin1.txt" && m.contains("inte UTF-8")));
+    assert!(errors.iter().any(|(p, m)| p == "bild.png" && m.contains("filformatet")));
+    // The text report lists them too.
+    let text = granska().args(["kontrollera"]).arg(dir.path()).output().unwrap();
+    assert_eq!(text.status.code(), Some(3));
+    let stdout = String::from_utf8(text.stdout).unwrap();
+    assert!(stdout.contains("Filer som inte kunde läsas:"));
+    assert!(stdout.contains("tom.txt: filen är tom"));
+}
+
+#[test]
+fn missing_path_is_an_error_not_a_crash() {
+    granska()
+        .args(["kontrollera", "finns-inte/"])
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("finns-inte/: filen eller mappen finns inte"));
+}
+
+#[test]
+fn a_template_with_five_mistakes_shows_five_diagnostics_and_exits_2() {
+    let output = granska()
+        .args(["mall", "kontrollera", "tests/data/mallar/fem-fel.gm"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for expected in [
+        "tests/data/mallar/fem-fel.gm:11:14",
+        "tests/data/mallar/fem-fel.gm:13:59",
+        "tests/data/mallar/fem-fel.gm:14:3",
+        "tests/data/mallar/fem-fel.gm:24:11",
+        "tests/data/mallar/fem-fel.gm:26:22",
+    ] {
+        assert!(stderr.contains(expected), "{expected} not in:\n{stderr}");
+    }
+    assert!(stderr.contains("mallen har 5 fel"));
+    insta::assert_snapshot!("mall_fem_fel", stderr);
+    // The same errors stop a run before any document is read.
+    granska()
+        .args(["kontrollera", "fixtures/", "--mall", "tests/data/mallar/fem-fel.gm"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn template_commands_on_the_standard_template() {
+    granska()
+        .args(["mall", "testa"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ger väntat resultat"));
+    granska()
+        .args(["mall", "testa", "rules/standard.gm"])
+        .assert()
+        .success();
+    granska()
+        .args(["mall", "kontrollera", "rules/standard.gm"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("är korrekt"));
+    let list = stdout_of(&["mall", "visa"]);
+    for id in ["RS-MOTIVERING", "RS-OVERKLAGANDE", "KS-KANSLISPRAK", "KS-LIX", "KS-MENINGSLANGD", "DL-UPPFATTNING"] {
+        assert!(list.contains(id), "{id} missing from:\n{list}");
+    }
+}
+
+#[test]
+fn failing_examples_are_reported_with_their_line() {
+    granska()
+        .args(["mall", "testa", "tests/data/mallar/kommun.gm"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("✗ T-TRASIGT-EXEMPEL (exemplet på rad 31): väntat ej uppfyllt, blev uppfyllt"))
+        .stdout(predicate::str::contains("1 av 4 exempel"));
+}
+
+#[test]
+fn explains_a_criterion() {
+    let out = stdout_of(&["förklara", "RS-OVERKLAGANDE"]);
+    insta::assert_snapshot!("forklara_rs_overklagande", out);
+    granska()
+        .args(["förklara", "RS-OVERKLAGANDEN"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Menade du RS-OVERKLAGANDE?"));
+    granska()
+        .args(["explain", "rs-motivering"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("32 § förvaltningslagen"));
+}
+
+#[test]
+fn manual_questions_and_a_municipal_template() {
+    let out = stdout_of(&[
+        "kontrollera",
+        "fixtures/utredning-hemtjanst-karin.md",
+        "--format",
+        "json",
+        "--mall",
+        "tests/data/mallar/kommun.gm",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let criteria = &json["documents"][0]["criteria"];
+    let status = |id: &str| {
+        criteria.as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["status"].clone()
+    };
+    assert_eq!(status("MQ-RIMLIG"), "manual");
+    assert_eq!(status("T-BESLUT"), "not_applicable");
+}
+
+#[test]
+fn bad_invocations_exit_2_with_a_swedish_message() {
+    granska()
+        .args(["kontrollera", "--format", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ogiltigt värde"));
+    granska().args(["granska-allt"]).assert().code(2).stderr(predicate::str::contains("okänt kommando"));
+    granska()
+        .args(["kontrollera", "fixtures/", "--mall", "finns-inte.gm"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("mallfilen `finns-inte.gm` finns inte"));
+}
+
+#[test]
+fn help_is_in_swedish() {
+    let help = stdout_of(&["--hjälp"]);
+    assert!(help.contains("Kommandon"), "{help}");
+    assert!(help.contains("kontrollera"));
+    let help = stdout_of(&["kontrollera", "--hjälp"]);
+    for word in ["Flaggor", "--mall", "--format", "--ut", "--jobb", "--strikt"] {
+        assert!(help.contains(word), "{word} missing:\n{help}");
+    }
+}
+
+#[test]
+fn writes_to_a_private_file_with_ut() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("resultat.json");
+    granska()
+        .args(["kontrollera", "fixtures/beslut-avslag-bra.md", "--format", "json", "--ut"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("\"documents\""));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(Path::new(&out)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
