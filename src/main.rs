@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use granska::engine;
-use granska::ingest::{self, IngestError};
+use granska::ingest;
 use granska::report::{explain, json, text};
 use granska::score::Tally;
 use granska::template::{Template, TemplateErrors};
@@ -233,7 +233,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     if args.show_pnr {
         eprintln!("granska: varning: personnummer visas omaskerade. Sprid inte resultatet.");
     }
-    let mut out: Box<dyn Write> = match &args.out {
+    let out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(io::BufWriter::new(create_private(path).map_err(|e| {
             eprintln!("granska: kunde inte skapa {}: {e}", path.display());
             ExitCode::from(2)
@@ -243,37 +243,50 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     let color = args.out.is_none() && use_color(&io::stdout());
     let show = args.show_pnr;
     let mut tally = Tally::new(&template);
-    let written = match args.format {
-        Format::Json => {
-            let mut writer = json::JsonWriter::start(out, &template).map_err(write_error)?;
-            let mut write_result = Ok(());
-            run(
-                &template,
-                &inputs,
-                args.jobs,
-                &mut errors,
-                &mut tally,
-                |d, o| json::render_document(&template, d, o, show),
-                |r| {
-                    if write_result.is_ok() {
-                        write_result = writer.document(&r);
-                    }
-                },
-            )?;
-            write_result.map_err(write_error)?;
-            writer.finish(&errors, show).map(|_| ())
+    let format = args.format;
+    let render = |d: &ingest::Document, o: &engine::Outcome| match format {
+        Format::Json => json::render_document(&template, d, o, show),
+        Format::Text => text::render_document(&template, d, o, show, color),
+    };
+    // JSON streams each document as it comes; text shows the summary first, so
+    // its document blocks wait until the run is done.
+    enum Sink {
+        Json(json::JsonWriter<Box<dyn Write>>, io::Result<()>),
+        Text(Box<dyn Write>, Vec<String>),
+    }
+    let mut sink = match format {
+        Format::Json => Sink::Json(
+            json::JsonWriter::start(out, &template).map_err(write_error)?,
+            Ok(()),
+        ),
+        Format::Text => Sink::Text(out, Vec::new()),
+    };
+    let ran = engine::run(
+        &template,
+        &inputs,
+        args.jobs,
+        render,
+        |result| match result {
+            Ok((outcome, rendered)) => {
+                tally.add(&outcome.statuses, &outcome.score);
+                match &mut sink {
+                    Sink::Json(writer, written @ Ok(())) => *written = writer.document(&rendered),
+                    Sink::Json(..) => {}
+                    Sink::Text(_, blocks) => blocks.push(rendered),
+                }
+            }
+            Err(e) => errors.push(e),
+        },
+    );
+    ran.map_err(|e| {
+        eprintln!("granska: kunde inte starta trådar: {e}");
+        ExitCode::from(2)
+    })?;
+    let written = match sink {
+        Sink::Json(writer, written) => {
+            written.and_then(|()| writer.finish(&errors, show).map(|_| ()))
         }
-        Format::Text => {
-            let mut blocks = Vec::new();
-            run(
-                &template,
-                &inputs,
-                args.jobs,
-                &mut errors,
-                &mut tally,
-                |d, o| text::render_document(&template, d, o, show, color),
-                |r| blocks.push(r),
-            )?;
+        Sink::Text(mut out, blocks) => {
             let summary = text::render_summary(&template, &tally, &errors, show);
             (|| {
                 writeln!(out, "{summary}")?;
@@ -298,28 +311,6 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn run<T: Send>(
-    template: &Template,
-    inputs: &[ingest::Input],
-    jobs: usize,
-    errors: &mut Vec<IngestError>,
-    tally: &mut Tally,
-    render: impl Fn(&ingest::Document, &engine::Outcome) -> T + Sync,
-    mut sink: impl FnMut(T),
-) -> Result<(), ExitCode> {
-    engine::run(template, inputs, jobs, render, |result| match result {
-        Ok((outcome, rendered)) => {
-            tally.add(&outcome.statuses, &outcome.score);
-            sink(rendered);
-        }
-        Err(e) => errors.push(e),
-    })
-    .map_err(|e| {
-        eprintln!("granska: kunde inte starta trådar: {e}");
-        ExitCode::from(2)
-    })
 }
 
 fn write_error(e: io::Error) -> ExitCode {

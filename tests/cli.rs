@@ -8,7 +8,8 @@ use predicates::prelude::*;
 
 fn granska() -> Command {
     let mut cmd = Command::cargo_bin("granska").expect("binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
     cmd
 }
 
@@ -19,7 +20,10 @@ fn stdout_of(args: &[&str]) -> String {
 
 #[test]
 fn checks_the_fixtures_with_the_standard_template() {
-    let output = granska().args(["kontrollera", "fixtures/"]).assert().success();
+    let output = granska()
+        .args(["kontrollera", "fixtures/"])
+        .assert()
+        .success();
     let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
     insta::assert_snapshot!("kontrollera_fixtures_text", stdout);
 }
@@ -29,11 +33,24 @@ fn json_output_follows_the_schema_for_every_fixture() {
     let stdout = stdout_of(&["kontrollera", "fixtures/", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     assert_eq!(json["tool"]["name"], "granska");
-    assert_eq!(json["template"]["name"], "Standardmall för myndighetsutövning");
+    assert_eq!(
+        json["template"]["name"],
+        "Standardmall för myndighetsutövning"
+    );
     let documents = json["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 8);
     for doc in documents {
-        for key in ["id", "path", "kind", "metadata", "score", "perspectives", "criteria", "findings", "metrics"] {
+        for key in [
+            "id",
+            "path",
+            "kind",
+            "metadata",
+            "score",
+            "perspectives",
+            "criteria",
+            "findings",
+            "metrics",
+        ] {
             assert!(doc.get(key).is_some(), "{key} missing in {}", doc["path"]);
         }
         for key in ["lix", "words", "sentences", "long_sentences"] {
@@ -41,8 +58,16 @@ fn json_output_follows_the_schema_for_every_fixture() {
         }
         for finding in doc["findings"].as_array().unwrap() {
             for key in [
-                "criterion", "perspective", "severity", "line", "column", "byte_start", "byte_end", "excerpt",
-                "message", "suggestion",
+                "criterion",
+                "perspective",
+                "severity",
+                "line",
+                "column",
+                "byte_start",
+                "byte_end",
+                "excerpt",
+                "message",
+                "suggestion",
             ] {
                 assert!(finding.get(key).is_some(), "{key} missing in a finding");
             }
@@ -54,18 +79,29 @@ fn json_output_follows_the_schema_for_every_fixture() {
 
 #[test]
 fn findings_point_at_the_source_text() {
-    let stdout = stdout_of(&["kontrollera", "fixtures/beslut-avslag-brister.md", "--format", "json"]);
+    let stdout = stdout_of(&[
+        "kontrollera",
+        "fixtures/beslut-avslag-brister.md",
+        "--format",
+        "json",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let text = std::fs::read_to_string("fixtures/beslut-avslag-brister.md").unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let findings = json["documents"][0]["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
     for f in findings {
-        let (start, end) = (f["byte_start"].as_u64().unwrap() as usize, f["byte_end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            f["byte_start"].as_u64().unwrap() as usize,
+            f["byte_end"].as_u64().unwrap() as usize,
+        );
         let line = lines[f["line"].as_u64().unwrap() as usize - 1];
         let column = f["column"].as_u64().unwrap() as usize;
         let at: String = line.chars().skip(column - 1).collect();
-        assert!(at.starts_with(&text[start..end].lines().next().unwrap().to_string()), "{f}");
+        assert!(
+            at.starts_with(&text[start..end].lines().next().unwrap().to_string()),
+            "{f}"
+        );
     }
     let kanslisprak: Vec<&str> = findings
         .iter()
@@ -73,14 +109,31 @@ fn findings_point_at_the_source_text() {
         .map(|f| f["excerpt"].as_str().unwrap())
         .collect();
     assert!(kanslisprak.contains(&"i enlighet med"), "{kanslisprak:?}");
-    let enlighet = findings.iter().find(|f| f["excerpt"] == "i enlighet med").unwrap();
+    let enlighet = findings
+        .iter()
+        .find(|f| f["excerpt"] == "i enlighet med")
+        .unwrap();
     assert_eq!(enlighet["suggestion"], "Skriv hellre: enligt.");
 }
 
 #[test]
 fn json_is_identical_whatever_the_thread_count() {
-    let one = stdout_of(&["kontrollera", "fixtures/", "--format", "json", "--jobb", "1"]);
-    let two = stdout_of(&["kontrollera", "fixtures/", "--format", "json", "--jobb", "2"]);
+    let one = stdout_of(&[
+        "kontrollera",
+        "fixtures/",
+        "--format",
+        "json",
+        "--jobb",
+        "1",
+    ]);
+    let two = stdout_of(&[
+        "kontrollera",
+        "fixtures/",
+        "--format",
+        "json",
+        "--jobb",
+        "2",
+    ]);
     assert!(!one.is_empty());
     assert_eq!(one, two);
 }
@@ -88,7 +141,11 @@ fn json_is_identical_whatever_the_thread_count() {
 #[test]
 fn large_batches_keep_input_order_across_chunks() {
     let dir = tempfile::tempdir().unwrap();
-    let sources: Vec<_> = std::fs::read_dir("fixtures").unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    let sources: Vec<_> = std::fs::read_dir("fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
     for i in 0..300 {
         let source = &sources[i % sources.len()];
         std::fs::copy(source, dir.path().join(format!("dok-{i:04}.md"))).unwrap();
@@ -108,7 +165,15 @@ fn large_batches_keep_input_order_across_chunks() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string())
+        .map(|d| {
+            d["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let expected: Vec<String> = (0..300).map(|i| format!("dok-{i:04}.md")).collect();
     assert_eq!(paths, expected);
@@ -130,11 +195,20 @@ fn personnummer_are_masked_unless_asked_for() {
     ];
     for out in &outputs {
         assert!(out.contains("erhåller"), "the finding is shown:\n{out}");
-        assert!(!out.contains("19420315") && !out.contains("420315"), "unmasked in:\n{out}");
+        assert!(
+            !out.contains("19420315") && !out.contains("420315"),
+            "unmasked in:\n{out}"
+        );
         assert!(out.contains("XXXXXX-XXXX"));
     }
     granska()
-        .args(["kontrollera", file.to_str().unwrap(), "--format", "json", "--visa-personnummer"])
+        .args([
+            "kontrollera",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--visa-personnummer",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("19420315-1234"))
@@ -143,8 +217,18 @@ fn personnummer_are_masked_unless_asked_for() {
 
 #[test]
 fn strict_exits_1_when_a_criterion_is_not_met() {
-    granska().args(["kontrollera", "fixtures/beslut-avslag-brister.md", "--strikt"]).assert().code(1);
-    granska().args(["kontrollera", "fixtures/beslut-avslag-bra.md", "--strikt"]).assert().code(0);
+    granska()
+        .args([
+            "kontrollera",
+            "fixtures/beslut-avslag-brister.md",
+            "--strikt",
+        ])
+        .assert()
+        .code(1);
+    granska()
+        .args(["kontrollera", "fixtures/beslut-avslag-bra.md", "--strikt"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -154,7 +238,11 @@ fn unreadable_files_are_listed_and_exit_3() {
     std::fs::write(dir.path().join("tom.txt"), "").unwrap();
     std::fs::write(dir.path().join("latin1.txt"), b"Beslut om hj\xe4lp\n").unwrap();
     std::fs::write(dir.path().join("bild.png"), [0x89, b'P', b'N', b'G']).unwrap();
-    let output = granska().args(["kontrollera", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let output = granska()
+        .args(["kontrollera", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(3));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
@@ -164,15 +252,34 @@ fn unreadable_files_are_listed_and_exit_3() {
         .iter()
         .map(|e| {
             let path = e["path"].as_str().unwrap();
-            (path.rsplit('/').next().unwrap().to_string(), e["message"].as_str().unwrap().to_string())
+            (
+                path.rsplit('/').next().unwrap().to_string(),
+                e["message"].as_str().unwrap().to_string(),
+            )
         })
         .collect();
     assert_eq!(errors.len(), 3, "{errors:?}");
-    assert!(errors.iter().any(|(p, m)| p == "tom.txt" && m == "filen är tom"));
-    assert!(errors.iter().any(|(p, m)| p == "latin1.txt" && m.contains("inte UTF-8")));
-    assert!(errors.iter().any(|(p, m)| p == "bild.png" && m.contains("filformatet")));
+    assert!(
+        errors
+            .iter()
+            .any(|(p, m)| p == "tom.txt" && m == "filen är tom")
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(p, m)| p == "latin1.txt" && m.contains("inte UTF-8"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(p, m)| p == "bild.png" && m.contains("filformatet"))
+    );
     // The text report lists them too.
-    let text = granska().args(["kontrollera"]).arg(dir.path()).output().unwrap();
+    let text = granska()
+        .args(["kontrollera"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(text.status.code(), Some(3));
     let stdout = String::from_utf8(text.stdout).unwrap();
     assert!(stdout.contains("Filer som inte kunde läsas:"));
@@ -185,7 +292,9 @@ fn missing_path_is_an_error_not_a_crash() {
         .args(["kontrollera", "finns-inte/"])
         .assert()
         .code(3)
-        .stdout(predicate::str::contains("finns-inte/: filen eller mappen finns inte"));
+        .stdout(predicate::str::contains(
+            "finns-inte/: filen eller mappen finns inte",
+        ));
 }
 
 #[test]
@@ -209,7 +318,12 @@ fn a_template_with_five_mistakes_shows_five_diagnostics_and_exits_2() {
     insta::assert_snapshot!("mall_fem_fel", stderr);
     // The same errors stop a run before any document is read.
     granska()
-        .args(["kontrollera", "fixtures/", "--mall", "tests/data/mallar/fem-fel.gm"])
+        .args([
+            "kontrollera",
+            "fixtures/",
+            "--mall",
+            "tests/data/mallar/fem-fel.gm",
+        ])
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty());
@@ -232,7 +346,14 @@ fn template_commands_on_the_standard_template() {
         .success()
         .stdout(predicate::str::contains("är korrekt"));
     let list = stdout_of(&["mall", "visa"]);
-    for id in ["RS-MOTIVERING", "RS-OVERKLAGANDE", "KS-KANSLISPRAK", "KS-LIX", "KS-MENINGSLANGD", "DL-UPPFATTNING"] {
+    for id in [
+        "RS-MOTIVERING",
+        "RS-OVERKLAGANDE",
+        "KS-KANSLISPRAK",
+        "KS-LIX",
+        "KS-MENINGSLANGD",
+        "DL-UPPFATTNING",
+    ] {
         assert!(list.contains(id), "{id} missing from:\n{list}");
     }
 }
@@ -243,7 +364,9 @@ fn failing_examples_are_reported_with_their_line() {
         .args(["mall", "testa", "tests/data/mallar/kommun.gm"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("✗ T-TRASIGT-EXEMPEL (exemplet på rad 31): väntat ej uppfyllt, blev uppfyllt"))
+        .stdout(predicate::str::contains(
+            "✗ T-TRASIGT-EXEMPEL (exemplet på rad 31): väntat ej uppfyllt, blev uppfyllt",
+        ))
         .stdout(predicate::str::contains("1 av 4 exempel"));
 }
 
@@ -276,7 +399,13 @@ fn manual_questions_and_a_municipal_template() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let criteria = &json["documents"][0]["criteria"];
     let status = |id: &str| {
-        criteria.as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["status"].clone()
+        criteria
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["status"]
+            .clone()
     };
     assert_eq!(status("MQ-RIMLIG"), "manual");
     assert_eq!(status("T-BESLUT"), "not_applicable");
@@ -289,12 +418,18 @@ fn bad_invocations_exit_2_with_a_swedish_message() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("ogiltigt värde"));
-    granska().args(["granska-allt"]).assert().code(2).stderr(predicate::str::contains("okänt kommando"));
+    granska()
+        .args(["granska-allt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("okänt kommando"));
     granska()
         .args(["kontrollera", "fixtures/", "--mall", "finns-inte.gm"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("mallfilen `finns-inte.gm` finns inte"));
+        .stderr(predicate::str::contains(
+            "mallfilen `finns-inte.gm` finns inte",
+        ));
 }
 
 #[test]
@@ -303,7 +438,9 @@ fn help_is_in_swedish() {
     assert!(help.contains("Kommandon"), "{help}");
     assert!(help.contains("kontrollera"));
     let help = stdout_of(&["kontrollera", "--hjälp"]);
-    for word in ["Flaggor", "--mall", "--format", "--ut", "--jobb", "--strikt"] {
+    for word in [
+        "Flaggor", "--mall", "--format", "--ut", "--jobb", "--strikt",
+    ] {
         assert!(help.contains(word), "{word} missing:\n{help}");
     }
 }
@@ -313,7 +450,13 @@ fn writes_to_a_private_file_with_ut() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("resultat.json");
     granska()
-        .args(["kontrollera", "fixtures/beslut-avslag-bra.md", "--format", "json", "--ut"])
+        .args([
+            "kontrollera",
+            "fixtures/beslut-avslag-bra.md",
+            "--format",
+            "json",
+            "--ut",
+        ])
         .arg(&out)
         .assert()
         .success()
@@ -323,7 +466,10 @@ fn writes_to_a_private_file_with_ut() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(Path::new(&out)).unwrap().permissions().mode();
+        let mode = std::fs::metadata(Path::new(&out))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 }

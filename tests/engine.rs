@@ -18,13 +18,18 @@ fn template(body: &str) -> Template {
     let source = format!(
         "{PREAMBLE}\nkriterium K \"k\" {{\n perspektiv p\n meddelande \"fel: {{träff}}\"\n {body}\n exempel uppfyllt \"a\"\n exempel ej_uppfyllt \"b\"\n}}\n"
     );
-    Template::from_source("test.gm", &source, &Loader::Embedded).unwrap_or_else(|e| panic!("{:#?}", e.errors))
+    Template::from_source("test.gm", &source, &Loader::Embedded)
+        .unwrap_or_else(|e| panic!("{:#?}", e.errors))
 }
 
 fn judge(template: &Template, text: &str) -> (Status, Vec<String>) {
     let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
     let outcome = evaluate(template, &doc);
-    let excerpts = outcome.findings.iter().map(|f| text[f.range.clone()].to_string()).collect();
+    let excerpts = outcome
+        .findings
+        .iter()
+        .map(|f| text[f.range.clone()].to_string())
+        .collect();
     (outcome.statuses[0], excerpts)
 }
 
@@ -33,34 +38,69 @@ fn section_with_minimum_words() {
     let t = template("kräver avsnitt motivering med minst 5 ord");
     let (status, _) = judge(&t, "Motivering\nDu behöver hjälp med att duscha.\n");
     assert_eq!(status, Status::Met);
-    let (status, findings) = judge(&t, "Beslut\nDu får hjälp.\n\nSkäl för beslutet\nDu behöver det.\n");
+    let (status, findings) = judge(
+        &t,
+        "Beslut\nDu får hjälp.\n\nSkäl för beslutet\nDu behöver det.\n",
+    );
     assert_eq!(status, Status::NotMet);
-    assert_eq!(findings, ["Skäl för beslutet"], "the finding lands on the heading");
+    assert_eq!(
+        findings,
+        ["Skäl för beslutet"],
+        "the finding lands on the heading"
+    );
     let (status, findings) = judge(&t, "Beslut\nDu får hjälp.\n");
     assert_eq!(status, Status::NotMet);
-    assert_eq!(findings, ["Beslut"], "without the section, the finding lands at the start");
+    assert_eq!(
+        findings,
+        ["Beslut"],
+        "without the section, the finding lands at the start"
+    );
 }
 
 #[test]
 fn patterns_combine_with_och_eller_inte() {
-    let t = template("kräver (text /överklaga/i och fras \"förvaltningsrätten\") eller inte text /avslås/");
-    assert_eq!(judge(&t, "Du kan Överklaga till förvaltningsrätten.").0, Status::Met);
+    let t = template(
+        "kräver (text /överklaga/i och fras \"förvaltningsrätten\") eller inte text /avslås/",
+    );
+    assert_eq!(
+        judge(&t, "Du kan Överklaga till förvaltningsrätten.").0,
+        Status::Met
+    );
     assert_eq!(judge(&t, "Du får hjälp.").0, Status::Met);
-    assert_eq!(judge(&t, "Ansökan avslås. Du kan överklaga.").0, Status::NotMet);
+    assert_eq!(
+        judge(&t, "Ansökan avslås. Du kan överklaga.").0,
+        Status::NotMet
+    );
 }
 
 #[test]
 fn pattern_inside_a_section() {
     let t = template("kräver text /eftersom/ i avsnitt motivering");
-    assert_eq!(judge(&t, "Motivering\nDu får hjälp eftersom du behöver det.\n").0, Status::Met);
-    assert_eq!(judge(&t, "Beslut\nDu får hjälp eftersom du behöver det.\n\nMotivering\nDu behöver det.\n").0, Status::NotMet);
+    assert_eq!(
+        judge(&t, "Motivering\nDu får hjälp eftersom du behöver det.\n").0,
+        Status::Met
+    );
+    assert_eq!(
+        judge(
+            &t,
+            "Beslut\nDu får hjälp eftersom du behöver det.\n\nMotivering\nDu behöver det.\n"
+        )
+        .0,
+        Status::NotMet
+    );
 }
 
 #[test]
 fn pattern_in_the_same_sentence() {
     let t = template("kräver fras \"tre veckor\" i samma mening som text /överklag/");
-    assert_eq!(judge(&t, "Du kan överklaga inom tre veckor.").0, Status::Met);
-    assert_eq!(judge(&t, "Du kan överklaga. Det tar tre veckor.").0, Status::NotMet);
+    assert_eq!(
+        judge(&t, "Du kan överklaga inom tre veckor.").0,
+        Status::Met
+    );
+    assert_eq!(
+        judge(&t, "Du kan överklaga. Det tar tre veckor.").0,
+        Status::NotMet
+    );
 }
 
 #[test]
@@ -88,38 +128,83 @@ fn forbidden_lexicon_gives_one_finding_per_occurrence_with_replacement() {
     let found: Vec<(&str, &str, Option<&str>)> = outcome
         .findings
         .iter()
-        .map(|f| (&text[f.range.clone()], f.message.as_str(), f.suggestion.as_deref()))
+        .map(|f| {
+            (
+                &text[f.range.clone()],
+                f.message.as_str(),
+                f.suggestion.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
         [
-            ("erhåller", "”erhåller” är stelt.", Some("Skriv hellre: får.")),
-            ("i enlighet med", "”i enlighet med” är stelt.", Some("Skriv hellre: enligt.")),
-            ("ERHÅLLER", "”ERHÅLLER” är stelt.", Some("Skriv hellre: får.")),
+            (
+                "erhåller",
+                "”erhåller” är stelt.",
+                Some("Skriv hellre: får.")
+            ),
+            (
+                "i enlighet med",
+                "”i enlighet med” är stelt.",
+                Some("Skriv hellre: enligt.")
+            ),
+            (
+                "ERHÅLLER",
+                "”ERHÅLLER” är stelt.",
+                Some("Skriv hellre: får.")
+            ),
         ]
     );
 }
 
 #[test]
 fn applicability_by_kind_and_metadata() {
-    let t = template("gäller beslut där utfall är avslag eller delvis_bifall\n kräver text /överklaga/");
-    assert_eq!(judge(&t, "---\ntyp: beslut\nutfall: bifall\n---\nDu får hjälp.").0, Status::NotApplicable);
-    assert_eq!(judge(&t, "---\ntyp: utredning\nutfall: avslag\n---\nText.").0, Status::NotApplicable);
-    assert_eq!(judge(&t, "---\ntyp: beslut\nutfall: avslag\n---\nText.").0, Status::NotMet);
-    assert_eq!(judge(&t, "Beslut\nAnsökan avslås. Du kan överklaga.").0, Status::Met);
+    let t = template(
+        "gäller beslut där utfall är avslag eller delvis_bifall\n kräver text /överklaga/",
+    );
+    assert_eq!(
+        judge(&t, "---\ntyp: beslut\nutfall: bifall\n---\nDu får hjälp.").0,
+        Status::NotApplicable
+    );
+    assert_eq!(
+        judge(&t, "---\ntyp: utredning\nutfall: avslag\n---\nText.").0,
+        Status::NotApplicable
+    );
+    assert_eq!(
+        judge(&t, "---\ntyp: beslut\nutfall: avslag\n---\nText.").0,
+        Status::NotMet
+    );
+    assert_eq!(
+        judge(&t, "Beslut\nAnsökan avslås. Du kan överklaga.").0,
+        Status::Met
+    );
 }
 
 #[test]
 fn measures_use_the_bound_for_the_kind_and_report_values() {
     let t = template("mått meningslängd högst 4 för beslut, högst 6");
-    let (status, findings) = judge(&t, "---\ntyp: beslut\n---\nDu får hjälp. Du får hjälp med dusch i morgon.");
+    let (status, findings) = judge(
+        &t,
+        "---\ntyp: beslut\n---\nDu får hjälp. Du får hjälp med dusch i morgon.",
+    );
     assert_eq!(status, Status::NotMet);
     assert_eq!(findings, ["Du får hjälp med dusch i morgon."]);
-    assert_eq!(judge(&t, "---\ntyp: utredning\n---\nDu får hjälp med dusch.").0, Status::Met);
+    assert_eq!(
+        judge(&t, "---\ntyp: utredning\n---\nDu får hjälp med dusch.").0,
+        Status::Met
+    );
     let lix = template("mått lix högst 20");
-    let (status, _) = judge(&lix, "Biståndshandläggningen konstaterade funktionsnedsättningskonsekvenser.");
+    let (status, _) = judge(
+        &lix,
+        "Biståndshandläggningen konstaterade funktionsnedsättningskonsekvenser.",
+    );
     assert_eq!(status, Status::NotMet);
-    assert_eq!(judge(&lix, "2026-03-14").0, Status::NotApplicable, "no words, no LIX");
+    assert_eq!(
+        judge(&lix, "2026-03-14").0,
+        Status::NotApplicable,
+        "no words, no LIX"
+    );
 }
 
 #[test]
@@ -132,14 +217,24 @@ kriterium C \"c\" {{ perspektiv q  kräver fras \"ja\"  meddelande \"m\"  exempe
 fråga M \"m\" {{ perspektiv q }}
 "
     );
-    let t = Template::from_source("t.gm", &source, &Loader::Embedded).unwrap_or_else(|e| panic!("{:#?}", e.errors));
+    let t = Template::from_source("t.gm", &source, &Loader::Embedded)
+        .unwrap_or_else(|e| panic!("{:#?}", e.errors));
     let doc = Document::from_text("t.md", "ja".to_string(), &Metadata::default());
     let outcome = evaluate(&t, &doc);
-    assert_eq!(outcome.statuses, [Status::Met, Status::NotMet, Status::Met, Status::Manual]);
+    assert_eq!(
+        outcome.statuses,
+        [Status::Met, Status::NotMet, Status::Met, Status::Manual]
+    );
     // p: A (weight 2) met, B (weight 1) not: 2/3. q: C met: 1.
     assert!((outcome.score.perspectives[0].score.unwrap() - 2.0 / 3.0).abs() < 1e-9);
     assert_eq!(outcome.score.perspectives[1].score, Some(1.0));
-    assert_eq!((outcome.score.perspectives[1].met, outcome.score.perspectives[1].applicable), (1, 1));
+    assert_eq!(
+        (
+            outcome.score.perspectives[1].met,
+            outcome.score.perspectives[1].applicable
+        ),
+        (1, 1)
+    );
     // Document: (2·2 + 1·1) / (2·3 + 1·1) = 5/7.
     assert!((outcome.score.total.unwrap() - 5.0 / 7.0).abs() < 1e-9);
 }

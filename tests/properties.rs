@@ -55,7 +55,9 @@ fn check_doc(text: &str, template: &Template) -> Result<(), TestCaseError> {
     let doc = Document::from_text("p.txt", text.to_string(), &Metadata::default());
     prop_assert!(doc.body_start <= text.len());
     for s in &doc.sections {
-        prop_assert!(text.is_char_boundary(s.heading.start) && text.is_char_boundary(s.heading.end));
+        prop_assert!(
+            text.is_char_boundary(s.heading.start) && text.is_char_boundary(s.heading.end)
+        );
         prop_assert!(s.body.start <= s.body.end && s.body.end <= text.len());
     }
     let analysis = Analysis::of(&doc);

@@ -14,9 +14,21 @@ fn the_standard_template_is_valid() {
 #[test]
 fn every_criterion_has_met_and_not_met_examples() {
     let template = Template::standard().unwrap();
-    for c in template.criteria.iter().filter(|c| matches!(c.check, Check::Rules { .. })) {
-        assert!(c.examples.iter().filter(|e| e.met).count() >= 2, "{} needs two met examples", c.id);
-        assert!(c.examples.iter().filter(|e| !e.met).count() >= 2, "{} needs two not-met examples", c.id);
+    for c in template
+        .criteria
+        .iter()
+        .filter(|c| matches!(c.check, Check::Rules { .. }))
+    {
+        assert!(
+            c.examples.iter().filter(|e| e.met).count() >= 2,
+            "{} needs two met examples",
+            c.id
+        );
+        assert!(
+            c.examples.iter().filter(|e| !e.met).count() >= 2,
+            "{} needs two not-met examples",
+            c.id
+        );
         assert!(c.source.is_some(), "{} has no source", c.id);
         assert!(c.advice.is_some(), "{} has no advice", c.id);
     }

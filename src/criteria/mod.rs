@@ -15,8 +15,8 @@ pub mod section;
 
 use serde::Serialize;
 
-pub use condition::Condition;
-pub use logic::Requirement;
+pub use condition::{Condition, MetadataTest};
+pub use logic::{Logic, Need, Requirement};
 pub use measure::{Bound, Measure, Metric};
 pub use pattern::{Context, Hit, Lexicon, LexiconEntry, Matcher, Pattern, Scope};
 pub use section::SectionSet;

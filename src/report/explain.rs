@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::criteria::{Applicability, Check, Condition, Criterion};
+use crate::criteria::{Applicability, Check, Condition, Criterion, Logic};
 use crate::template::Template;
 
 /// Where a criterion applies, in words: "beslut där utfall är avslag eller delvis_bifall".
@@ -25,16 +25,16 @@ pub fn applicability(a: &Applicability) -> String {
 
 fn condition(c: &Condition) -> String {
     match c {
-        Condition::Is { key, values } => format!("{key} är {}", values.join(" eller ")),
-        Condition::And(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" och "),
-        Condition::Or(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" eller "),
-        Condition::Not(inner) => format!("inte {}", nested(inner)),
+        Logic::Atom(test) => format!("{} är {}", test.key, test.values.join(" eller ")),
+        Logic::And(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" och "),
+        Logic::Or(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" eller "),
+        Logic::Not(inner) => format!("inte {}", nested(inner)),
     }
 }
 
 fn nested(c: &Condition) -> String {
     match c {
-        Condition::And(_) | Condition::Or(_) => format!("({})", condition(c)),
+        Logic::And(_) | Logic::Or(_) => format!("({})", condition(c)),
         _ => condition(c),
     }
 }

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+pub use crate::criteria::Logic;
+
 /// Byte range into the template source.
 pub type Span = Range<usize>;
 
@@ -80,21 +82,21 @@ pub enum Statement {
 }
 
 /// A condition on metadata (after `där`).
+pub type Condition = Logic<MetadataTest>;
+
+/// `nyckel är värde eller värde`
 #[derive(Debug, Clone)]
-pub enum Condition {
-    /// `nyckel är värde eller värde`
-    Is {
-        key: Sp<String>,
-        values: Vec<Sp<String>>,
-    },
-    And(Vec<Condition>),
-    Or(Vec<Condition>),
-    Not(Box<Condition>),
+pub struct MetadataTest {
+    pub key: Sp<String>,
+    pub values: Vec<Sp<String>>,
 }
 
 /// What a criterion requires (after `kräver`).
+pub type Requirement = Logic<Need>;
+
+/// One thing a requirement asks for.
 #[derive(Debug, Clone)]
-pub enum Requirement {
+pub enum Need {
     /// `avsnitt namn med minst N ord`
     Section {
         name: Sp<String>,
@@ -102,9 +104,6 @@ pub enum Requirement {
     },
     /// A pattern that must occur, optionally within a scope.
     Pattern(Pattern, Option<Scope>),
-    And(Vec<Requirement>),
-    Or(Vec<Requirement>),
-    Not(Box<Requirement>),
 }
 
 /// Something to look for in the text.

@@ -9,7 +9,8 @@ use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, Template, did_you_mean, lexicon};
 use crate::criteria::{
     Applicability, Bound, Check, Condition, Criterion, Example, Lexicon, LexiconEntry, Matcher,
-    Measure, Metric, PLACEHOLDERS, Pattern, Perspective, Requirement, Scope, SectionSet,
+    Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective, Requirement, Scope,
+    SectionSet,
 };
 use crate::detectors::Detector;
 use crate::finding::Severity;
@@ -446,58 +447,40 @@ impl Checker<'_> {
     }
 
     fn condition(&mut self, c: &ast::Condition) -> Condition {
-        match c {
-            ast::Condition::Is { key, values } => {
-                let folded_key = fold_key(&key.node);
-                let known = KNOWN_VALUES
-                    .iter()
-                    .find(|(k, _)| *k == folded_key)
-                    .map(|(_, v)| *v);
-                let values = values
-                    .iter()
-                    .map(|v| {
-                        let folded = fold_key(&v.node);
-                        if let Some(known) = known.filter(|k| !k.contains(&folded.as_str())) {
-                            self.unknown(&format!("värde för {folded_key}"), v, known, "");
-                        }
-                        folded
-                    })
-                    .collect();
-                Condition::Is {
-                    key: folded_key,
-                    values,
-                }
-            }
-            ast::Condition::And(parts) => {
-                Condition::And(parts.iter().map(|p| self.condition(p)).collect())
-            }
-            ast::Condition::Or(parts) => {
-                Condition::Or(parts.iter().map(|p| self.condition(p)).collect())
-            }
-            ast::Condition::Not(inner) => Condition::Not(Box::new(self.condition(inner))),
-        }
+        let compiled = c.try_map(&mut |test: &ast::MetadataTest| {
+            let key = fold_key(&test.key.node);
+            let known = KNOWN_VALUES
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| *v);
+            let values = test
+                .values
+                .iter()
+                .map(|v| {
+                    let folded = fold_key(&v.node);
+                    if let Some(known) = known.filter(|k| !k.contains(&folded.as_str())) {
+                        self.unknown(&format!("värde för {key}"), v, known, "");
+                    }
+                    folded
+                })
+                .collect();
+            Some(MetadataTest { key, values })
+        });
+        compiled.expect("every metadata test compiles")
     }
 
     fn requirement(&mut self, r: &ast::Requirement) -> Option<Requirement> {
-        Some(match r {
-            ast::Requirement::Section { name, min_words } => Requirement::Section {
+        r.try_map(&mut |need: &ast::Need| match need {
+            ast::Need::Section { name, min_words } => Some(Need::Section {
                 set: self.section_set(name)?,
                 min_words: min_words.as_ref().map_or(1, |n| n.node.round() as usize),
-            },
-            ast::Requirement::Pattern(p, scope) => {
+            }),
+            ast::Need::Pattern(p, scope) => {
                 let p = self.pattern(p);
                 let scope = self.scope(scope.as_ref()).ok()?;
-                Requirement::Pattern(p?, scope)
+                Some(Need::Pattern(p?, scope))
             }
-            ast::Requirement::And(parts) => Requirement::And(self.requirements(parts)?),
-            ast::Requirement::Or(parts) => Requirement::Or(self.requirements(parts)?),
-            ast::Requirement::Not(inner) => Requirement::Not(Box::new(self.requirement(inner)?)),
         })
-    }
-
-    fn requirements(&mut self, parts: &[ast::Requirement]) -> Option<Vec<Requirement>> {
-        let parts: Vec<Option<Requirement>> = parts.iter().map(|p| self.requirement(p)).collect();
-        parts.into_iter().collect()
     }
 
     fn section_set(&mut self, name: &Sp<String>) -> Option<usize> {

@@ -604,41 +604,48 @@ fn kind_name(i: In) -> PResult<Sp<String>> {
     ident(i)
 }
 
-fn condition(i: In) -> PResult<Condition> {
-    map(separated_list1(kw("eller"), condition_and), |mut v| {
-        if v.len() == 1 {
-            v.remove(0)
-        } else {
-            Condition::Or(v)
-        }
-    })(i)
-}
-
-fn condition_and(i: In) -> PResult<Condition> {
-    map(separated_list1(kw("och"), condition_not), |mut v| {
-        if v.len() == 1 {
-            v.remove(0)
-        } else {
-            Condition::And(v)
-        }
-    })(i)
-}
-
-fn condition_not(i: In) -> PResult<Condition> {
-    alt((
-        map(preceded(kw("inte"), cut(condition_not)), |c| {
-            Condition::Not(Box::new(c))
-        }),
-        condition_atom,
-    ))(i)
-}
-
-fn condition_atom(i: In) -> PResult<Condition> {
-    if let Ok((rest, _)) = preceded(sp, ch::<In, PError>('('))(i) {
-        let (rest, c) = cut(condition)(rest)?;
-        let (rest, _) = cut(context(")", preceded(sp, ch(')'))))(rest)?;
-        return Ok((rest, c));
+/// `a eller b`, `a och b`, `inte a` and parentheses over `atom`, with `och`
+/// binding tighter than `eller`.
+fn logic<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
+    let (mut rest, first) = logic_and(i, atom)?;
+    let mut parts = vec![first];
+    while let Ok((r, _)) = kw("eller")(rest) {
+        let (r, next) = cut(|i| logic_and(i, atom))(r)?;
+        parts.push(next);
+        rest = r;
     }
+    Ok((rest, Logic::or(parts)))
+}
+
+fn logic_and<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
+    let (mut rest, first) = logic_not(i, atom)?;
+    let mut parts = vec![first];
+    while let Ok((r, _)) = kw("och")(rest) {
+        let (r, next) = cut(|i| logic_not(i, atom))(r)?;
+        parts.push(next);
+        rest = r;
+    }
+    Ok((rest, Logic::and(parts)))
+}
+
+fn logic_not<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
+    if let Ok((rest, _)) = kw("inte")(i) {
+        let (rest, inner) = cut(|i| logic_not(i, atom))(rest)?;
+        return Ok((rest, Logic::Not(Box::new(inner))));
+    }
+    if let Ok((rest, _)) = preceded(sp, ch::<In, PError>('('))(i) {
+        let (rest, inner) = cut(|i| logic(i, atom))(rest)?;
+        let (rest, _) = cut(context(")", preceded(sp, ch(')'))))(rest)?;
+        return Ok((rest, inner));
+    }
+    map(atom, Logic::Atom)(i)
+}
+
+fn condition(i: In) -> PResult<Condition> {
+    logic(i, metadata_test)
+}
+
+fn metadata_test(i: In) -> PResult<MetadataTest> {
     let (i, key) = context("ett villkor som ”utfall är avslag”", ident)(i)?;
     let (i, _) = cut(context("ordet är", kw("är")))(i)?;
     let (i, first) = cut(context("ett värde", ident))(i)?;
@@ -650,55 +657,25 @@ fn condition_atom(i: In) -> PResult<Condition> {
         values.push(v);
         rest = r;
     }
-    Ok((rest, Condition::Is { key, values }))
+    Ok((rest, MetadataTest { key, values }))
 }
 
 fn requirement(i: In) -> PResult<Requirement> {
-    map(separated_list1(kw("eller"), requirement_and), |mut v| {
-        if v.len() == 1 {
-            v.remove(0)
-        } else {
-            Requirement::Or(v)
-        }
-    })(i)
+    logic(i, need)
 }
 
-fn requirement_and(i: In) -> PResult<Requirement> {
-    map(separated_list1(kw("och"), requirement_not), |mut v| {
-        if v.len() == 1 {
-            v.remove(0)
-        } else {
-            Requirement::And(v)
-        }
-    })(i)
-}
-
-fn requirement_not(i: In) -> PResult<Requirement> {
-    alt((
-        map(preceded(kw("inte"), cut(requirement_not)), |r| {
-            Requirement::Not(Box::new(r))
-        }),
-        requirement_atom,
-    ))(i)
-}
-
-fn requirement_atom(i: In) -> PResult<Requirement> {
-    if let Ok((rest, _)) = preceded(sp, ch::<In, PError>('('))(i) {
-        let (rest, r) = cut(requirement)(rest)?;
-        let (rest, _) = cut(context(")", preceded(sp, ch(')'))))(rest)?;
-        return Ok((rest, r));
-    }
+fn need(i: In) -> PResult<Need> {
     if let Ok((rest, _)) = kw("avsnitt")(i) {
         let (rest, name) = cut(ident)(rest)?;
         let (rest, min_words) = opt(preceded(
             pair(kw("med"), cut(kw("minst"))),
             cut(terminated(number, context("ordet ord", kw("ord")))),
         ))(rest)?;
-        return Ok((rest, Requirement::Section { name, min_words }));
+        return Ok((rest, Need::Section { name, min_words }));
     }
     let (rest, p) = pattern(i)?;
     let (rest, s) = opt(scope)(rest)?;
-    Ok((rest, Requirement::Pattern(p, s)))
+    Ok((rest, Need::Pattern(p, s)))
 }
 
 fn pattern(i: In) -> PResult<Pattern> {
@@ -829,20 +806,20 @@ kriterium RS-OVERKLAGANDE "Överklagande" {
         match &block.statements[1].node {
             Statement::Applies {
                 kinds,
-                condition: Some(Condition::And(parts)),
+                condition: Some(Logic::And(parts)),
             } => {
                 assert_eq!(kinds[0].node, "beslut");
                 match &parts[0] {
-                    Condition::Is { values, .. } => assert_eq!(values.len(), 2),
+                    Logic::Atom(test) => assert_eq!(test.values.len(), 2),
                     other => panic!("{other:?}"),
                 }
-                assert!(matches!(parts[1], Condition::Not(_)));
+                assert!(matches!(parts[1], Logic::Not(_)));
             }
             other => panic!("{other:?}"),
         }
         match &block.statements[2].node {
-            Statement::Requires(Requirement::And(parts)) => {
-                assert!(matches!(&parts[1], Requirement::Or(o) if o.len() == 2));
+            Statement::Requires(Logic::And(parts)) => {
+                assert!(matches!(&parts[1], Logic::Or(o) if o.len() == 2));
             }
             other => panic!("{other:?}"),
         }
@@ -859,10 +836,10 @@ kriterium RS-OVERKLAGANDE "Överklagande" {
             other => panic!("{other:?}"),
         }
         // Spans point at the source.
-        let Statement::Requires(Requirement::And(parts)) = &block.statements[2].node else {
+        let Statement::Requires(Logic::And(parts)) = &block.statements[2].node else {
             panic!()
         };
-        let Requirement::Pattern(Pattern::Regex { source: re, .. }, None) = &parts[0] else {
+        let Logic::Atom(Need::Pattern(Pattern::Regex { source: re, .. }, None)) = &parts[0] else {
             panic!()
         };
         assert_eq!(&source[re.span.clone()], "överklaga");
