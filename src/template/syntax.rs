@@ -607,25 +607,25 @@ fn kind_name(i: In) -> PResult<Sp<String>> {
 /// `a eller b`, `a och b`, `inte a` and parentheses over `atom`, with `och`
 /// binding tighter than `eller`.
 fn logic<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
-    let (mut rest, first) = logic_and(i, atom)?;
-    let mut parts = vec![first];
-    while let Ok((r, _)) = kw("eller")(rest) {
-        let (r, next) = cut(|i| logic_and(i, atom))(r)?;
-        parts.push(next);
-        rest = r;
-    }
-    Ok((rest, Logic::or(parts)))
+    let and = |i| joined(i, "och", |i| logic_not(i, atom), Logic::and);
+    joined(i, "eller", and, Logic::or)
 }
 
-fn logic_and<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
-    let (mut rest, first) = logic_not(i, atom)?;
+/// One or more `part`s separated by the keyword `word`, combined.
+fn joined<'a, T>(
+    i: In<'a>,
+    word: &'static str,
+    mut part: impl FnMut(In<'a>) -> PResult<'a, T>,
+    combine: fn(Vec<T>) -> T,
+) -> PResult<'a, T> {
+    let (mut rest, first) = part(i)?;
     let mut parts = vec![first];
-    while let Ok((r, _)) = kw("och")(rest) {
-        let (r, next) = cut(|i| logic_not(i, atom))(r)?;
+    while let Ok((r, _)) = kw(word)(rest) {
+        let (r, next) = cut(&mut part)(r)?;
         parts.push(next);
         rest = r;
     }
-    Ok((rest, Logic::and(parts)))
+    Ok((rest, combine(parts)))
 }
 
 fn logic_not<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
