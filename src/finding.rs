@@ -43,6 +43,8 @@ impl Severity {
 pub struct Finding {
     /// Index of the criterion in the template.
     pub criterion: usize,
+    /// How serious: the criterion's severity unless the hit says otherwise.
+    pub severity: Severity,
     /// Byte range in the document text.
     pub range: Range<usize>,
     /// What is wrong.

@@ -21,7 +21,7 @@ fn stdout_of(args: &[&str]) -> String {
 #[test]
 fn checks_the_fixtures_with_the_standard_template() {
     let output = granska()
-        .args(["kontrollera", "fixtures/"])
+        .args(["kontrollera", "fixtures/exempel/"])
         .assert()
         .success();
     let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
@@ -30,7 +30,7 @@ fn checks_the_fixtures_with_the_standard_template() {
 
 #[test]
 fn json_output_follows_the_schema_for_every_fixture() {
-    let stdout = stdout_of(&["kontrollera", "fixtures/", "--format", "json"]);
+    let stdout = stdout_of(&["kontrollera", "fixtures/exempel/", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     assert_eq!(json["tool"]["name"], "granska");
     assert_eq!(
@@ -81,12 +81,12 @@ fn json_output_follows_the_schema_for_every_fixture() {
 fn findings_point_at_the_source_text() {
     let stdout = stdout_of(&[
         "kontrollera",
-        "fixtures/beslut-avslag-brister.md",
+        "fixtures/exempel/beslut-avslag-brister.md",
         "--format",
         "json",
     ]);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let text = std::fs::read_to_string("fixtures/beslut-avslag-brister.md").unwrap();
+    let text = std::fs::read_to_string("fixtures/exempel/beslut-avslag-brister.md").unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let findings = json["documents"][0]["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
@@ -120,7 +120,7 @@ fn findings_point_at_the_source_text() {
 fn json_is_identical_whatever_the_thread_count() {
     let one = stdout_of(&[
         "kontrollera",
-        "fixtures/",
+        "fixtures/exempel/",
         "--format",
         "json",
         "--jobb",
@@ -128,7 +128,7 @@ fn json_is_identical_whatever_the_thread_count() {
     ]);
     let two = stdout_of(&[
         "kontrollera",
-        "fixtures/",
+        "fixtures/exempel/",
         "--format",
         "json",
         "--jobb",
@@ -141,7 +141,7 @@ fn json_is_identical_whatever_the_thread_count() {
 #[test]
 fn large_batches_keep_input_order_across_chunks() {
     let dir = tempfile::tempdir().unwrap();
-    let sources: Vec<_> = std::fs::read_dir("fixtures")
+    let sources: Vec<_> = std::fs::read_dir("fixtures/exempel")
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_file())
@@ -220,13 +220,13 @@ fn strict_exits_1_when_a_criterion_is_not_met() {
     granska()
         .args([
             "kontrollera",
-            "fixtures/beslut-avslag-brister.md",
+            "fixtures/exempel/beslut-avslag-brister.md",
             "--strikt",
         ])
         .assert()
         .code(1);
     granska()
-        .args(["kontrollera", "fixtures/beslut-avslag-bra.md", "--strikt"])
+        .args(["kontrollera", "fixtures/exempel/beslut-avslag-bra.md", "--strikt"])
         .assert()
         .code(0);
 }
@@ -234,7 +234,7 @@ fn strict_exits_1_when_a_criterion_is_not_met() {
 #[test]
 fn unreadable_files_are_listed_and_exit_3() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy("fixtures/beslut-avslag-bra.md", dir.path().join("bra.md")).unwrap();
+    std::fs::copy("fixtures/exempel/beslut-avslag-bra.md", dir.path().join("bra.md")).unwrap();
     std::fs::write(dir.path().join("tom.txt"), "").unwrap();
     std::fs::write(dir.path().join("latin1.txt"), b"Beslut om hj\xe4lp\n").unwrap();
     std::fs::write(dir.path().join("bild.png"), [0x89, b'P', b'N', b'G']).unwrap();
@@ -320,7 +320,7 @@ fn a_template_with_five_mistakes_shows_five_diagnostics_and_exits_2() {
     granska()
         .args([
             "kontrollera",
-            "fixtures/",
+            "fixtures/exempel/",
             "--mall",
             "tests/data/mallar/fem-fel.gm",
         ])
@@ -390,7 +390,7 @@ fn explains_a_criterion() {
 fn manual_questions_and_a_municipal_template() {
     let out = stdout_of(&[
         "kontrollera",
-        "fixtures/utredning-hemtjanst-karin.md",
+        "fixtures/exempel/utredning-hemtjanst-karin.md",
         "--format",
         "json",
         "--mall",
@@ -424,7 +424,7 @@ fn bad_invocations_exit_2_with_a_swedish_message() {
         .code(2)
         .stderr(predicate::str::contains("okänt kommando"));
     granska()
-        .args(["kontrollera", "fixtures/", "--mall", "finns-inte.gm"])
+        .args(["kontrollera", "fixtures/exempel/", "--mall", "finns-inte.gm"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -452,7 +452,7 @@ fn writes_to_a_private_file_with_ut() {
     granska()
         .args([
             "kontrollera",
-            "fixtures/beslut-avslag-bra.md",
+            "fixtures/exempel/beslut-avslag-bra.md",
             "--format",
             "json",
             "--ut",

@@ -142,7 +142,7 @@ fn forbidden_lexicon_gives_one_finding_per_occurrence_with_replacement() {
             (
                 "erhåller",
                 "”erhåller” är stelt.",
-                Some("Skriv hellre: får.")
+                Some("Skriv hellre: få.")
             ),
             (
                 "i enlighet med",
@@ -152,7 +152,7 @@ fn forbidden_lexicon_gives_one_finding_per_occurrence_with_replacement() {
             (
                 "ERHÅLLER",
                 "”ERHÅLLER” är stelt.",
-                Some("Skriv hellre: får.")
+                Some("Skriv hellre: få.")
             ),
         ]
     );

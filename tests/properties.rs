@@ -6,6 +6,10 @@ use granska::ingest::{Document, LineIndex, Metadata};
 use granska::language::{Analysis, segment};
 use granska::template::{Loader, Template, syntax};
 use proptest::prelude::*;
+use std::sync::LazyLock;
+
+/// The standard template, compiled once for every case.
+static STANDARD: LazyLock<Template> = LazyLock::new(|| Template::standard().expect("the standard template is valid"));
 
 /// Text that looks like a template: keywords, names, strings, regexes and
 /// punctuation in any order.
@@ -121,8 +125,7 @@ proptest! {
 
     #[test]
     fn any_text_is_read_and_judged_without_panic(text in any::<String>()) {
-        let template = Template::standard().expect("the standard template is valid");
-        check_doc(&text, &template)?;
+        check_doc(&text, &STANDARD)?;
     }
 
     #[test]
@@ -143,7 +146,6 @@ proptest! {
             0..30,
         )
     ) {
-        let template = Template::standard().expect("the standard template is valid");
-        check_doc(&lines.join("\n"), &template)?;
+        check_doc(&lines.join("\n"), &STANDARD)?;
     }
 }

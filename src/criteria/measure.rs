@@ -2,32 +2,29 @@
 
 use std::ops::Range;
 
-use super::Context;
+use super::{Context, Pattern};
+use crate::language::dates;
 use crate::ingest::Kind;
 
 /// A built-in metric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Metric {
     /// LIX of the running text.
     Lix,
     /// Words per sentence: every sentence is measured on its own.
     SentenceLength,
+    /// Share of s-passive forms among the words (0–1).
+    PassiveShare,
+    /// Occurrences of one pattern against another: `minst r` means at least
+    /// r times as many.
+    Ratio(Pattern, Pattern),
+    /// Days from one metadata date to another.
+    Days(String, String),
 }
 
 impl Metric {
-    /// Every metric with its template name.
-    pub const ALL: &[(&str, Metric)] = &[
-        ("lix", Metric::Lix),
-        ("meningslängd", Metric::SentenceLength),
-    ];
-
-    /// The metric named `name`.
-    pub fn from_name(name: &str) -> Option<Metric> {
-        Metric::ALL
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, m)| m)
-    }
+    /// The names of the metrics in templates.
+    pub const NAMES: &[&str] = &["lix", "meningslängd", "passivandel", "kvot", "dagar"];
 }
 
 /// `högst N` or `minst N`, optionally only for one kind.
@@ -90,16 +87,47 @@ impl Measure {
             return Outcome::NotApplicable;
         };
         let limit = format_number(bound.value);
-        match self.metric {
+        let whole = |value: f64, shown: String, limit: String| {
+            if bound.allows(value) {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(vec![Violation { range: None, value: shown, limit }])
+            }
+        };
+        match &self.metric {
             Metric::Lix => match ctx.analysis.lix {
                 None => Outcome::NotApplicable,
-                Some(lix) if bound.allows(lix) => Outcome::Pass,
-                Some(lix) => Outcome::Fail(vec![Violation {
-                    range: None,
-                    value: format_number(lix),
-                    limit,
-                }]),
+                Some(lix) => whole(lix, format_number(lix), limit),
             },
+            Metric::PassiveShare => {
+                let passives = crate::detectors::passive_count(ctx);
+                let words = ctx.analysis.words.len();
+                if words == 0 {
+                    return Outcome::NotApplicable;
+                }
+                let share = passives as f64 / words as f64;
+                whole(share, format!("{} %", format_number(share * 100.0)), format!("{} %", format_number(bound.value * 100.0)))
+            }
+            Metric::Ratio(a, b) => {
+                let (a, b) = (a.occurrences(ctx).len() as f64, b.occurrences(ctx).len() as f64);
+                // `minst r`: a ≥ r·b, so two zeros pass.
+                let holds = if bound.at_most { a <= bound.value * b } else { a >= bound.value * b };
+                if holds {
+                    Outcome::Pass
+                } else {
+                    Outcome::Fail(vec![Violation { range: None, value: format!("{a} mot {b}"), limit }])
+                }
+            }
+            Metric::Days(from, to) => {
+                let date = |key: &str| ctx.doc.metadata.get(key).and_then(dates::parse);
+                match (date(from), date(to)) {
+                    (Some(from), Some(to)) => {
+                        let days = (to - from).num_days() as f64;
+                        whole(days, format_number(days), limit)
+                    }
+                    _ => Outcome::NotApplicable,
+                }
+            }
             Metric::SentenceLength => {
                 if ctx.analysis.sentences.is_empty() {
                     return Outcome::NotApplicable;
@@ -115,11 +143,7 @@ impl Measure {
                         limit: limit.clone(),
                     })
                     .collect();
-                if violations.is_empty() {
-                    Outcome::Pass
-                } else {
-                    Outcome::Fail(violations)
-                }
+                if violations.is_empty() { Outcome::Pass } else { Outcome::Fail(violations) }
             }
         }
     }

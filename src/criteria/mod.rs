@@ -15,14 +15,15 @@ pub mod section;
 
 use serde::Serialize;
 
-pub use condition::{Condition, MetadataTest};
+pub use condition::{Condition, ConditionAtom, MetadataTest};
 pub use logic::{Logic, Need, Requirement};
 pub use measure::{Bound, Measure, Metric};
 pub use pattern::{Context, Hit, Lexicon, LexiconEntry, Matcher, Pattern, Scope};
+pub use crate::detectors::DetectorUse;
 pub use section::SectionSet;
 
 use crate::finding::{Finding, Severity};
-use crate::ingest::{Document, Kind};
+use crate::ingest::Kind;
 
 /// A perspective of the template: a group of criteria with a weight and
 /// optionally a target share.
@@ -87,14 +88,10 @@ pub struct Applicability {
 }
 
 impl Applicability {
-    /// Whether a document of this kind and metadata is covered.
-    pub fn covers(&self, doc: &Document) -> bool {
-        let kind_ok = self.kinds.is_empty() || doc.kind.is_some_and(|k| self.kinds.contains(&k));
-        kind_ok
-            && self
-                .condition
-                .as_ref()
-                .is_none_or(|c| c.holds(&doc.metadata))
+    /// Whether a document of this kind, metadata and text is covered.
+    pub fn covers(&self, ctx: &Context) -> bool {
+        let kind_ok = self.kinds.is_empty() || ctx.doc.kind.is_some_and(|k| self.kinds.contains(&k));
+        kind_ok && self.condition.as_ref().is_none_or(|c| c.holds(ctx))
     }
 }
 
@@ -123,7 +120,7 @@ impl Status {
 impl Criterion {
     /// Judges the criterion on one document, adding its findings to `findings`.
     pub fn evaluate(&self, index: usize, ctx: &Context, findings: &mut Vec<Finding>) -> Status {
-        if !self.applies.covers(ctx.doc) {
+        if !self.applies.covers(ctx) {
             return Status::NotApplicable;
         }
         let Check::Rules {
@@ -137,37 +134,36 @@ impl Criterion {
         let before = findings.len();
         let mut judged = false;
         let mut met = true;
+        let finding = |range, message, suggestion| Finding {
+            criterion: index,
+            severity: self.severity,
+            range,
+            message,
+            suggestion,
+        };
         if let Some(requirement) = requirement {
             judged = true;
             if !requirement.holds(ctx) {
                 met = false;
-                let place = requirement
-                    .place(ctx)
-                    .unwrap_or_else(|| ctx.doc.start_of_body());
-                findings.push(Finding {
-                    criterion: index,
-                    range: place,
-                    message: self.message.clone(),
-                    suggestion: self.advice.clone(),
-                });
+                let place = requirement.place(ctx).unwrap_or_else(|| ctx.doc.start_of_body());
+                findings.push(finding(place, self.message.clone(), self.advice.clone()));
             }
         }
         for (pattern, scope) in prohibitions {
             judged = true;
             for hit in pattern.occurrences_in(ctx, scope.as_ref()) {
-                met = false;
+                let entry = pattern.entry(ctx, &hit);
+                let severity = hit.severity.or(entry.and_then(|e| e.severity)).unwrap_or(self.severity);
+                met &= severity == Severity::Info;
                 let matched = &ctx.doc.text[hit.range.clone()];
-                let replacement = pattern.replacement(ctx, &hit);
-                let message = fill(&self.message, &[("träff", matched)]);
-                let suggestion = match replacement {
+                let message = hit.message.unwrap_or_else(|| fill(&self.message, &[("träff", matched)]));
+                let suggestion = hit.suggestion.or_else(|| match entry.and_then(|e| e.replacement.as_deref()) {
                     Some(r) => Some(format!("Skriv hellre: {r}.")),
                     None => self.advice.clone(),
-                };
+                });
                 findings.push(Finding {
-                    criterion: index,
-                    range: hit.range,
-                    message,
-                    suggestion,
+                    severity,
+                    ..finding(hit.range, message, suggestion)
                 });
             }
         }
@@ -179,14 +175,9 @@ impl Criterion {
                     judged = true;
                     met = false;
                     for v in violations {
-                        let message =
-                            fill(&self.message, &[("värde", &v.value), ("gräns", &v.limit)]);
-                        findings.push(Finding {
-                            criterion: index,
-                            range: v.range.unwrap_or_else(|| ctx.doc.start_of_body()),
-                            message,
-                            suggestion: self.advice.clone(),
-                        });
+                        let message = fill(&self.message, &[("värde", &v.value), ("gräns", &v.limit)]);
+                        let place = v.range.unwrap_or_else(|| ctx.doc.start_of_body());
+                        findings.push(finding(place, message, self.advice.clone()));
                     }
                 }
             }

@@ -16,7 +16,7 @@ use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 
 use super::section;
-use crate::detectors::Detector;
+use crate::finding::Severity;
 use crate::ingest::Document;
 use crate::language::Analysis;
 use crate::template::Template;
@@ -28,8 +28,8 @@ pub enum Pattern {
     Regex(usize),
     /// Phrase list `i` (a phrase is a one-entry list).
     List(usize),
-    /// A built-in detector.
-    Detector(Detector),
+    /// Detector use `i` of the template (a built-in detector with its lexicon).
+    Detector(usize),
 }
 
 /// Where a pattern must occur.
@@ -42,28 +42,61 @@ pub enum Scope {
 }
 
 /// One place where a pattern occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hit {
     /// Byte range in the document text.
     pub range: Range<usize>,
     /// For lexicons: the entry that matched.
     pub entry: Option<usize>,
+    /// A severity other than the criterion's (e.g. `info` for a word that is
+    /// only sometimes a problem). An `info` hit does not make a criterion unmet.
+    pub severity: Option<Severity>,
+    /// A message of the detector's own, instead of the criterion's.
+    pub message: Option<String>,
+    /// A suggestion of the detector's own.
+    pub suggestion: Option<String>,
+}
+
+impl Hit {
+    /// A plain hit at `range`.
+    pub fn at(range: Range<usize>) -> Self {
+        Hit {
+            range,
+            ..Hit::default()
+        }
+    }
 }
 
 /// A word list: lexicon entries or a single phrase.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lexicon {
     pub name: String,
     pub entries: Vec<LexiconEntry>,
+    /// Whether an entry also counts as the last part of a compound
+    /// (`insats` in `hemtjänstinsats`): letters may stand before it.
+    pub compounds: bool,
 }
 
 /// One lexicon row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LexiconEntry {
-    pub term: String,
+    /// The forms that match (`erhålla`, `erhåller`, `erhöll` …); the first is
+    /// the one shown.
+    pub forms: Vec<String>,
     /// Plain alternatives, if any.
     pub replacement: Option<String>,
     pub note: Option<String>,
+    /// `info` for words that are only sometimes a problem.
+    pub severity: Option<Severity>,
+    /// For abbreviations: the abbreviation means more than one thing.
+    pub ambiguous: bool,
+}
+
+impl LexiconEntry {
+    /// The entry's main form.
+    pub fn term(&self) -> &str {
+        self.forms.first().map_or("", String::as_str)
+    }
 }
 
 /// The compiled matchers of a template.
@@ -72,7 +105,8 @@ pub struct Matcher {
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern: (list, entry) pairs that use the term.
     owners: Vec<Vec<(usize, usize)>>,
-    lists: usize,
+    /// Per list: whether its entries also match at the end of a compound.
+    compounds: Vec<bool>,
     regexes: Vec<Regex>,
     set: Option<RegexSet>,
 }
@@ -85,16 +119,20 @@ impl Matcher {
         let mut index = std::collections::HashMap::new();
         for (l, list) in lists.iter().enumerate() {
             for (e, entry) in list.entries.iter().enumerate() {
-                let term = crate::language::Folded::term(&entry.term);
-                if term.is_empty() {
-                    continue;
+                for form in &entry.forms {
+                    let term = crate::language::Folded::term(form);
+                    if term.is_empty() {
+                        continue;
+                    }
+                    let id = *index.entry(term.clone()).or_insert_with(|| {
+                        terms.push(term);
+                        owners.push(Vec::new());
+                        terms.len() - 1
+                    });
+                    if !owners[id].contains(&(l, e)) {
+                        owners[id].push((l, e));
+                    }
                 }
-                let id = *index.entry(term.clone()).or_insert_with(|| {
-                    terms.push(term);
-                    owners.push(Vec::new());
-                    terms.len() - 1
-                });
-                owners[id].push((l, e));
             }
         }
         let automaton = if terms.is_empty() {
@@ -110,7 +148,7 @@ impl Matcher {
         Ok(Matcher {
             automaton,
             owners,
-            lists: lists.len(),
+            compounds: lists.iter().map(|l| l.compounds).collect(),
             regexes,
             set,
         })
@@ -119,15 +157,18 @@ impl Matcher {
     /// All hits of every list in a document, per list, non-overlapping
     /// (leftmost, then longest), on word boundaries.
     fn list_hits(&self, analysis: &Analysis) -> Vec<Vec<Hit>> {
-        let mut per_list: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); self.lists];
+        let mut per_list: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); self.compounds.len()];
         if let Some(automaton) = &self.automaton {
             let folded = &analysis.folded;
             for m in automaton.find_overlapping_iter(&folded.text) {
-                if !folded.on_word_boundaries(m.start(), m.end()) {
+                let (open_start, open_end) = folded.boundaries(m.start(), m.end());
+                if !open_end {
                     continue;
                 }
                 for &(list, entry) in &self.owners[m.pattern().as_usize()] {
-                    per_list[list].push((m.start()..m.end(), entry));
+                    if open_start || self.compounds[list] {
+                        per_list[list].push((m.start()..m.end(), entry));
+                    }
                 }
             }
         }
@@ -143,8 +184,8 @@ impl Matcher {
                     }
                     covered = range.end;
                     out.push(Hit {
-                        range: analysis.folded.original(range.start, range.end),
                         entry: Some(entry),
+                        ..Hit::at(analysis.folded.original(range.start, range.end))
                     });
                 }
                 out
@@ -185,7 +226,7 @@ impl<'a> Context<'a> {
             analysis,
             list_hits,
             regex_matches,
-            detector_hits: Detector::ALL.iter().map(|_| OnceLock::new()).collect(),
+            detector_hits: template.detectors.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -198,15 +239,17 @@ impl<'a> Context<'a> {
         self.template.matcher.regexes[i]
             .find_iter(&self.doc.text[start..end])
             .filter(|m| !m.is_empty())
-            .map(|m| Hit {
-                range: start + m.start()..start + m.end(),
-                entry: None,
-            })
+            .map(|m| Hit::at(start + m.start()..start + m.end()))
             .collect()
     }
 
-    fn detector(&self, d: Detector) -> &[Hit] {
-        self.detector_hits[d as usize].get_or_init(|| d.detect(self.doc, self.analysis))
+    fn detector(&self, i: usize) -> &[Hit] {
+        self.detector_hits[i].get_or_init(|| self.template.detectors[i].detect(self))
+    }
+
+    /// The hits of list `i` (a lexicon or phrase).
+    pub fn list_hits(&self, i: usize) -> &[Hit] {
+        &self.list_hits[i]
     }
 }
 
@@ -266,12 +309,11 @@ impl Pattern {
         }
     }
 
-    /// The lexicon's replacement for a hit, if the pattern is a lexicon.
-    pub fn replacement<'c>(&self, ctx: &'c Context, hit: &Hit) -> Option<&'c str> {
+    /// The lexicon entry behind a hit, if the pattern is a lexicon.
+    pub fn entry<'c>(&self, ctx: &'c Context, hit: &Hit) -> Option<&'c LexiconEntry> {
         let Pattern::List(list) = self else {
             return None;
         };
-        let entry = &ctx.template.lists[*list].entries[hit.entry?];
-        entry.replacement.as_deref()
+        ctx.template.lists[*list].entries.get(hit.entry?)
     }
 }

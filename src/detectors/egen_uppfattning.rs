@@ -11,9 +11,7 @@
 //! ("Dottern berättar att hon vill …", "Enligt modern vill han …"), or when the
 //! verb is negated in front ("har inte kunnat uttrycka").
 
-use crate::criteria::Hit;
-use crate::ingest::Document;
-use crate::language::Analysis;
+use crate::criteria::{Context, Hit};
 
 /// Verbs that report a view, wish or experience.
 const VERBS: &[&str] = &[
@@ -155,8 +153,9 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// The sentences that record the person's own view.
-pub fn detect(doc: &Document, analysis: &Analysis) -> Vec<Hit> {
-    let text = &doc.text;
+pub fn detect(ctx: &Context) -> Vec<Hit> {
+    let text = &ctx.doc.text;
+    let analysis = ctx.analysis;
     let mut hits = Vec::new();
     for sentence in &analysis.sentences {
         let words: Vec<&str> = analysis.words[sentence.words.clone()]
@@ -165,10 +164,7 @@ pub fn detect(doc: &Document, analysis: &Analysis) -> Vec<Hit> {
             .collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         if records_own_view(&words, &lower) {
-            hits.push(Hit {
-                range: sentence.range.clone(),
-                entry: None,
-            });
+            hits.push(Hit::at(sentence.range.clone()));
         }
     }
     hits
@@ -238,13 +234,10 @@ fn is_person(word: &str, lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::ingest::Metadata;
+    use super::super::testing::hits;
 
     fn found(text: &str) -> bool {
-        let doc = Document::from_text("t.txt", text.to_string(), &Metadata::default());
-        let analysis = Analysis::of(&doc);
-        !detect(&doc, &analysis).is_empty()
+        !hits("egen_uppfattning", None, text).is_empty()
     }
 
     #[test]
@@ -260,9 +253,7 @@ mod tests {
     #[test]
     fn others_views_do_not_count() {
         assert!(!found("Dottern berättar att hon vill att mamman flyttar."));
-        assert!(!found(
-            "Modern berättar att Elias gärna vill arbeta med djur."
-        ));
+        assert!(!found("Modern berättar att Elias gärna vill arbeta med djur."));
         assert!(!found("Enligt skolan vill han ha mer stöd."));
         assert!(!found("Läkaren uppger att hon har svårt att gå."));
         assert!(!found("Personalen säger att han trivs."));

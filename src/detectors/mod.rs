@@ -1,29 +1,73 @@
 //! Built-in detectors: language analyses too rich for a pattern, named from a
-//! template with `detektor namn`. One file per detector; each returns the places
-//! it found, so a detector can be required (`kräver detektor …`: at least one
-//! hit) or forbidden (`förbjuder detektor …`: every hit is a finding).
+//! template with `detektor namn` (and `med lexikon namn` where the detector
+//! reads a word list). One file per detector; each returns the places it found,
+//! so a detector can be required (`kräver detektor …`: at least one hit) or
+//! forbidden (`förbjuder detektor …`: every hit is a finding, with the
+//! detector's own message where it has one).
 
+mod datum;
 mod egen_uppfattning;
+mod forkortningar;
+mod icf_koder;
+mod omfattning;
+mod passiv;
+mod resurser;
+mod tilltal;
+mod uppfoljning;
 
-use crate::criteria::Hit;
-use crate::ingest::Document;
-use crate::language::Analysis;
+use aho_corasick::AhoCorasick;
+
+use crate::criteria::{Context, Hit, Lexicon};
 
 /// A built-in detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Detector {
     /// A view or wish attributed to the person themself.
     EgenUppfattning,
+    /// The person's own abilities, interests and network (needs a cue lexicon).
+    Resurser,
+    /// ICF codes that are malformed or unknown (needs the code table).
+    IcfKoder,
+    /// Internal abbreviations not explained at first use (needs the list).
+    Forkortningar,
+    /// s-passive verb forms.
+    Passiv,
+    /// The recipient of a decision referred to in the third person.
+    Tilltal,
+    /// Sentences that state the scope of what was granted.
+    Omfattning,
+    /// Sentences that state a time limit or a follow-up.
+    Uppfoljning,
+    /// Dates in the text.
+    Datum,
 }
 
 impl Detector {
-    /// Every detector, in the order of their discriminants.
-    pub const ALL: &[Detector] = &[Detector::EgenUppfattning];
+    /// Every detector.
+    pub const ALL: &[Detector] = &[
+        Detector::EgenUppfattning,
+        Detector::Resurser,
+        Detector::IcfKoder,
+        Detector::Forkortningar,
+        Detector::Passiv,
+        Detector::Tilltal,
+        Detector::Omfattning,
+        Detector::Uppfoljning,
+        Detector::Datum,
+    ];
 
     /// The name used in templates.
     pub fn name(self) -> &'static str {
         match self {
             Detector::EgenUppfattning => "egen_uppfattning",
+            Detector::Resurser => "resurser",
+            Detector::IcfKoder => "icf_koder",
+            Detector::Forkortningar => "forkortningar",
+            Detector::Passiv => "passiv",
+            Detector::Tilltal => "tilltal",
+            Detector::Omfattning => "omfattning",
+            Detector::Uppfoljning => "uppfoljning",
+            Detector::Datum => "datum",
         }
     }
 
@@ -32,10 +76,118 @@ impl Detector {
         Detector::ALL.iter().copied().find(|d| d.name() == name)
     }
 
+    /// Whether the detector reads a lexicon (`med lexikon namn`).
+    pub fn needs_lexicon(self) -> bool {
+        matches!(self, Detector::Resurser | Detector::IcfKoder | Detector::Forkortningar)
+    }
+}
+
+/// A detector as a template uses it: with its lexicon and whatever it
+/// prepared from it when the template was compiled.
+#[derive(Debug)]
+pub struct DetectorUse {
+    pub detector: Detector,
+    /// Index of the lexicon in the template's lists.
+    pub lexicon: Option<usize>,
+    prepared: Prepared,
+}
+
+#[derive(Debug)]
+enum Prepared {
+    Nothing,
+    /// A case-sensitive automaton over every abbreviation form, with the
+    /// entry of each pattern.
+    Abbreviations(AhoCorasick, Vec<usize>),
+    /// The known ICF codes, lower case.
+    Codes(std::collections::HashSet<String>),
+}
+
+impl DetectorUse {
+    /// Prepares `detector` with lexicon `lexicon` (index `index` in the
+    /// template's lists).
+    pub fn new(detector: Detector, lexicon: Option<(usize, &Lexicon)>) -> Result<DetectorUse, String> {
+        let prepared = match (detector, lexicon) {
+            (Detector::Forkortningar, Some((_, l))) => {
+                let (automaton, entries) = forkortningar::prepare(l)?;
+                Prepared::Abbreviations(automaton, entries)
+            }
+            (Detector::IcfKoder, Some((_, l))) => Prepared::Codes(icf_koder::prepare(l)),
+            _ => Prepared::Nothing,
+        };
+        Ok(DetectorUse {
+            detector,
+            lexicon: lexicon.map(|(i, _)| i),
+            prepared,
+        })
+    }
+
     /// Runs the detector on a document.
-    pub fn detect(self, doc: &Document, analysis: &Analysis) -> Vec<Hit> {
-        match self {
-            Detector::EgenUppfattning => egen_uppfattning::detect(doc, analysis),
+    pub fn detect(&self, ctx: &Context) -> Vec<Hit> {
+        match (self.detector, &self.prepared) {
+            (Detector::EgenUppfattning, _) => egen_uppfattning::detect(ctx),
+            (Detector::Resurser, _) => self.lexicon.map_or_else(Vec::new, |l| resurser::detect(ctx, l)),
+            (Detector::IcfKoder, Prepared::Codes(codes)) => icf_koder::detect(ctx, codes),
+            (Detector::Forkortningar, Prepared::Abbreviations(automaton, entries)) => {
+                let lexicon = &ctx.template.lists[self.lexicon.unwrap_or_default()];
+                forkortningar::detect(ctx, lexicon, automaton, entries)
+            }
+            (Detector::Passiv, _) => passiv::detect(ctx),
+            (Detector::Tilltal, _) => tilltal::detect(ctx),
+            (Detector::Omfattning, _) => omfattning::detect(ctx),
+            (Detector::Uppfoljning, _) => uppfoljning::detect(ctx),
+            (Detector::Datum, _) => datum::detect(ctx),
+            (Detector::IcfKoder | Detector::Forkortningar, _) => Vec::new(),
         }
+    }
+}
+
+/// The number of s-passive forms in the running text.
+pub fn passive_count(ctx: &Context) -> usize {
+    passiv::detect(ctx).len()
+}
+
+/// The lower-case words of sentence `i`.
+fn sentence_words(ctx: &Context, i: usize) -> Vec<String> {
+    let sentence = &ctx.analysis.sentences[i];
+    ctx.analysis.words[sentence.words.clone()]
+        .iter()
+        .map(|w| ctx.doc.text[w.range.clone()].to_lowercase())
+        .collect()
+}
+
+/// Hits for every sentence for which `keep` holds, given its lower-case words.
+fn sentences_where(ctx: &Context, mut keep: impl FnMut(&[String], &str) -> bool) -> Vec<Hit> {
+    (0..ctx.analysis.sentences.len())
+        .filter(|&i| {
+            let range = ctx.analysis.sentences[i].range.clone();
+            keep(&sentence_words(ctx, i), &ctx.doc.text[range])
+        })
+        .map(|i| Hit::at(ctx.analysis.sentences[i].range.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Running one detector on a text, with a small template for its lexicon.
+
+    use crate::criteria::{Context, Hit};
+    use crate::ingest::{Document, Metadata};
+    use crate::language::Analysis;
+    use crate::template::{Loader, Template};
+
+    /// The hits of `detector` (with `lexicon` from the standard lexicons) on `text`.
+    pub fn hits(detector: &str, lexicon: Option<&str>, text: &str) -> Vec<String> {
+        let lexicon_line = lexicon.map_or(String::new(), |l| format!("lexikon {l} = \"lexikon/{l}.tsv\""));
+        let with = lexicon.map_or(String::new(), |l| format!(" med lexikon {l}"));
+        let source = format!(
+            "perspektiv p \"P\"\n{lexicon_line}\nkriterium K \"k\" {{ perspektiv p  förbjuder detektor {detector}{with}  meddelande \"m\"  exempel uppfyllt \"a\"  exempel ej_uppfyllt \"b\" }}\n"
+        );
+        let template = Template::from_source("t.gm", &source, &Loader::Embedded)
+            .unwrap_or_else(|e| panic!("{:#?}", e.errors));
+        let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
+        let analysis = Analysis::of(&doc);
+        let ctx = Context::new(&template, &doc, &analysis);
+        let found: Vec<Hit> = template.detectors[0].detect(&ctx);
+        found.iter().map(|h| text[h.range.clone()].to_string()).collect()
     }
 }

@@ -111,11 +111,7 @@ impl Document {
         if let Some(kind) = kind {
             metadata.fill("typ", kind.name());
         }
-        if kind == Some(Kind::Beslut) && metadata.get("utfall").is_none() {
-            if let Some(utfall) = utfall_from_text(&text, &paragraphs) {
-                metadata.insert("utfall", utfall);
-            }
-        }
+        super::derive::fill(&mut metadata, kind, &text, &paragraphs);
         let id = metadata
             .get("id")
             .map_or_else(|| path.to_string(), str::to_string);
@@ -147,53 +143,6 @@ impl Document {
             .find('\n')
             .map_or(self.text.len(), |n| start + n);
         start..end.max(start)
-    }
-}
-
-/// Verbs and phrases that grant or deny, in lower case.
-const GRANTS: &[&str] = &[
-    "beviljas",
-    "beviljar",
-    "beviljades",
-    "bifalls",
-    "bifaller",
-    "bifölls",
-    "bifall",
-];
-const DENIES: &[&str] = &["avslås", "avslår", "avslogs", "avslag"];
-
-/// The outcome of a decision read from its text: the first two sentences that
-/// grant or deny decide. "delvis", or both granting and denying, is
-/// `delvis_bifall`.
-fn utfall_from_text(text: &str, paragraphs: &[Range<usize>]) -> Option<&'static str> {
-    let (words, sentences) = crate::language::segment(text, paragraphs.iter().cloned());
-    let mut grant = false;
-    let mut deny = false;
-    let mut partly = false;
-    let mut seen = 0;
-    for sentence in &sentences {
-        let lower: Vec<String> = words[sentence.words.clone()]
-            .iter()
-            .map(|w| text[w.range.clone()].to_lowercase())
-            .collect();
-        let g = lower.iter().any(|w| GRANTS.contains(&w.as_str()));
-        let d = lower.iter().any(|w| DENIES.contains(&w.as_str()));
-        if !(g || d) {
-            continue;
-        }
-        grant |= g;
-        deny |= d;
-        partly |= lower.iter().any(|w| w == "delvis");
-        seen += 1;
-        if seen == 2 {
-            break;
-        }
-    }
-    match (grant, deny, partly) {
-        (_, _, true) | (true, true, _) => Some("delvis_bifall"),
-        (false, true, _) => Some("avslag"),
-        (true, false, _) => Some("bifall"),
-        (false, false, _) => None,
     }
 }
 
@@ -240,69 +189,6 @@ mod tests {
         assert_eq!(doc.metadata.get("handlaggare"), Some("Eva Lund"));
         let doc = Document::from_text("x.md", text.into(), &Metadata::default());
         assert_eq!(doc.metadata.get("enhet"), Some("Norr"));
-    }
-
-    #[test]
-    fn utfall_is_read_from_the_decision_when_metadata_lacks_it() {
-        let read = |text: &str| {
-            Document::from_text("b.txt", text.to_string(), &Metadata::default())
-                .metadata
-                .get("utfall")
-                .map(str::to_string)
-        };
-        assert_eq!(
-            read(
-                "Beslut
-Du beviljas hemtjänst.
-"
-            )
-            .as_deref(),
-            Some("bifall")
-        );
-        assert_eq!(
-            read(
-                "Beslut
-Din ansökan om ledsagning avslås.
-"
-            )
-            .as_deref(),
-            Some("avslag")
-        );
-        assert_eq!(
-            read(
-                "Beslut
-Du beviljas delvis hemtjänst.
-"
-            )
-            .as_deref(),
-            Some("delvis_bifall")
-        );
-        assert_eq!(
-            read(
-                "Beslut
-Du beviljas städning. Din ansökan om tvätt avslås.
-"
-            )
-            .as_deref(),
-            Some("delvis_bifall")
-        );
-        assert_eq!(
-            read(
-                "Beslut
-Vi har tagit emot din ansökan.
-"
-            ),
-            None
-        );
-        // An utredning gets no utfall from its text.
-        assert_eq!(
-            read(
-                "Utredning
-Hemtjänst beviljas troligen.
-"
-            ),
-            None
-        );
     }
 
     #[test]

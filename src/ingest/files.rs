@@ -34,6 +34,54 @@ impl IngestError {
     }
 }
 
+/// The name of the file that lists what granska should not read in a folder
+/// (one pattern a line, as in `.gitignore`).
+pub const IGNORE_FILE: &str = ".granskaignore";
+
+/// Walks `root` in name order, collecting files and reading manifests. Hidden
+/// files and what a `.granskaignore` lists are skipped.
+fn walk(root: &Path, files: &mut Vec<PathBuf>, manifests: &mut Manifests, errors: &mut Vec<IngestError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .hidden(true)
+        .add_custom_ignore_filename(IGNORE_FILE)
+        .follow_links(true)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                let path = entry.into_path();
+                if path.file_name().is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv")) {
+                    if let Err(message) = manifests.load(&path) {
+                        errors.push(IngestError::new(&path, message));
+                    }
+                } else if !is_ignored(&path) {
+                    files.push(path);
+                }
+            }
+            Ok(_) => {}
+            Err(err) => errors.push(walk_error(root, &err)),
+        }
+    }
+}
+
+fn walk_error(root: &Path, err: &ignore::Error) -> IngestError {
+    match err {
+        ignore::Error::WithPath { path, err } => {
+            let mut e = walk_error(path, err);
+            e.path = display(path);
+            e
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(root, err),
+        ignore::Error::Loop { child, .. } => {
+            IngestError::new(child, "mappen länkar till sig själv (symbolisk länk i ring)")
+        }
+        ignore::Error::Io(io) => IngestError::new(root, format!("kunde inte läsas: {}", io_reason(Some(io)))),
+        other => IngestError::new(root, format!("kunde inte läsas: {other}")),
+    }
+}
+
 /// File endings read as text documents.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
@@ -61,36 +109,7 @@ pub fn collect_inputs(
     let mut files = Vec::new();
     for root in paths {
         if root.is_dir() {
-            for entry in walkdir::WalkDir::new(root)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() => {
-                        let path = entry.into_path();
-                        if path
-                            .file_name()
-                            .is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv"))
-                        {
-                            if let Err(message) = manifests.load(&path) {
-                                errors.push(IngestError::new(&path, message));
-                            }
-                        } else if !is_ignored(&path) {
-                            files.push(path);
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(err) => {
-                        let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
-                        let message = if err.loop_ancestor().is_some() {
-                            "mappen länkar till sig själv (symbolisk länk i ring)".to_string()
-                        } else {
-                            format!("kunde inte läsas: {}", io_reason(err.io_error()))
-                        };
-                        errors.push(IngestError::new(&path, message));
-                    }
-                }
-            }
+            walk(root, &mut files, &mut manifests, &mut errors);
         } else if root.exists() {
             files.push(root.clone());
         } else {

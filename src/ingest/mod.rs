@@ -6,6 +6,7 @@
 //! A file that cannot be read becomes an [`IngestError`] with a Swedish reason;
 //! it never stops the batch.
 
+mod derive;
 mod document;
 mod files;
 mod layout;

@@ -51,12 +51,15 @@ impl Folded {
         self.map[start] as usize..self.map[end] as usize
     }
 
-    /// Whether the folded range `start..end` stands on word boundaries: no
-    /// letter or digit right before or right after it.
-    pub fn on_word_boundaries(&self, start: usize, end: usize) -> bool {
+    /// Whether the folded range `start..end` starts and ends on a word
+    /// boundary: no letter or digit right before it, and none right after it.
+    pub fn boundaries(&self, start: usize, end: usize) -> (bool, bool) {
         let before = self.text[..start].chars().next_back();
         let after = self.text[end..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        (
+            !before.is_some_and(char::is_alphanumeric),
+            !after.is_some_and(char::is_alphanumeric),
+        )
     }
 }
 
@@ -86,7 +89,8 @@ mod tests {
     #[test]
     fn word_boundaries() {
         let folded = Folded::new("glider lider", 0);
-        assert!(!folded.on_word_boundaries(2, 6));
-        assert!(folded.on_word_boundaries(7, 12));
+        assert_eq!(folded.boundaries(2, 6), (false, true));
+        assert_eq!(folded.boundaries(7, 12), (true, true));
+        assert_eq!(folded.boundaries(7, 10), (true, false));
     }
 }

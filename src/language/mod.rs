@@ -5,8 +5,10 @@
 //! Every word and sentence keeps its byte range into the original text, so a
 //! finding can always point back into the file.
 
+pub mod dates;
 mod fold;
 mod lix;
+pub mod passive;
 mod segment;
 
 pub use fold::Folded;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::criteria::{Applicability, Check, Condition, Criterion, Logic};
+use crate::criteria::{Applicability, Check, Condition, ConditionAtom, Criterion, Logic};
 use crate::template::Template;
 
 /// Where a criterion applies, in words: "beslut där utfall är avslag eller delvis_bifall".
@@ -25,7 +25,8 @@ pub fn applicability(a: &Applicability) -> String {
 
 fn condition(c: &Condition) -> String {
     match c {
-        Logic::Atom(test) => format!("{} är {}", test.key, test.values.join(" eller ")),
+        Logic::Atom(ConditionAtom::Metadata(test)) => format!("{} är {}", test.key, test.values.join(" eller ")),
+        Logic::Atom(ConditionAtom::Pattern(_)) => "texten har ett visst mönster".to_string(),
         Logic::And(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" och "),
         Logic::Or(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" eller "),
         Logic::Not(inner) => format!("inte {}", nested(inner)),

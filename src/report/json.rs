@@ -108,7 +108,7 @@ pub fn render_document(
             FindingJson {
                 criterion: &criterion.id,
                 perspective: &template.perspectives[criterion.perspective].id,
-                severity: criterion.severity,
+                severity: f.severity,
                 line: place.line,
                 column: place.column,
                 byte_start: f.range.start,

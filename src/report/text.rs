@@ -112,7 +112,8 @@ pub fn render_document(
         .filter(|s| **s == Status::Manual)
         .count();
     if manual > 0 {
-        let _ = writeln!(out, "   {manual} frågor väntar på manuell granskning");
+        let questions = if manual == 1 { "fråga väntar" } else { "frågor väntar" };
+        let _ = writeln!(out, "   {manual} {questions} på manuell granskning");
     }
     if outcome.findings.is_empty() {
         let _ = writeln!(out, "   Inga fynd.");
@@ -147,7 +148,7 @@ fn finding_diagnostic(
     FindingDiagnostic {
         message: mask_if(&finding.message, show_pnr).into_owned(),
         code: criterion.id.clone(),
-        severity: criterion.severity,
+        severity: finding.severity,
         help: (!help.is_empty()).then(|| mask_if(&help, show_pnr).into_owned()),
         label: perspective.title.clone(),
         span: finding.range.clone(),
@@ -199,6 +200,7 @@ pub fn render_summary(
             let target = p.target.map_or(String::new(), percent);
             let _ = writeln!(out, "{:<width$}  {:>10}  {:>8}", p.title, mean, target);
         }
+        let id_width = template.criteria.iter().map(|c| c.id.len()).max().unwrap_or(10);
         let not_met: Vec<String> = template
             .criteria
             .iter()

@@ -4,6 +4,8 @@
 //! met: each criterion weighs its own `vikt` times its perspective's. Manual
 //! questions count only once answered (not yet supported), so they are left out.
 
+pub mod agreement;
+
 use serde::Serialize;
 
 use crate::criteria::{Check, Metric, Status};

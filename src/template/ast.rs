@@ -34,8 +34,21 @@ pub enum Item {
         weight: Option<Sp<f64>>,
         target: Option<Sp<f64>>,
     },
-    /// `lexikon namn = "fil.tsv"`
-    Lexicon { name: Sp<String>, path: Sp<String> },
+    /// `lexikon namn = "fil.tsv", "fil2.tsv" [sammansättningar]`, or
+    /// `lexikon namn += "fil.tsv"` to add entries to a lexicon of the base
+    /// template.
+    Lexicon {
+        name: Sp<String>,
+        paths: Vec<Sp<String>>,
+        append: bool,
+        compounds: bool,
+    },
+    /// `avsnitt från "avsnitt.tsv"`
+    SectionsFrom { path: Sp<String> },
+    /// `utgår från "standard"`: start from another template.
+    Base { name: Sp<String> },
+    /// `stäng av ID, ID`
+    Disable { ids: Vec<Sp<String>> },
     /// `avsnitt namn = "Rubrik", "Annan rubrik"`
     Sections {
         name: Sp<String>,
@@ -45,10 +58,13 @@ pub enum Item {
     Block(Block),
 }
 
-/// A criterion or a manual question.
+/// A criterion or a manual question, or (`ändra ID { … }`) changes to one
+/// in the base template.
 #[derive(Debug)]
 pub struct Block {
     pub question: bool,
+    /// `ändra`: the statements replace those of the same kind in the base.
+    pub amend: bool,
     pub id: Sp<String>,
     pub title: Sp<String>,
     pub statements: Vec<Sp<Statement>>,
@@ -81,8 +97,17 @@ pub enum Statement {
     },
 }
 
-/// A condition on metadata (after `där`).
-pub type Condition = Logic<MetadataTest>;
+/// A condition on metadata or text (after `där`).
+pub type Condition = Logic<ConditionAtom>;
+
+/// One test in a condition.
+#[derive(Debug, Clone)]
+pub enum ConditionAtom {
+    /// `utfall är avslag`
+    Metadata(MetadataTest),
+    /// `text /…/`, `fras "…"`, `lexikon namn`, `detektor namn`: the text has it.
+    Pattern(Pattern),
+}
 
 /// `nyckel är värde eller värde`
 #[derive(Debug, Clone)]
@@ -118,8 +143,11 @@ pub enum Pattern {
     Phrase(Sp<String>),
     /// `lexikon namn`
     Lexicon(Sp<String>),
-    /// `detektor namn`
-    Detector(Sp<String>),
+    /// `detektor namn [med lexikon namn]`
+    Detector {
+        name: Sp<String>,
+        lexicon: Option<Sp<String>>,
+    },
 }
 
 /// Where a pattern must occur.
@@ -137,6 +165,8 @@ pub struct Measure {
     pub metric: Sp<String>,
     /// `från a till b`, for measures between two dates.
     pub between: Option<(Sp<String>, Sp<String>)>,
+    /// `mönster mot mönster`, for a ratio of occurrences.
+    pub ratio: Option<(Pattern, Pattern)>,
     pub bounds: Vec<Bound>,
 }
 

@@ -1,7 +1,7 @@
 //! From syntax tree to checked template: resolve every name, load lexicons,
 //! compile patterns, and report every problem with its span.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use regex::Regex;
 
@@ -9,10 +9,10 @@ use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, Template, did_you_mean, lexicon};
 use crate::criteria::{
     Applicability, Bound, Check, Condition, Criterion, Example, Lexicon, LexiconEntry, Matcher,
-    Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective, Requirement, Scope,
+    ConditionAtom, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective, Requirement, Scope,
     SectionSet,
 };
-use crate::detectors::Detector;
+use crate::detectors::{Detector, DetectorUse};
 use crate::finding::Severity;
 use crate::ingest::{Kind, fold_key};
 
@@ -27,114 +27,219 @@ const KNOWN_VALUES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// A template file taking part in a check: its name, its text and where the
+/// files it includes are read from.
+pub struct Origin {
+    pub name: String,
+    pub text: Arc<str>,
+    pub loader: Loader,
+}
+
 struct Checker<'a> {
-    loader: &'a Loader,
+    origins: &'a [(Origin, ast::File)],
+    /// The file whose spans are being checked.
+    origin: usize,
     errors: &'a mut Vec<Diagnostic>,
     perspectives: Vec<Perspective>,
     lists: Vec<Lexicon>,
     lexicon_names: usize,
     section_sets: Vec<SectionSet>,
     regexes: Vec<Regex>,
-    source: &'a str,
+    detectors: Vec<DetectorUse>,
 }
 
-/// Checks a parsed file; returns the template when no errors were found (in
-/// this pass or before it).
-pub fn check(
-    file: &ast::File,
-    name: &str,
-    source: &str,
-    loader: &Loader,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<Template> {
-    let mut header: Option<(String, Option<String>)> = None;
+/// A lexicon declaration after merging: every file it is read from.
+struct LexiconDecl<'a> {
+    name: &'a Sp<String>,
+    sources: Vec<(usize, &'a Sp<String>)>,
+    compounds: bool,
+}
+
+/// A criterion after merging: where it was declared and its statements, each
+/// with the file it comes from.
+struct MergedBlock<'a> {
+    origin: usize,
+    block: &'a Block,
+    statements: Vec<(usize, &'a Sp<Statement>)>,
+}
+
+/// The items of a chain of templates (base first), with later files
+/// overriding earlier ones: a perspective, lexicon, section set or criterion
+/// with the same name replaces the earlier one; `lexikon x +=` adds files;
+/// `ändra ID` replaces statements of the same kind; `stäng av ID` removes.
+#[derive(Default)]
+struct Merged<'a> {
+    header: Option<(&'a Sp<String>, Option<&'a Sp<String>>)>,
+    perspectives: Vec<(usize, &'a Item)>,
+    lexicons: Vec<LexiconDecl<'a>>,
+    sections: Vec<(usize, &'a Item)>,
+    blocks: Vec<MergedBlock<'a>>,
+}
+
+fn same_kind(a: &Statement, b: &Statement) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+/// Checks a chain of parsed files (base first, the file asked for last);
+/// returns the template when no errors were found (in this pass or before it).
+pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> Option<Template> {
     let mut checker = Checker {
-        loader,
+        origins,
+        origin: 0,
         errors,
         perspectives: Vec::new(),
         lists: Vec::new(),
         lexicon_names: 0,
         section_sets: Vec::new(),
         regexes: Vec::new(),
-        source,
+        detectors: Vec::new(),
     };
-    for item in &file.items {
+    let merged = checker.merge();
+    for &(origin, item) in &merged.perspectives {
+        checker.origin = origin;
+        if let Item::Perspective { id, title, weight, target } = item {
+            checker.perspective(id, title, weight, target);
+        }
+    }
+    for decl in &merged.lexicons {
+        checker.lexicon(decl);
+    }
+    for &(origin, item) in &merged.sections {
+        checker.origin = origin;
         match item {
-            Item::Header { name: n, version } => {
-                if header.is_some() {
-                    checker.error(
-                        Diagnostic::new("mallen har redan ett namn", n.span.clone())
-                            .help("skriv `mall` en gång"),
-                    );
-                }
-                header = Some((n.node.clone(), version.as_ref().map(|v| v.node.clone())));
-            }
-            Item::Perspective {
-                id,
-                title,
-                weight,
-                target,
-            } => checker.perspective(id, title, weight, target),
-            Item::Lexicon { name, path } => checker.lexicon(name, path),
             Item::Sections { name, synonyms } => checker.sections(name, synonyms),
-            Item::Block(_) => {}
+            Item::SectionsFrom { path } => checker.sections_from(path),
+            _ => {}
         }
     }
     checker.lexicon_names = checker.lists.len();
-    let mut criteria: Vec<Criterion> = Vec::new();
-    let mut ids: HashMap<String, ()> = HashMap::new();
-    for item in &file.items {
-        if let Item::Block(block) = item {
-            if ids.insert(block.id.node.to_uppercase(), ()).is_some() {
-                checker.error(
-                    Diagnostic::new(
-                        format!("id:t `{}` finns redan", block.id.node),
-                        block.id.span.clone(),
-                    )
-                    .label("samma id en gång till")
-                    .help("varje kriterium och fråga behöver ett eget id"),
-                );
-            }
-            if let Some(criterion) = checker.block(block) {
-                criteria.push(criterion);
-            }
-        }
-    }
-    if checker.perspectives.is_empty() && !file.items.is_empty() {
+    let criteria: Vec<Criterion> = merged.blocks.iter().filter_map(|b| checker.block(b)).collect();
+    let has_items = origins.iter().any(|(_, f)| !f.items.is_empty());
+    if checker.perspectives.is_empty() && has_items {
+        checker.origin = origins.len() - 1;
         checker.error(Diagnostic::new("mallen har inget perspektiv", 0..0).help(
             "lägg till minst en rad som `perspektiv rattssakerhet \"Rättssäkerhet\" vikt 1`",
         ));
     }
-    let matcher = Matcher::new(&checker.lists, std::mem::take(&mut checker.regexes));
-    let matcher = match matcher {
+    let matcher = match Matcher::new(&checker.lists, std::mem::take(&mut checker.regexes)) {
         Ok(m) => m,
         Err(e) => {
-            checker.error(Diagnostic::new(
-                format!("mönstren kunde inte byggas: {e}"),
-                0..0,
-            ));
+            checker.error(Diagnostic::new(format!("mönstren kunde inte byggas: {e}"), 0..0));
             return None;
         }
     };
     if !checker.errors.is_empty() {
         return None;
     }
-    let (name, version) = header.unwrap_or_else(|| (name.to_string(), None));
+    let last = &origins.last()?.0;
+    let (name, version) = match merged.header {
+        Some((n, v)) => (n.node.clone(), v.map(|v| v.node.clone())),
+        None => (last.name.clone(), None),
+    };
     Some(Template {
         name,
         version,
-        origin: String::new(),
+        origin: last.name.clone(),
         perspectives: checker.perspectives,
         criteria,
         lists: checker.lists,
         section_sets: checker.section_sets,
+        detectors: checker.detectors,
         matcher,
     })
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn merge(&mut self) -> Merged<'a> {
+        let mut merged = Merged::default();
+        let origins = self.origins;
+        for (origin, (_, file)) in origins.iter().enumerate() {
+            self.origin = origin;
+            for item in &file.items {
+                match item {
+                    Item::Header { name, version } => merged.header = Some((name, version.as_ref())),
+                    Item::Perspective { id, .. } => {
+                        let existing = merged.perspectives.iter().position(|(_, p)| {
+                            matches!(p, Item::Perspective { id: other, .. } if other.node == id.node)
+                        });
+                        match existing {
+                            Some(i) => merged.perspectives[i] = (origin, item),
+                            None => merged.perspectives.push((origin, item)),
+                        }
+                    }
+                    Item::Lexicon { name, paths, append, compounds } => {
+                        let sources = paths.iter().map(|p| (origin, p));
+                        let existing = merged.lexicons.iter().position(|l| l.name.node == name.node);
+                        match (existing, append) {
+                            (Some(i), true) => {
+                                merged.lexicons[i].sources.extend(sources);
+                                merged.lexicons[i].compounds |= compounds;
+                            }
+                            (None, true) => self.error(
+                                Diagnostic::new(format!("lexikonet `{}` finns inte i grundmallen", name.node), name.span.clone())
+                                    .help("skriv `=` för att skapa ett nytt lexikon"),
+                            ),
+                            (existing, false) => {
+                                let decl = LexiconDecl { name, sources: sources.collect(), compounds: *compounds };
+                                match existing {
+                                    Some(i) => merged.lexicons[i] = decl,
+                                    None => merged.lexicons.push(decl),
+                                }
+                            }
+                        }
+                    }
+                    Item::Sections { .. } | Item::SectionsFrom { .. } => merged.sections.push((origin, item)),
+                    Item::Base { .. } => {}
+                    Item::Disable { ids } => {
+                        for id in ids {
+                            match merged.blocks.iter().position(|b| b.block.id.node.eq_ignore_ascii_case(&id.node)) {
+                                Some(i) => {
+                                    merged.blocks.remove(i);
+                                }
+                                None => self.unknown_criterion(&merged, id),
+                            }
+                        }
+                    }
+                    Item::Block(block) if block.amend => {
+                        let target = merged.blocks.iter_mut().find(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
+                        match target {
+                            Some(target) => {
+                                for s in &block.statements {
+                                    target.statements.retain(|(_, t)| !same_kind(&t.node, &s.node));
+                                }
+                                target.statements.extend(block.statements.iter().map(|s| (origin, s)));
+                            }
+                            None => self.unknown_criterion(&merged, &block.id),
+                        }
+                    }
+                    Item::Block(block) => {
+                        let statements = block.statements.iter().map(|s| (origin, s)).collect();
+                        let new = MergedBlock { origin, block, statements };
+                        let existing = merged.blocks.iter().position(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
+                        match existing {
+                            Some(i) if merged.blocks[i].origin != origin => merged.blocks[i] = new,
+                            Some(_) => self.error(
+                                Diagnostic::new(format!("id:t `{}` finns redan", block.id.node), block.id.span.clone())
+                                    .label("samma id en gång till")
+                                    .help("varje kriterium och fråga behöver ett eget id"),
+                            ),
+                            None => merged.blocks.push(new),
+                        }
+                    }
+                }
+            }
+        }
+        merged
+    }
+
+    fn unknown_criterion(&mut self, merged: &Merged, id: &Sp<String>) {
+        let known: Vec<&str> = merged.blocks.iter().map(|b| b.block.id.node.as_str()).collect();
+        self.unknown("kriterium", id, &known, "kriteriet finns inte i grundmallen");
+    }
+
     fn error(&mut self, diagnostic: Diagnostic) {
-        self.errors.push(diagnostic);
+        let (origin, _) = &self.origins[self.origin];
+        self.errors.push(diagnostic.in_file(&origin.name, &origin.text));
     }
 
     fn unknown(&mut self, what: &str, name: &Sp<String>, known: &[&str], declare: &str) {
@@ -182,49 +287,60 @@ impl Checker<'_> {
         });
     }
 
-    fn lexicon(&mut self, name: &Sp<String>, path: &Sp<String>) {
-        if self.lists.iter().any(|l| l.name == name.node) {
-            self.error(Diagnostic::new(
-                format!("lexikonet `{}` finns redan", name.node),
-                name.span.clone(),
-            ));
-            return;
-        }
-        let lexicon = self.loader.read(&path.node).and_then(|text| {
-            lexicon::parse(&name.node, &text).map_err(|e| format!("lexikonet `{}`: {e}", path.node))
-        });
-        match lexicon {
-            Ok(lexicon) => self.lists.push(lexicon),
-            Err(message) => {
-                self.error(
+    fn lexicon(&mut self, decl: &LexiconDecl) {
+        let mut lexicon = Lexicon {
+            name: decl.name.node.clone(),
+            compounds: decl.compounds,
+            ..Lexicon::default()
+        };
+        for &(origin, path) in &decl.sources {
+            self.origin = origin;
+            let loader = &self.origins[origin].0.loader;
+            let read = loader
+                .read(&path.node)
+                .and_then(|text| lexicon::parse(&decl.name.node, &text).map_err(|e| format!("lexikonet `{}`: {e}", path.node)));
+            match read {
+                Ok(read) => lexicon.entries.extend(read.entries),
+                Err(message) => self.error(
                     Diagnostic::new(message, path.span.clone())
                         .label("här")
                         .help("sökvägen räknas från mallfilens mapp; filen är en TSV med kolumnerna ord, ersättning, kommentar"),
-                );
-                // Keep the name so criteria that use it do not report it again.
-                self.lists.push(Lexicon {
-                    name: name.node.clone(),
-                    entries: Vec::new(),
-                });
+                ),
             }
+        }
+        // Kept even when empty, so criteria that use it do not report it again.
+        self.lists.push(lexicon);
+    }
+
+    fn sections_from(&mut self, path: &Sp<String>) {
+        let loader = &self.origins[self.origin].0.loader;
+        match loader.read(&path.node).and_then(|text| lexicon::parse_sections(&text).map_err(|e| format!("`{}`: {e}", path.node))) {
+            Ok(sets) => {
+                for set in sets {
+                    match self.section_sets.iter().position(|s| s.name == set.name) {
+                        Some(i) => self.section_sets[i] = set,
+                        None => self.section_sets.push(set),
+                    }
+                }
+            }
+            Err(message) => self.error(
+                Diagnostic::new(format!("avsnitten kunde inte läsas: {message}"), path.span.clone())
+                    .label("här")
+                    .help("filen är en TSV med kolumnerna avsnitt och rubrik"),
+            ),
         }
     }
 
     fn sections(&mut self, name: &Sp<String>, synonyms: &[Sp<String>]) {
-        if self.section_sets.iter().any(|s| s.name == name.node) {
-            self.error(Diagnostic::new(
-                format!("avsnittet `{}` finns redan", name.node),
-                name.span.clone(),
-            ));
-            return;
+        let set = SectionSet::new(name.node.clone(), synonyms.iter().map(|s| s.node.clone()).collect());
+        match self.section_sets.iter().position(|s| s.name == name.node) {
+            Some(i) => self.section_sets[i] = set,
+            None => self.section_sets.push(set),
         }
-        self.section_sets.push(SectionSet::new(
-            name.node.clone(),
-            synonyms.iter().map(|s| s.node.clone()).collect(),
-        ));
     }
 
-    fn block(&mut self, block: &Block) -> Option<Criterion> {
+    fn block(&mut self, merged: &MergedBlock) -> Option<Criterion> {
+        let block = merged.block;
         let kind_word = if block.question {
             "frågan"
         } else {
@@ -241,21 +357,12 @@ impl Checker<'_> {
         let mut prohibitions = Vec::new();
         let mut measures = Vec::new();
         let mut examples = Vec::new();
-        let once =
-            |seen: &mut bool, errors: &mut Vec<Diagnostic>, s: &Sp<Statement>, what: &str| {
-                if *seen {
-                    errors.push(
-                        Diagnostic::new(format!("{what} står redan i {kind_word}"), s.span.clone())
-                            .help("ta bort den ena raden"),
-                    );
-                }
-                *seen = true;
-            };
         let mut seen = [false; 7];
-        for s in &block.statements {
+        for &(origin, s) in &merged.statements {
+            self.origin = origin;
             match &s.node {
                 Statement::Perspective(id) => {
-                    once(&mut seen[0], self.errors, s, "perspektiv");
+                    self.once(&mut seen[0], s, "perspektiv", kind_word);
                     match self.perspectives.iter().position(|p| p.id == id.node) {
                         Some(i) => perspective = Some(i),
                         None => {
@@ -272,17 +379,17 @@ impl Checker<'_> {
                     }
                 }
                 Statement::Applies { kinds, condition } => {
-                    once(&mut seen[1], self.errors, s, "gäller");
+                    self.once(&mut seen[1], s, "gäller", kind_word);
                     let kinds = kinds.iter().filter_map(|k| self.kind(k)).collect();
-                    let condition = condition.as_ref().map(|c| self.condition(c));
+                    let condition = condition.as_ref().and_then(|c| self.condition(c));
                     applies = Some(Applicability { kinds, condition });
                 }
                 Statement::Severity(word) => {
-                    once(&mut seen[2], self.errors, s, "allvar");
+                    self.once(&mut seen[2], s, "allvar", kind_word);
                     severity = Severity::from_word(&word.node);
                 }
                 Statement::Weight(w) => {
-                    once(&mut seen[3], self.errors, s, "vikt");
+                    self.once(&mut seen[3], s, "vikt", kind_word);
                     if w.node <= 0.0 {
                         self.error(Diagnostic::new(
                             "vikten måste vara större än 0",
@@ -292,16 +399,16 @@ impl Checker<'_> {
                     weight = Some(w.node);
                 }
                 Statement::Source(text) => {
-                    once(&mut seen[4], self.errors, s, "källa");
+                    self.once(&mut seen[4], s, "källa", kind_word);
                     source = Some(text.node.clone());
                 }
                 Statement::Message(text) => {
-                    once(&mut seen[5], self.errors, s, "meddelande");
+                    self.once(&mut seen[5], s, "meddelande", kind_word);
                     self.placeholders(text);
                     message = Some(text.clone());
                 }
                 Statement::Advice(text) => {
-                    once(&mut seen[6], self.errors, s, "råd");
+                    self.once(&mut seen[6], s, "råd", kind_word);
                     advice = Some(text.node.clone());
                 }
                 Statement::Requires(r) => {
@@ -342,6 +449,7 @@ impl Checker<'_> {
                 );
             }
         }
+        self.origin = merged.origin;
         if block.broken {
             return None;
         }
@@ -409,8 +517,15 @@ impl Checker<'_> {
         })
     }
 
+    fn once(&mut self, seen: &mut bool, s: &Sp<Statement>, what: &str, kind_word: &str) {
+        if *seen {
+            self.error(Diagnostic::new(format!("{what} står redan i {kind_word}"), s.span.clone()).help("ta bort den ena raden"));
+        }
+        *seen = true;
+    }
+
     fn line_of(&self, offset: usize) -> usize {
-        self.source
+        self.origins[self.origin].0.text
             .get(..offset)
             .map_or(0, |s| s.matches('\n').count() + 1)
     }
@@ -446,8 +561,12 @@ impl Checker<'_> {
         kind
     }
 
-    fn condition(&mut self, c: &ast::Condition) -> Condition {
-        let compiled = c.try_map(&mut |test: &ast::MetadataTest| {
+    fn condition(&mut self, c: &ast::Condition) -> Option<Condition> {
+        c.try_map(&mut |atom: &ast::ConditionAtom| {
+            let test = match atom {
+                ast::ConditionAtom::Pattern(p) => return self.pattern(p).map(ConditionAtom::Pattern),
+                ast::ConditionAtom::Metadata(test) => test,
+            };
             let key = fold_key(&test.key.node);
             let known = KNOWN_VALUES
                 .iter()
@@ -464,9 +583,8 @@ impl Checker<'_> {
                     folded
                 })
                 .collect();
-            Some(MetadataTest { key, values })
-        });
-        compiled.expect("every metadata test compiles")
+            Some(ConditionAtom::Metadata(MetadataTest { key, values }))
+        })
     }
 
     fn requirement(&mut self, r: &ast::Requirement) -> Option<Requirement> {
@@ -558,57 +676,92 @@ impl Checker<'_> {
                 self.lists.push(Lexicon {
                     name: text.node.clone(),
                     entries: vec![LexiconEntry {
-                        term: text.node.clone(),
-                        replacement: None,
-                        note: None,
+                        forms: vec![text.node.clone()],
+                        ..LexiconEntry::default()
                     }],
+                    compounds: false,
                 });
                 Some(Pattern::List(self.lists.len() - 1))
             }
-            ast::Pattern::Lexicon(name) => {
-                let found = self.lists[..self.lexicon_names]
-                    .iter()
-                    .position(|l| l.name == name.node);
-                if found.is_none() {
-                    let known: Vec<String> = self.lists[..self.lexicon_names]
-                        .iter()
-                        .map(|l| l.name.clone())
-                        .collect();
-                    let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                    self.unknown(
-                        "lexikon",
-                        name,
-                        &known,
-                        "deklarera lexikonet med `lexikon namn = \"fil.tsv\"`",
-                    );
-                }
-                found.map(Pattern::List)
-            }
-            ast::Pattern::Detector(name) => {
-                let found = Detector::from_name(&name.node);
-                if found.is_none() {
+            ast::Pattern::Lexicon(name) => self.lexicon_index(name).map(Pattern::List),
+            ast::Pattern::Detector { name, lexicon } => {
+                let Some(detector) = Detector::from_name(&name.node) else {
                     let known: Vec<&str> = Detector::ALL.iter().map(|d| d.name()).collect();
                     self.unknown("detektor", name, &known, "");
+                    return None;
+                };
+                let list = match lexicon {
+                    Some(l) => Some(self.lexicon_index(l)?),
+                    None => None,
+                };
+                if detector.needs_lexicon() != list.is_some() {
+                    let message = if list.is_some() {
+                        format!("detektorn `{}` läser inget lexikon", name.node)
+                    } else {
+                        format!("detektorn `{}` behöver ett lexikon", name.node)
+                    };
+                    self.error(Diagnostic::new(message, name.span.clone()).help(format!(
+                        "skriv `detektor {}{}`",
+                        name.node,
+                        if list.is_some() { "" } else { " med lexikon namn" }
+                    )));
+                    return None;
                 }
-                found.map(Pattern::Detector)
+                let existing = self.detectors.iter().position(|u| u.detector == detector && u.lexicon == list);
+                if let Some(i) = existing {
+                    return Some(Pattern::Detector(i));
+                }
+                match DetectorUse::new(detector, list.map(|i| (i, &self.lists[i]))) {
+                    Ok(prepared) => {
+                        self.detectors.push(prepared);
+                        Some(Pattern::Detector(self.detectors.len() - 1))
+                    }
+                    Err(e) => {
+                        self.error(Diagnostic::new(format!("detektorn kunde inte förberedas: {e}"), name.span.clone()));
+                        None
+                    }
+                }
             }
         }
     }
 
-    fn measure(&mut self, m: &ast::Measure) -> Option<Measure> {
-        let metric = Metric::from_name(&m.metric.node);
-        if metric.is_none() {
-            let known: Vec<&str> = Metric::ALL.iter().map(|(n, _)| *n).collect();
-            self.unknown("mått", &m.metric, &known, "");
+    fn lexicon_index(&mut self, name: &Sp<String>) -> Option<usize> {
+        let found = self.lists[..self.lexicon_names].iter().position(|l| l.name == name.node);
+        if found.is_none() {
+            let known: Vec<String> = self.lists[..self.lexicon_names].iter().map(|l| l.name.clone()).collect();
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            self.unknown("lexikon", name, &known, "deklarera lexikonet med `lexikon namn = \"fil.tsv\"`");
         }
-        if let Some((from, _)) = &m.between {
-            self.error(
-                Diagnostic::new(
-                    format!("måttet `{}` tar inte `från … till …`", m.metric.node),
-                    from.span.clone(),
-                )
-                .help("ta bort `från … till …`"),
-            );
+        found
+    }
+
+    fn measure(&mut self, m: &ast::Measure) -> Option<Measure> {
+        let name = m.metric.node.as_str();
+        let wrong = |what: &str, help: &str| (format!("måttet `{name}` {what}"), help.to_string());
+        let (metric, problem) = match (name, &m.between, &m.ratio) {
+            ("lix", None, None) => (Some(Metric::Lix), None),
+            ("meningslängd", None, None) => (Some(Metric::SentenceLength), None),
+            ("passivandel", None, None) => (Some(Metric::PassiveShare), None),
+            ("kvot", None, Some((a, b))) => {
+                let (a, b) = (self.pattern(a), self.pattern(b));
+                (a.zip(b).map(|(a, b)| Metric::Ratio(a, b)), None)
+            }
+            ("kvot", _, _) => (None, Some(wrong("behöver två mönster", "skriv t.ex. `mått kvot detektor resurser med lexikon resurser mot lexikon bristsprak minst 1`"))),
+            ("dagar", Some((from, to)), None) => (Some(Metric::Days(fold_key(&from.node), fold_key(&to.node))), None),
+            ("dagar", _, _) => (None, Some(wrong("behöver två datum", "skriv t.ex. `mått dagar från ansokningsdatum till beslutsdatum högst 92`"))),
+            (_, _, _) if Metric::NAMES.contains(&name) => (None, Some(wrong("tar inga fler ord före gränsen", "skriv t.ex. `mått lix högst 45`"))),
+            _ => {
+                self.unknown("mått", &m.metric, Metric::NAMES, "");
+                (None, None)
+            }
+        };
+        if let Some((message, help)) = problem {
+            self.error(Diagnostic::new(message, m.metric.span.clone()).help(help));
+        }
+        let wants_percent = name == "passivandel";
+        for b in m.bounds.iter().filter(|b| b.percent != wants_percent) {
+            let help = if wants_percent { "skriv gränsen i procent, t.ex. `högst 4 %`" } else { "ta bort procenttecknet" };
+            self.error(Diagnostic::new(format!("gränsen för `{name}` {} i procent", if wants_percent { "ska vara" } else { "är inte" }), b.value.span.clone()).help(help));
         }
         let mut bounds = Vec::new();
         for b in &m.bounds {
@@ -632,10 +785,7 @@ impl Checker<'_> {
                 kind,
             });
         }
-        Some(Measure {
-            metric: metric?,
-            bounds,
-        })
+        Some(Measure { metric: metric?, bounds })
     }
 }
 

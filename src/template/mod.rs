@@ -22,7 +22,7 @@ use std::sync::Arc;
 pub use diagnostic::{Diagnostic, TemplateErrors, did_you_mean};
 pub use embedded::STANDARD_NAME;
 
-use crate::criteria::{Criterion, Lexicon, Matcher, Perspective, SectionSet};
+use crate::criteria::{Criterion, DetectorUse, Lexicon, Matcher, Perspective, SectionSet};
 
 /// A checked, compiled template.
 #[derive(Debug)]
@@ -40,6 +40,8 @@ pub struct Template {
     pub lists: Vec<Lexicon>,
     /// Named section synonym sets.
     pub section_sets: Vec<SectionSet>,
+    /// Built-in detectors as the criteria use them.
+    pub detectors: Vec<DetectorUse>,
     pub(crate) matcher: Matcher,
 }
 
@@ -70,6 +72,55 @@ impl Loader {
     }
 }
 
+/// How many templates a chain of `utgår från` may have.
+const MAX_CHAIN: usize = 5;
+
+/// Parses `source` and, first, the template it starts from, pushing each onto
+/// `chain` base first.
+fn load_chain(name: &str, source: &str, loader: Loader, chain: &mut Vec<(check::Origin, ast::File)>, errors: &mut Vec<Diagnostic>) {
+    let text: Arc<str> = Arc::from(source);
+    let (file, parse_errors) = syntax::parse(source);
+    errors.extend(parse_errors.into_iter().map(|d| d.in_file(name, &text)));
+    let bases: Vec<&ast::Sp<String>> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            ast::Item::Base { name } => Some(name),
+            _ => None,
+        })
+        .collect();
+    for extra in bases.iter().skip(1) {
+        errors.push(
+            Diagnostic::new("mallen utgår redan från en annan mall", extra.span.clone())
+                .help("en mall kan utgå från en enda mall")
+                .in_file(name, &text),
+        );
+    }
+    if let Some(base) = bases.first() {
+        let fail = |message: String| Diagnostic::new(message, base.span.clone()).label("här").in_file(name, &text);
+        if chain.len() + 1 >= MAX_CHAIN {
+            errors.push(fail(format!("för många nivåer av `utgår från` (högst {MAX_CHAIN})")));
+        } else if base.node == "standard" {
+            load_chain(STANDARD_NAME, embedded::STANDARD, Loader::Embedded, chain, errors);
+        } else {
+            match loader.read(&base.node) {
+                Ok(base_source) => {
+                    let base_loader = match &loader {
+                        Loader::Folder(dir) => {
+                            let path = dir.join(&base.node);
+                            Loader::Folder(path.parent().map_or_else(|| dir.clone(), Path::to_path_buf))
+                        }
+                        Loader::Embedded => Loader::Embedded,
+                    };
+                    load_chain(&base.node, &base_source, base_loader, chain, errors);
+                }
+                Err(e) => errors.push(fail(format!("grundmallen kunde inte läsas: {e}"))),
+            }
+        }
+    }
+    chain.push((check::Origin { name: name.to_string(), text, loader }, file));
+}
+
 impl Template {
     /// The standard template embedded in the binary.
     pub fn standard() -> Result<Template, TemplateErrors> {
@@ -93,24 +144,26 @@ impl Template {
         Template::from_source(&name, &source, &Loader::Folder(base))
     }
 
-    /// Parses and checks template `source`, named `name` in diagnostics.
-    pub fn from_source(
-        name: &str,
-        source: &str,
-        loader: &Loader,
-    ) -> Result<Template, TemplateErrors> {
-        let text: Arc<str> = Arc::from(source);
-        let (file, mut errors) = syntax::parse(source);
-        let checked = check::check(&file, name, source, loader, &mut errors);
-        if !errors.is_empty() {
-            let mut errors: Vec<Diagnostic> =
-                errors.into_iter().map(|d| d.in_file(name, &text)).collect();
-            errors.sort_by_key(|d| (d.source.as_ref().map(|s| s.name() != name), d.span.start));
-            return Err(TemplateErrors { errors });
+    /// Parses and checks template `source`, named `name` in diagnostics, with
+    /// the templates it starts from (`utgår från`).
+    pub fn from_source(name: &str, source: &str, loader: &Loader) -> Result<Template, TemplateErrors> {
+        let mut chain = Vec::new();
+        let mut errors = Vec::new();
+        load_chain(name, source, loader.clone(), &mut chain, &mut errors);
+        let checked = check::check(&chain, &mut errors);
+        if errors.is_empty() {
+            if let Some(template) = checked {
+                return Ok(template);
+            }
         }
-        let mut template = checked.expect("a template without errors is complete");
-        template.origin = name.to_string();
-        Ok(template)
+        // Errors in file order: base templates first, then by position.
+        let order = |d: &Diagnostic| {
+            let file = d.source.as_ref().map(|s| s.name().to_string());
+            let index = chain.iter().position(|(o, _)| Some(&o.name) == file.as_ref()).unwrap_or(usize::MAX);
+            (index, d.span.start)
+        };
+        errors.sort_by_key(order);
+        Err(TemplateErrors { errors })
     }
 
     /// The criterion with id `id`.

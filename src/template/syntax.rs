@@ -57,6 +57,9 @@ impl<'a> ContextError<In<'a>> for PError<'a> {
 /// Keywords that start a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &[
     "mall",
+    "utgår",
+    "stäng",
+    "ändra",
     "perspektiv",
     "lexikon",
     "avsnitt",
@@ -92,7 +95,9 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
         }
         let word = peek_word(rest);
         let result = match word {
-            "kriterium" | "fråga" => block(rest, &mut errors).map(|(r, b)| (r, Item::Block(b))),
+            "kriterium" | "fråga" | "ändra" => block(rest, &mut errors).map(|(r, b)| (r, Item::Block(b))),
+            "utgår" => base(rest),
+            "stäng" => disable(rest),
             "mall" => header(rest),
             "perspektiv" => perspective(rest),
             "lexikon" => lexicon(rest),
@@ -450,12 +455,44 @@ fn percent(i: In) -> PResult<Sp<f64>> {
 
 fn lexicon(i: In) -> PResult<Item> {
     let (i, _) = kw("lexikon")(i)?;
-    let (i, (name, _, path)) = cut(tuple((ident, context("=", preceded(sp, ch('='))), string)))(i)?;
-    Ok((i, Item::Lexicon { name, path }))
+    let (i, name) = cut(ident)(i)?;
+    let (i, append) = cut(context(
+        "= eller +=",
+        alt((map(preceded(sp, tag("+=")), |_| true), map(preceded(sp, ch('=')), |_| false))),
+    ))(i)?;
+    let (i, paths) = cut(separated_list1(preceded(sp, ch(',')), string))(i)?;
+    let (i, compounds) = map(opt(kw("sammansättningar")), |c| c.is_some())(i)?;
+    Ok((
+        i,
+        Item::Lexicon {
+            name,
+            paths,
+            append,
+            compounds,
+        },
+    ))
+}
+
+fn base(i: In) -> PResult<Item> {
+    let (i, _) = kw("utgår")(i)?;
+    let (i, _) = cut(context("ordet från", kw("från")))(i)?;
+    let (i, name) = cut(string)(i)?;
+    Ok((i, Item::Base { name }))
+}
+
+fn disable(i: In) -> PResult<Item> {
+    let (i, _) = kw("stäng")(i)?;
+    let (i, _) = cut(context("ordet av", kw("av")))(i)?;
+    let (i, ids) = cut(separated_list1(preceded(sp, ch(',')), ident))(i)?;
+    Ok((i, Item::Disable { ids }))
 }
 
 fn sections(i: In) -> PResult<Item> {
     let (i, _) = kw("avsnitt")(i)?;
+    if let Ok((i, _)) = kw("från")(i) {
+        let (i, path) = cut(string)(i)?;
+        return Ok((i, Item::SectionsFrom { path }));
+    }
     let (i, (name, _, synonyms)) = cut(tuple((
         ident,
         context("=", preceded(sp, ch('='))),
@@ -466,9 +503,16 @@ fn sections(i: In) -> PResult<Item> {
 
 fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, Block> {
     let start = i.location_offset();
-    let (i, keyword) = alt((kw("kriterium"), kw("fråga")))(i)?;
+    let (i, keyword) = alt((kw("kriterium"), kw("fråga"), kw("ändra")))(i)?;
     let question = *keyword.fragment() == "fråga";
-    let (i, (id, title, _)) = cut(tuple((ident, string, context("{", preceded(sp, ch('{'))))))(i)?;
+    let amend = *keyword.fragment() == "ändra";
+    let (i, id) = cut(ident)(i)?;
+    let (i, title) = if amend {
+        (i, Sp { node: String::new(), span: id.span.clone() })
+    } else {
+        cut(string)(i)?
+    };
+    let (i, _) = cut(context("{", preceded(sp, ch('{'))))(i)?;
     let mut statements = Vec::new();
     let mut broken = false;
     let mut rest = i;
@@ -482,6 +526,7 @@ fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, Block> {
                 rest,
                 Block {
                     question,
+                    amend,
                     id,
                     title,
                     statements,
@@ -505,6 +550,7 @@ fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, Block> {
                 rest,
                 Block {
                     question,
+                    amend,
                     id,
                     title,
                     statements,
@@ -642,7 +688,14 @@ fn logic_not<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a
 }
 
 fn condition(i: In) -> PResult<Condition> {
-    logic(i, metadata_test)
+    logic(i, condition_atom)
+}
+
+fn condition_atom(i: In) -> PResult<ConditionAtom> {
+    if matches!(peek_word(skip_space(i)), "text" | "fras" | "lexikon" | "detektor") {
+        return map(pattern, ConditionAtom::Pattern)(i);
+    }
+    map(metadata_test, ConditionAtom::Metadata)(i)
 }
 
 fn metadata_test(i: In) -> PResult<MetadataTest> {
@@ -690,7 +743,10 @@ fn pattern(i: In) -> PResult<Pattern> {
             }),
             map(preceded(kw("fras"), cut(string)), Pattern::Phrase),
             map(preceded(kw("lexikon"), cut(ident)), Pattern::Lexicon),
-            map(preceded(kw("detektor"), cut(ident)), Pattern::Detector),
+            map(
+                preceded(kw("detektor"), cut(pair(ident, opt(preceded(pair(kw("med"), cut(kw("lexikon"))), cut(ident)))))),
+                |(name, lexicon)| Pattern::Detector { name, lexicon },
+            ),
             map(string, Pattern::Phrase),
         )),
     )(i)
@@ -716,12 +772,18 @@ fn measure(i: In) -> PResult<Measure> {
         preceded(kw("från"), cut(ident)),
         preceded(cut(kw("till")), cut(ident)),
     ))(i)?;
+    let (i, ratio) = if between.is_none() && !matches!(peek_word(skip_space(i)), "högst" | "minst") {
+        map(pair(pattern, preceded(cut(context("ordet mot", kw("mot"))), cut(pattern))), Some)(i)?
+    } else {
+        (i, None)
+    };
     let (i, bounds) = separated_list1(preceded(sp, ch(',')), bound)(i)?;
     Ok((
         i,
         Measure {
             metric,
             between,
+            ratio,
             bounds,
         },
     ))
@@ -810,7 +872,7 @@ kriterium RS-OVERKLAGANDE "Överklagande" {
             } => {
                 assert_eq!(kinds[0].node, "beslut");
                 match &parts[0] {
-                    Logic::Atom(test) => assert_eq!(test.values.len(), 2),
+                    Logic::Atom(ConditionAtom::Metadata(test)) => assert_eq!(test.values.len(), 2),
                     other => panic!("{other:?}"),
                 }
                 assert!(matches!(parts[1], Logic::Not(_)));

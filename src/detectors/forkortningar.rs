@@ -1,0 +1,148 @@
+//! `forkortningar`: internal abbreviations (case-sensitive, from a lexicon)
+//! that are not explained at or before their first use.
+//!
+//! An abbreviation counts as explained when, before the end of the sentence
+//! where it is first used, the text has its expansion from the lexicon, or
+//! writes it in parentheses after at least two words ("särskilt boende
+//! (SÄBO)"), or follows it with an explanation in parentheses ("SÄBO
+//! (särskilt boende)"). Only running text counts: header fields such as
+//! `Lag: SoL` are labels, not prose. Each unexplained abbreviation is one hit,
+//! at its first use.
+
+use aho_corasick::AhoCorasick;
+
+use crate::criteria::{Context, Hit, Lexicon};
+use crate::language::Folded;
+
+/// A case-sensitive automaton over every form, and the entry of each pattern.
+pub fn prepare(lexicon: &Lexicon) -> Result<(AhoCorasick, Vec<usize>), String> {
+    let mut forms = Vec::new();
+    let mut entries = Vec::new();
+    for (i, entry) in lexicon.entries.iter().enumerate() {
+        for form in &entry.forms {
+            forms.push(form.clone());
+            entries.push(i);
+        }
+    }
+    let automaton = AhoCorasick::new(&forms).map_err(|e| e.to_string())?;
+    Ok((automaton, entries))
+}
+
+/// The first use of every abbreviation that is not explained.
+pub fn detect(ctx: &Context, lexicon: &Lexicon, automaton: &AhoCorasick, entries: &[usize]) -> Vec<Hit> {
+    let text = &ctx.doc.text;
+    let mut first_use: Vec<Option<std::ops::Range<usize>>> = vec![None; lexicon.entries.len()];
+    for paragraph in &ctx.doc.paragraphs {
+        for m in automaton.find_overlapping_iter(&text[paragraph.clone()]) {
+            let range = paragraph.start + m.start()..paragraph.start + m.end();
+            let before = text[..range.start].chars().next_back();
+            let after = text[range.end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+                continue;
+            }
+            let entry = entries[m.pattern().as_usize()];
+            if first_use[entry].as_ref().is_none_or(|r| range.start < r.start) {
+                first_use[entry] = Some(range);
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = first_use
+        .into_iter()
+        .enumerate()
+        .filter_map(|(entry, range)| {
+            let range = range?;
+            let e = &lexicon.entries[entry];
+            if explained(ctx, &range, e.replacement.as_deref()) {
+                return None;
+            }
+            let abbreviation = &text[range.clone()];
+            let suggestion = match (&e.replacement, e.ambiguous) {
+                (Some(expansion), true) => format!(
+                    "Skriv ut vad du menar. ”{abbreviation}” kan betyda flera saker, t.ex. {expansion}."
+                ),
+                (Some(expansion), false) => format!("Skriv ut den första gången: {expansion} ({abbreviation})."),
+                (None, _) => "Skriv ut förkortningen den första gången.".to_string(),
+            };
+            Some(Hit {
+                message: Some(format!("Förkortningen ”{abbreviation}” förklaras inte där den först används.")),
+                suggestion: Some(suggestion),
+                ..Hit::at(range)
+            })
+        })
+        .collect();
+    hits.sort_by_key(|h| h.range.start);
+    hits
+}
+
+fn explained(ctx: &Context, range: &std::ops::Range<usize>, expansion: Option<&str>) -> bool {
+    let text = &ctx.doc.text;
+    // "särskilt boende (SÄBO)": in parentheses after at least two words.
+    let open = text[..range.start].ends_with('(') && text[range.end..].starts_with(')');
+    if open {
+        let before = &text[..range.start - 1];
+        let line = before.rsplit('\n').next().unwrap_or(before);
+        if line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2 {
+            return true;
+        }
+    }
+    // "SÄBO (särskilt boende)": an explanation follows in parentheses.
+    if let Some(rest) = text[range.end..].strip_prefix(" (") {
+        let inside = rest.split(')').next().unwrap_or_default();
+        if inside.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 1 && !rest.starts_with(')') {
+            return true;
+        }
+    }
+    // The expansion is written before the end of the sentence of first use.
+    let Some(expansion) = expansion else { return false };
+    let end = ctx
+        .analysis
+        .sentence_at(range.start)
+        .map_or(range.end, |s| ctx.analysis.sentences[s].range.end);
+    let upto = Folded::new(&text[..end], ctx.doc.body_start).text;
+    expansion.split(',').map(without_parentheses).any(|e| {
+        let e = Folded::term(&e);
+        !e.is_empty() && upto.contains(&e)
+    })
+}
+
+/// "lagen (1993:387) om stöd" → "lagen om stöd".
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::hits;
+
+    #[test]
+    fn explained_at_or_before_first_use_is_fine() {
+        assert!(hits("forkortningar", Some("forkortningar"), "Du bor på särskilt boende (SÄBO). På SÄBO finns personal.").is_empty());
+        assert!(hits("forkortningar", Some("forkortningar"), "Du flyttar till SÄBO (ett boende med personal dygnet runt).").is_empty());
+        assert!(hits("forkortningar", Some("forkortningar"), "Du har särskilt boende. Där, på SÄBO, finns personal.").is_empty());
+    }
+
+    #[test]
+    fn unexplained_abbreviations_are_found_once_and_case_sensitively() {
+        let found = hits(
+            "forkortningar",
+            Some("forkortningar"),
+            "Du har HTJ två gånger i veckan. HTJ kommer på morgonen. Solen skiner, det är sol.",
+        );
+        assert_eq!(found, ["HTJ"]);
+    }
+
+    #[test]
+    fn header_fields_are_not_prose() {
+        assert!(hits("forkortningar", Some("forkortningar"), "Lag: SoL\n\nDu får hjälp.").is_empty());
+    }
+}
