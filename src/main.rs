@@ -342,9 +342,10 @@ fn test_template(template: &Template) -> ExitCode {
             "ej uppfyllt"
         };
         println!(
-            "✗ {} (exemplet på rad {}): väntat {expected}, blev {}",
+            "✗ {} (exemplet på rad {} i {}): väntat {expected}, blev {}",
             f.criterion,
             f.line,
+            f.file,
             f.actual.word()
         );
     }

@@ -226,7 +226,11 @@ fn strict_exits_1_when_a_criterion_is_not_met() {
         .assert()
         .code(1);
     granska()
-        .args(["kontrollera", "fixtures/exempel/beslut-avslag-bra.md", "--strikt"])
+        .args([
+            "kontrollera",
+            "fixtures/exempel/beslut-avslag-bra.md",
+            "--strikt",
+        ])
         .assert()
         .code(0);
 }
@@ -234,7 +238,11 @@ fn strict_exits_1_when_a_criterion_is_not_met() {
 #[test]
 fn unreadable_files_are_listed_and_exit_3() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy("fixtures/exempel/beslut-avslag-bra.md", dir.path().join("bra.md")).unwrap();
+    std::fs::copy(
+        "fixtures/exempel/beslut-avslag-bra.md",
+        dir.path().join("bra.md"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("tom.txt"), "").unwrap();
     std::fs::write(dir.path().join("latin1.txt"), b"Beslut om hj\xe4lp\n").unwrap();
     std::fs::write(dir.path().join("bild.png"), [0x89, b'P', b'N', b'G']).unwrap();
@@ -365,7 +373,7 @@ fn failing_examples_are_reported_with_their_line() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "✗ T-TRASIGT-EXEMPEL (exemplet på rad 31): väntat ej uppfyllt, blev uppfyllt",
+            "✗ T-TRASIGT-EXEMPEL (exemplet på rad 31 i tests/data/mallar/kommun.gm): väntat ej uppfyllt, blev uppfyllt",
         ))
         .stdout(predicate::str::contains("1 av 4 exempel"));
 }
@@ -424,7 +432,12 @@ fn bad_invocations_exit_2_with_a_swedish_message() {
         .code(2)
         .stderr(predicate::str::contains("okänt kommando"));
     granska()
-        .args(["kontrollera", "fixtures/exempel/", "--mall", "finns-inte.gm"])
+        .args([
+            "kontrollera",
+            "fixtures/exempel/",
+            "--mall",
+            "finns-inte.gm",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

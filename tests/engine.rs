@@ -238,3 +238,83 @@ fråga M \"m\" {{ perspektiv q }}
     // Document: (2·2 + 1·1) / (2·3 + 1·1) = 5/7.
     assert!((outcome.score.total.unwrap() - 5.0 / 7.0).abs() < 1e-9);
 }
+
+#[test]
+fn inflected_forms_match_but_not_inside_other_words() {
+    let t = Template::standard().unwrap();
+    let findings = |text: &str, id: &str| -> Vec<String> {
+        let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
+        let outcome = evaluate(&t, &doc);
+        outcome
+            .findings
+            .iter()
+            .filter(|f| t.criteria[f.criterion].id == id)
+            .map(|f| text[f.range.clone()].to_string())
+            .collect()
+    };
+    // Forms of one row: present, past and supine.
+    assert_eq!(
+        findings(
+            "Du erhåller hjälp. Hon erhöll stöd. Han har erhållit larm.",
+            "KS-KANSLISPRAK"
+        ),
+        ["erhåller", "erhöll", "erhållit"]
+    );
+    assert_eq!(
+        findings("Hon lider av värk. Han led av oro.", "SA-BRISTSPRAK"),
+        ["lider av", "led av"]
+    );
+    // Never in the middle of another word.
+    assert!(findings("Han glider av stolen.", "SA-BRISTSPRAK").is_empty());
+    assert!(
+        findings(
+            "Hon fick hjälp med flytten och med ejektionen.",
+            "KS-KANSLISPRAK"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn compounds_count_only_where_the_lexicon_says_so() {
+    // The standard lexicons match whole words: a compound is caught only when
+    // the lexicon lists it ("handikappomsorg"), and the genitive only when its
+    // form is listed ("vårdtagarens").
+    let t = Template::standard().unwrap();
+    let ids = |text: &str| -> Vec<String> {
+        let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
+        evaluate(&t, &doc)
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", t.criteria[f.criterion].id, &text[f.range.clone()]))
+            .collect()
+    };
+    assert!(
+        ids("Vårdtagarens önskemål är viktiga.")
+            .contains(&"SA-BRISTSPRAK Vårdtagarens".to_string())
+    );
+    assert!(
+        ids("Hon arbetade inom handikappomsorgen.")
+            .contains(&"IC-TERMER handikappomsorgen".to_string())
+    );
+    assert!(
+        !ids("Hon har hemtjänstinsatsen kvar.")
+            .iter()
+            .any(|f| f.contains("hemtjänstinsatsen"))
+    );
+    // A lexicon declared with `sammansättningar` also matches at the end of a
+    // compound.
+    let source = format!(
+        "{PREAMBLE}\nlexikon k = \"lexikon/kanslisprak.tsv\"\nlexikon i = \"lexikon/livsomraden.tsv\" sammansättningar\nkriterium K \"k\" {{\n perspektiv p\n förbjuder lexikon i\n meddelande \"m\"\n exempel uppfyllt \"a\"\n exempel ej_uppfyllt \"b\"\n}}\n"
+    );
+    let with_compounds = Template::from_source("t.gm", &source, &Loader::Embedded)
+        .unwrap_or_else(|e| panic!("{:#?}", e.errors));
+    let text = "Stöd i hemlivet och i vardagshemliv.";
+    let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
+    let found: Vec<&str> = evaluate(&with_compounds, &doc)
+        .findings
+        .iter()
+        .map(|f| &text[f.range.clone()])
+        .collect();
+    assert!(found.contains(&"hemliv"), "{found:?}");
+}

@@ -9,7 +9,8 @@ use proptest::prelude::*;
 use std::sync::LazyLock;
 
 /// The standard template, compiled once for every case.
-static STANDARD: LazyLock<Template> = LazyLock::new(|| Template::standard().expect("the standard template is valid"));
+static STANDARD: LazyLock<Template> =
+    LazyLock::new(|| Template::standard().expect("the standard template is valid"));
 
 /// Text that looks like a template: keywords, names, strings, regexes and
 /// punctuation in any order.

@@ -71,7 +71,13 @@ mod tests {
         assert!(is("lag", &["sol"]).holds_for_metadata(&m));
         assert!(!is("barn", &["ja"]).holds_for_metadata(&m));
         assert!(Logic::Not(Box::new(is("barn", &["ja"]))).holds_for_metadata(&m));
-        assert!(!Logic::And(vec![is("lag", &["lss"]), is("utfall", &["delvis_bifall"])]).holds_for_metadata(&m));
-        assert!(Logic::Or(vec![is("lag", &["lss"]), is("utfall", &["delvis_bifall"])]).holds_for_metadata(&m));
+        assert!(
+            !Logic::And(vec![is("lag", &["lss"]), is("utfall", &["delvis_bifall"])])
+                .holds_for_metadata(&m)
+        );
+        assert!(
+            Logic::Or(vec![is("lag", &["lss"]), is("utfall", &["delvis_bifall"])])
+                .holds_for_metadata(&m)
+        );
     }
 }

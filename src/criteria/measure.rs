@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use super::{Context, Pattern};
-use crate::language::dates;
 use crate::ingest::Kind;
+use crate::language::dates;
 
 /// A built-in metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +91,11 @@ impl Measure {
             if bound.allows(value) {
                 Outcome::Pass
             } else {
-                Outcome::Fail(vec![Violation { range: None, value: shown, limit }])
+                Outcome::Fail(vec![Violation {
+                    range: None,
+                    value: shown,
+                    limit,
+                }])
             }
         };
         match &self.metric {
@@ -106,16 +110,31 @@ impl Measure {
                     return Outcome::NotApplicable;
                 }
                 let share = passives as f64 / words as f64;
-                whole(share, format!("{} %", format_number(share * 100.0)), format!("{} %", format_number(bound.value * 100.0)))
+                whole(
+                    share,
+                    format!("{} %", format_number(share * 100.0)),
+                    format!("{} %", format_number(bound.value * 100.0)),
+                )
             }
             Metric::Ratio(a, b) => {
-                let (a, b) = (a.occurrences(ctx).len() as f64, b.occurrences(ctx).len() as f64);
+                let (a, b) = (
+                    a.occurrences(ctx).len() as f64,
+                    b.occurrences(ctx).len() as f64,
+                );
                 // `minst r`: a ≥ r·b, so two zeros pass.
-                let holds = if bound.at_most { a <= bound.value * b } else { a >= bound.value * b };
+                let holds = if bound.at_most {
+                    a <= bound.value * b
+                } else {
+                    a >= bound.value * b
+                };
                 if holds {
                     Outcome::Pass
                 } else {
-                    Outcome::Fail(vec![Violation { range: None, value: format!("{a} mot {b}"), limit }])
+                    Outcome::Fail(vec![Violation {
+                        range: None,
+                        value: format!("{a} mot {b}"),
+                        limit,
+                    }])
                 }
             }
             Metric::Days(from, to) => {
@@ -143,7 +162,11 @@ impl Measure {
                         limit: limit.clone(),
                     })
                     .collect();
-                if violations.is_empty() { Outcome::Pass } else { Outcome::Fail(violations) }
+                if violations.is_empty() {
+                    Outcome::Pass
+                } else {
+                    Outcome::Fail(violations)
+                }
             }
         }
     }

@@ -15,11 +15,11 @@ pub mod section;
 
 use serde::Serialize;
 
+pub use crate::detectors::DetectorUse;
 pub use condition::{Condition, ConditionAtom, MetadataTest};
 pub use logic::{Logic, Need, Requirement};
 pub use measure::{Bound, Measure, Metric};
 pub use pattern::{Context, Hit, Lexicon, LexiconEntry, Matcher, Pattern, Scope};
-pub use crate::detectors::DetectorUse;
 pub use section::SectionSet;
 
 use crate::finding::{Finding, Severity};
@@ -77,6 +77,8 @@ pub struct Example {
     pub text: String,
     /// Line of the example in the template file, for reports.
     pub line: usize,
+    /// The template file the example is in.
+    pub file: String,
 }
 
 /// Which documents a criterion applies to.
@@ -90,7 +92,8 @@ pub struct Applicability {
 impl Applicability {
     /// Whether a document of this kind, metadata and text is covered.
     pub fn covers(&self, ctx: &Context) -> bool {
-        let kind_ok = self.kinds.is_empty() || ctx.doc.kind.is_some_and(|k| self.kinds.contains(&k));
+        let kind_ok =
+            self.kinds.is_empty() || ctx.doc.kind.is_some_and(|k| self.kinds.contains(&k));
         kind_ok && self.condition.as_ref().is_none_or(|c| c.holds(ctx))
     }
 }
@@ -145,7 +148,9 @@ impl Criterion {
             judged = true;
             if !requirement.holds(ctx) {
                 met = false;
-                let place = requirement.place(ctx).unwrap_or_else(|| ctx.doc.start_of_body());
+                let place = requirement
+                    .place(ctx)
+                    .unwrap_or_else(|| ctx.doc.start_of_body());
                 findings.push(finding(place, self.message.clone(), self.advice.clone()));
             }
         }
@@ -153,14 +158,21 @@ impl Criterion {
             judged = true;
             for hit in pattern.occurrences_in(ctx, scope.as_ref()) {
                 let entry = pattern.entry(ctx, &hit);
-                let severity = hit.severity.or(entry.and_then(|e| e.severity)).unwrap_or(self.severity);
+                let severity = hit
+                    .severity
+                    .or(entry.and_then(|e| e.severity))
+                    .unwrap_or(self.severity);
                 met &= severity == Severity::Info;
                 let matched = &ctx.doc.text[hit.range.clone()];
-                let message = hit.message.unwrap_or_else(|| fill(&self.message, &[("träff", matched)]));
-                let suggestion = hit.suggestion.or_else(|| match entry.and_then(|e| e.replacement.as_deref()) {
-                    Some(r) => Some(format!("Skriv hellre: {r}.")),
-                    None => self.advice.clone(),
-                });
+                let message = hit
+                    .message
+                    .unwrap_or_else(|| fill(&self.message, &[("träff", matched)]));
+                let suggestion =
+                    hit.suggestion
+                        .or_else(|| match entry.and_then(|e| e.replacement.as_deref()) {
+                            Some(r) => Some(format!("Skriv hellre: {r}.")),
+                            None => self.advice.clone(),
+                        });
                 findings.push(Finding {
                     severity,
                     ..finding(hit.range, message, suggestion)
@@ -175,7 +187,8 @@ impl Criterion {
                     judged = true;
                     met = false;
                     for v in violations {
-                        let message = fill(&self.message, &[("värde", &v.value), ("gräns", &v.limit)]);
+                        let message =
+                            fill(&self.message, &[("värde", &v.value), ("gräns", &v.limit)]);
                         let place = v.range.unwrap_or_else(|| ctx.doc.start_of_body());
                         findings.push(finding(place, message, self.advice.clone()));
                     }

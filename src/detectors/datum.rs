@@ -19,7 +19,11 @@ mod tests {
     #[test]
     fn finds_dates() {
         assert_eq!(
-            hits("datum", None, "Ansökan kom in 14 mars 2026. Beslut 2026-04-02."),
+            hits(
+                "datum",
+                None,
+                "Ansökan kom in 14 mars 2026. Beslut 2026-04-02."
+            ),
             ["14 mars 2026", "2026-04-02"]
         );
         assert!(hits("datum", None, "Ärende 2025-0318 om 4 kap. 1 §.").is_empty());

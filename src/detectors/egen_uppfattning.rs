@@ -253,7 +253,9 @@ mod tests {
     #[test]
     fn others_views_do_not_count() {
         assert!(!found("Dottern berättar att hon vill att mamman flyttar."));
-        assert!(!found("Modern berättar att Elias gärna vill arbeta med djur."));
+        assert!(!found(
+            "Modern berättar att Elias gärna vill arbeta med djur."
+        ));
         assert!(!found("Enligt skolan vill han ha mer stöd."));
         assert!(!found("Läkaren uppger att hon har svårt att gå."));
         assert!(!found("Personalen säger att han trivs."));

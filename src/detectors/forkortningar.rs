@@ -29,7 +29,12 @@ pub fn prepare(lexicon: &Lexicon) -> Result<(AhoCorasick, Vec<usize>), String> {
 }
 
 /// The first use of every abbreviation that is not explained.
-pub fn detect(ctx: &Context, lexicon: &Lexicon, automaton: &AhoCorasick, entries: &[usize]) -> Vec<Hit> {
+pub fn detect(
+    ctx: &Context,
+    lexicon: &Lexicon,
+    automaton: &AhoCorasick,
+    entries: &[usize],
+) -> Vec<Hit> {
     let text = &ctx.doc.text;
     let mut first_use: Vec<Option<std::ops::Range<usize>>> = vec![None; lexicon.entries.len()];
     for paragraph in &ctx.doc.paragraphs {
@@ -37,11 +42,16 @@ pub fn detect(ctx: &Context, lexicon: &Lexicon, automaton: &AhoCorasick, entries
             let range = paragraph.start + m.start()..paragraph.start + m.end();
             let before = text[..range.start].chars().next_back();
             let after = text[range.end..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            if before.is_some_and(char::is_alphanumeric)
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
                 continue;
             }
             let entry = entries[m.pattern().as_usize()];
-            if first_use[entry].as_ref().is_none_or(|r| range.start < r.start) {
+            if first_use[entry]
+                .as_ref()
+                .is_none_or(|r| range.start < r.start)
+            {
                 first_use[entry] = Some(range);
             }
         }
@@ -81,19 +91,32 @@ fn explained(ctx: &Context, range: &std::ops::Range<usize>, expansion: Option<&s
     if open {
         let before = &text[..range.start - 1];
         let line = before.rsplit('\n').next().unwrap_or(before);
-        if line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2 {
+        if line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+        {
             return true;
         }
     }
     // "SÄBO (särskilt boende)": an explanation follows in parentheses.
     if let Some(rest) = text[range.end..].strip_prefix(" (") {
         let inside = rest.split(')').next().unwrap_or_default();
-        if inside.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 1 && !rest.starts_with(')') {
+        if inside
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 1
+            && !rest.starts_with(')')
+        {
             return true;
         }
     }
     // The expansion is written before the end of the sentence of first use.
-    let Some(expansion) = expansion else { return false };
+    let Some(expansion) = expansion else {
+        return false;
+    };
     let end = ctx
         .analysis
         .sentence_at(range.start)
@@ -126,9 +149,30 @@ mod tests {
 
     #[test]
     fn explained_at_or_before_first_use_is_fine() {
-        assert!(hits("forkortningar", Some("forkortningar"), "Du bor på särskilt boende (SÄBO). På SÄBO finns personal.").is_empty());
-        assert!(hits("forkortningar", Some("forkortningar"), "Du flyttar till SÄBO (ett boende med personal dygnet runt).").is_empty());
-        assert!(hits("forkortningar", Some("forkortningar"), "Du har särskilt boende. Där, på SÄBO, finns personal.").is_empty());
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Du bor på särskilt boende (SÄBO). På SÄBO finns personal."
+            )
+            .is_empty()
+        );
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Du flyttar till SÄBO (ett boende med personal dygnet runt)."
+            )
+            .is_empty()
+        );
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Du har särskilt boende. Där, på SÄBO, finns personal."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -143,6 +187,13 @@ mod tests {
 
     #[test]
     fn header_fields_are_not_prose() {
-        assert!(hits("forkortningar", Some("forkortningar"), "Lag: SoL\n\nDu får hjälp.").is_empty());
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Lag: SoL\n\nDu får hjälp."
+            )
+            .is_empty()
+        );
     }
 }

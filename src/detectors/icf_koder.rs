@@ -16,12 +16,18 @@ use regex::Regex;
 use crate::criteria::{Context, Hit, Lexicon};
 use crate::finding::Severity;
 
-static CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([bsde])(\d+)((?:\.\d+)*)\b").expect("the code pattern is valid"));
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([bsde])(\d+)((?:\.\d+)*)\b").expect("the code pattern is valid")
+});
 
 /// The known codes of the table, lower case.
 pub fn prepare(lexicon: &Lexicon) -> HashSet<String> {
-    lexicon.entries.iter().flat_map(|e| e.forms.iter()).map(|f| f.to_lowercase()).collect()
+    lexicon
+        .entries
+        .iter()
+        .flat_map(|e| e.forms.iter())
+        .map(|f| f.to_lowercase())
+        .collect()
 }
 
 /// Why a code is malformed, if it is.
@@ -57,14 +63,21 @@ pub fn detect(ctx: &Context, known: &HashSet<String>) -> Vec<Hit> {
                 return Some(Hit {
                     severity: Some(Severity::Warning),
                     message: Some(format!("”{code}” är ingen giltig ICF-kod: {reason}.")),
-                    suggestion: Some("Kontrollera koden i ICF, eller skriv livsområdet i ord.".to_string()),
+                    suggestion: Some(
+                        "Kontrollera koden i ICF, eller skriv livsområdet i ord.".to_string(),
+                    ),
                     ..Hit::at(range)
                 });
             }
             (!known.contains(&code)).then(|| Hit {
                 severity: Some(Severity::Info),
-                message: Some(format!("Okänd ICF-kod ”{code}”: kontrollera att den finns i ICF.")),
-                suggestion: Some("Koden finns inte i granskas kodtabell, som bara har ett urval av ICF.".to_string()),
+                message: Some(format!(
+                    "Okänd ICF-kod ”{code}”: kontrollera att den finns i ICF."
+                )),
+                suggestion: Some(
+                    "Koden finns inte i granskas kodtabell, som bara har ett urval av ICF."
+                        .to_string(),
+                ),
                 ..Hit::at(range)
             })
         })
@@ -90,7 +103,11 @@ mod tests {
 
     #[test]
     fn reports_malformed_and_unknown_codes_only() {
-        let found = hits("icf_koder", Some("icf"), "Behov inom d510 och d5101 samt d55 och d999. Vitamin B12 och E4.");
+        let found = hits(
+            "icf_koder",
+            Some("icf"),
+            "Behov inom d510 och d5101 samt d55 och d999. Vitamin B12 och E4.",
+        );
         assert!(found.contains(&"d55".to_string()), "{found:?}");
         assert!(found.contains(&"d999".to_string()), "{found:?}");
         assert!(!found.contains(&"d510".to_string()), "{found:?}");

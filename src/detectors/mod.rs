@@ -78,7 +78,10 @@ impl Detector {
 
     /// Whether the detector reads a lexicon (`med lexikon namn`).
     pub fn needs_lexicon(self) -> bool {
-        matches!(self, Detector::Resurser | Detector::IcfKoder | Detector::Forkortningar)
+        matches!(
+            self,
+            Detector::Resurser | Detector::IcfKoder | Detector::Forkortningar
+        )
     }
 }
 
@@ -105,7 +108,10 @@ enum Prepared {
 impl DetectorUse {
     /// Prepares `detector` with lexicon `lexicon` (index `index` in the
     /// template's lists).
-    pub fn new(detector: Detector, lexicon: Option<(usize, &Lexicon)>) -> Result<DetectorUse, String> {
+    pub fn new(
+        detector: Detector,
+        lexicon: Option<(usize, &Lexicon)>,
+    ) -> Result<DetectorUse, String> {
         let prepared = match (detector, lexicon) {
             (Detector::Forkortningar, Some((_, l))) => {
                 let (automaton, entries) = forkortningar::prepare(l)?;
@@ -125,7 +131,9 @@ impl DetectorUse {
     pub fn detect(&self, ctx: &Context) -> Vec<Hit> {
         match (self.detector, &self.prepared) {
             (Detector::EgenUppfattning, _) => egen_uppfattning::detect(ctx),
-            (Detector::Resurser, _) => self.lexicon.map_or_else(Vec::new, |l| resurser::detect(ctx, l)),
+            (Detector::Resurser, _) => self
+                .lexicon
+                .map_or_else(Vec::new, |l| resurser::detect(ctx, l)),
             (Detector::IcfKoder, Prepared::Codes(codes)) => icf_koder::detect(ctx, codes),
             (Detector::Forkortningar, Prepared::Abbreviations(automaton, entries)) => {
                 let lexicon = &ctx.template.lists[self.lexicon.unwrap_or_default()];
@@ -177,7 +185,9 @@ pub(crate) mod testing {
 
     /// The hits of `detector` (with `lexicon` from the standard lexicons) on `text`.
     pub fn hits(detector: &str, lexicon: Option<&str>, text: &str) -> Vec<String> {
-        let lexicon_line = lexicon.map_or(String::new(), |l| format!("lexikon {l} = \"lexikon/{l}.tsv\""));
+        let lexicon_line = lexicon.map_or(String::new(), |l| {
+            format!("lexikon {l} = \"lexikon/{l}.tsv\"")
+        });
         let with = lexicon.map_or(String::new(), |l| format!(" med lexikon {l}"));
         let source = format!(
             "perspektiv p \"P\"\n{lexicon_line}\nkriterium K \"k\" {{ perspektiv p  förbjuder detektor {detector}{with}  meddelande \"m\"  exempel uppfyllt \"a\"  exempel ej_uppfyllt \"b\" }}\n"
@@ -188,6 +198,9 @@ pub(crate) mod testing {
         let analysis = Analysis::of(&doc);
         let ctx = Context::new(&template, &doc, &analysis);
         let found: Vec<Hit> = template.detectors[0].detect(&ctx);
-        found.iter().map(|h| text[h.range.clone()].to_string()).collect()
+        found
+            .iter()
+            .map(|h| text[h.range.clone()].to_string())
+            .collect()
     }
 }

@@ -31,9 +31,27 @@ mod tests {
 
     #[test]
     fn finds_amounts_and_periods() {
-        assert_eq!(hits("omfattning", None, "Du får hemtjänst. Hjälpen är 10 timmar per månad."), ["Hjälpen är 10 timmar per månad."]);
-        assert_eq!(hits("omfattning", None, "Du får dusch två gånger i veckan.").len(), 1);
-        assert_eq!(hits("omfattning", None, "Beslutet gäller från och med 1 mars 2026.").len(), 1);
+        assert_eq!(
+            hits(
+                "omfattning",
+                None,
+                "Du får hemtjänst. Hjälpen är 10 timmar per månad."
+            ),
+            ["Hjälpen är 10 timmar per månad."]
+        );
+        assert_eq!(
+            hits("omfattning", None, "Du får dusch två gånger i veckan.").len(),
+            1
+        );
+        assert_eq!(
+            hits(
+                "omfattning",
+                None,
+                "Beslutet gäller från och med 1 mars 2026."
+            )
+            .len(),
+            1
+        );
         assert!(hits("omfattning", None, "Du beviljas hemtjänst.").is_empty());
     }
 }

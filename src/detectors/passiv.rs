@@ -28,7 +28,11 @@ mod tests {
     #[test]
     fn finds_passive_forms_only() {
         assert_eq!(
-            hits("passiv", None, "Ansökan beviljas. Hon trivs hemma och det finns hjälp. Beslutet har utretts."),
+            hits(
+                "passiv",
+                None,
+                "Ansökan beviljas. Hon trivs hemma och det finns hjälp. Beslutet har utretts."
+            ),
             ["beviljas", "utretts"]
         );
     }

@@ -5,7 +5,9 @@
 use crate::criteria::{Context, Hit};
 
 /// Words that, shortly before a cue in the same sentence, negate it.
-const NEGATIONS: &[&str] = &["inte", "ej", "aldrig", "ingen", "inget", "inga", "knappast", "sällan"];
+const NEGATIONS: &[&str] = &[
+    "inte", "ej", "aldrig", "ingen", "inget", "inga", "knappast", "sällan",
+];
 
 /// How many words before a cue a negation still counts.
 const WINDOW: usize = 3;

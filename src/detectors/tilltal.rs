@@ -7,8 +7,21 @@ use crate::criteria::{Context, Hit};
 
 /// Third-person words for the recipient (lower case, as one or two words).
 const THIRD_PERSON: &[&str] = &[
-    "sökanden", "sökande", "den sökande", "den enskilde", "den enskilda", "brukaren", "brukarens", "klienten",
-    "klientens", "vårdtagaren", "vårdtagarens", "kunden", "kundens", "sökandens", "den enskildes",
+    "sökanden",
+    "sökande",
+    "den sökande",
+    "den enskilde",
+    "den enskilda",
+    "brukaren",
+    "brukarens",
+    "klienten",
+    "klientens",
+    "vårdtagaren",
+    "vårdtagarens",
+    "kunden",
+    "kundens",
+    "sökandens",
+    "den enskildes",
 ];
 
 const DU: &[&str] = &["du", "dig", "din", "ditt", "dina"];
@@ -19,7 +32,10 @@ const PRONOUNS: &[&str] = &["han", "hon", "hen"];
 pub fn detect(ctx: &Context) -> Vec<Hit> {
     let text = &ctx.doc.text;
     let words = &ctx.analysis.words;
-    let lower: Vec<String> = words.iter().map(|w| text[w.range.clone()].to_lowercase()).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| text[w.range.clone()].to_lowercase())
+        .collect();
     let addresses_du = lower.iter().any(|w| DU.contains(&w.as_str()));
     let mut hits = Vec::new();
     let mut i = 0;
@@ -31,7 +47,9 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
             i += 2;
             continue;
         }
-        if THIRD_PERSON.contains(&lower[i].as_str()) || !addresses_du && PRONOUNS.contains(&lower[i].as_str()) {
+        if THIRD_PERSON.contains(&lower[i].as_str())
+            || !addresses_du && PRONOUNS.contains(&lower[i].as_str())
+        {
             hits.push(Hit::at(words[i].range.clone()));
         }
         i += 1;
@@ -45,12 +63,29 @@ mod tests {
 
     #[test]
     fn third_person_is_found() {
-        assert_eq!(hits("tilltal", None, "Sökanden beviljas hemtjänst. Den enskilde har rätt till stöd."), ["Sökanden", "Den enskilde"]);
-        assert_eq!(hits("tilltal", None, "Karin beviljas hemtjänst. Hon får hjälp."), ["Hon"]);
+        assert_eq!(
+            hits(
+                "tilltal",
+                None,
+                "Sökanden beviljas hemtjänst. Den enskilde har rätt till stöd."
+            ),
+            ["Sökanden", "Den enskilde"]
+        );
+        assert_eq!(
+            hits("tilltal", None, "Karin beviljas hemtjänst. Hon får hjälp."),
+            ["Hon"]
+        );
     }
 
     #[test]
     fn du_with_others_in_third_person_is_fine() {
-        assert!(hits("tilltal", None, "Du får hemtjänst. Din dotter sa att hon kan hjälpa till.").is_empty());
+        assert!(
+            hits(
+                "tilltal",
+                None,
+                "Du får hemtjänst. Din dotter sa att hon kan hjälpa till."
+            )
+            .is_empty()
+        );
     }
 }

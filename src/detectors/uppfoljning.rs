@@ -31,8 +31,24 @@ mod tests {
 
     #[test]
     fn finds_follow_ups_and_time_limits() {
-        assert_eq!(hits("uppfoljning", None, "Vi följer upp beslutet i september 2026.").len(), 1);
-        assert_eq!(hits("uppfoljning", None, "Beslutet gäller till och med den 31 augusti 2026.").len(), 1);
+        assert_eq!(
+            hits(
+                "uppfoljning",
+                None,
+                "Vi följer upp beslutet i september 2026."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            hits(
+                "uppfoljning",
+                None,
+                "Beslutet gäller till och med den 31 augusti 2026."
+            )
+            .len(),
+            1
+        );
         assert!(hits("uppfoljning", None, "Beslutet gäller tills vidare.").is_empty());
     }
 }

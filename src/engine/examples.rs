@@ -12,6 +12,8 @@ pub struct ExampleFailure {
     pub criterion: String,
     /// Line of the example in the template.
     pub line: usize,
+    /// The template file the example is in.
+    pub file: String,
     /// Whether the example should meet the criterion.
     pub expected_met: bool,
     /// What happened instead.
@@ -50,6 +52,7 @@ pub fn test_examples(template: &Template) -> (usize, Vec<ExampleFailure>) {
                 failures.push(ExampleFailure {
                     criterion: criterion.id.clone(),
                     line: example.line,
+                    file: example.file.clone(),
                     expected_met: example.met,
                     actual: status,
                 });

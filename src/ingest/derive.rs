@@ -14,7 +14,11 @@ use crate::language::{Sentence, Word, dates, segment};
 /// Fills in what the text tells and the metadata lacks.
 pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs: &[Range<usize>]) {
     let (words, sentences) = segment(text, paragraphs.iter().cloned());
-    let sentences = Sentences { text, words: &words, sentences: &sentences };
+    let sentences = Sentences {
+        text,
+        words: &words,
+        sentences: &sentences,
+    };
     if kind == Some(Kind::Beslut) && metadata.get("utfall").is_none() {
         if let Some(utfall) = utfall(&sentences) {
             metadata.insert("utfall", utfall);
@@ -24,12 +28,16 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
         metadata.insert("barn", "ja");
     }
     if metadata.get("ansokningsdatum").is_none() {
-        if let Some(date) = sentences.date_near(&["ansök", "ansökan", "ansökte", "inkom", "ansökt"]) {
+        if let Some(date) = sentences.date_near(&["ansök", "ansökan", "ansökte", "inkom", "ansökt"])
+        {
             metadata.insert("ansokningsdatum", &date);
         }
     }
     if kind == Some(Kind::Beslut) && metadata.get("beslutsdatum").is_none() {
-        let date = metadata.get("datum").map(str::to_string).or_else(|| sentences.date_near(&["beslut", "beslutet", "beslutades", "fattades"]));
+        let date = metadata
+            .get("datum")
+            .map(str::to_string)
+            .or_else(|| sentences.date_near(&["beslut", "beslutet", "beslutades", "fattades"]));
         if let Some(date) = date {
             metadata.insert("beslutsdatum", &date);
         }
@@ -44,7 +52,10 @@ struct Sentences<'a> {
 
 impl Sentences<'_> {
     fn lower_words(&self, s: &Sentence) -> Vec<String> {
-        self.words[s.words.clone()].iter().map(|w| self.text[w.range.clone()].to_lowercase()).collect()
+        self.words[s.words.clone()]
+            .iter()
+            .map(|w| self.text[w.range.clone()].to_lowercase())
+            .collect()
     }
 
     /// The first full date (ISO) in a sentence that has a word starting with
@@ -55,13 +66,24 @@ impl Sentences<'_> {
             if !words.iter().any(|w| cues.iter().any(|c| w.starts_with(c))) {
                 return None;
             }
-            dates::find(&self.text[s.range.clone()]).into_iter().find_map(|d| d.date).map(|d| d.to_string())
+            dates::find(&self.text[s.range.clone()])
+                .into_iter()
+                .find_map(|d| d.date)
+                .map(|d| d.to_string())
         })
     }
 }
 
 /// Verbs and phrases that grant or deny, in lower case.
-const GRANTS: &[&str] = &["beviljas", "beviljar", "beviljades", "bifalls", "bifaller", "bifölls", "bifall"];
+const GRANTS: &[&str] = &[
+    "beviljas",
+    "beviljar",
+    "beviljades",
+    "bifalls",
+    "bifaller",
+    "bifölls",
+    "bifall",
+];
 const DENIES: &[&str] = &["avslås", "avslår", "avslogs", "avslag"];
 
 /// The outcome of a decision: the first two sentences that grant or deny
@@ -103,12 +125,12 @@ static CHILD: LazyLock<Regex> = LazyLock::new(|| {
 /// words used about children ("barnet", "vårdnadshavare").
 fn about_a_child(text: &str, paragraphs: &[Range<usize>]) -> bool {
     paragraphs.iter().any(|p| {
-        CHILD.captures_iter(&text[p.clone()]).any(|c| {
-            match c.get(1).or(c.get(2)).or(c.get(3)) {
+        CHILD
+            .captures_iter(&text[p.clone()])
+            .any(|c| match c.get(1).or(c.get(2)).or(c.get(3)) {
                 Some(age) => age.as_str().parse::<u32>().is_ok_and(|a| a < 18),
                 None => true,
-            }
-        })
+            })
     })
 }
 
@@ -124,9 +146,18 @@ mod tests {
     #[test]
     fn utfall_is_read_from_the_decision_when_metadata_lacks_it() {
         let read = |text: &str| metadata(text).get("utfall").map(str::to_string);
-        assert_eq!(read("Beslut\nDu beviljas hemtjänst.\n").as_deref(), Some("bifall"));
-        assert_eq!(read("Beslut\nDin ansökan om ledsagning avslås.\n").as_deref(), Some("avslag"));
-        assert_eq!(read("Beslut\nDu beviljas delvis hemtjänst.\n").as_deref(), Some("delvis_bifall"));
+        assert_eq!(
+            read("Beslut\nDu beviljas hemtjänst.\n").as_deref(),
+            Some("bifall")
+        );
+        assert_eq!(
+            read("Beslut\nDin ansökan om ledsagning avslås.\n").as_deref(),
+            Some("avslag")
+        );
+        assert_eq!(
+            read("Beslut\nDu beviljas delvis hemtjänst.\n").as_deref(),
+            Some("delvis_bifall")
+        );
         assert_eq!(
             read("Beslut\nDu beviljas städning. Din ansökan om tvätt avslås.\n").as_deref(),
             Some("delvis_bifall")
@@ -135,20 +166,37 @@ mod tests {
         // An utredning gets no utfall from its text.
         assert_eq!(read("Utredning\nHemtjänst beviljas troligen.\n"), None);
         // Given metadata wins.
-        assert_eq!(read("---\ntyp: beslut\nutfall: avslag\n---\nDu beviljas hemtjänst.\n").as_deref(), Some("avslag"));
+        assert_eq!(
+            read("---\ntyp: beslut\nutfall: avslag\n---\nDu beviljas hemtjänst.\n").as_deref(),
+            Some("avslag")
+        );
     }
 
     #[test]
     fn a_child_is_found_by_age_or_words() {
-        assert_eq!(metadata("Utredning\nElsa är 9 år och går i trean.\n").get("barn"), Some("ja"));
-        assert_eq!(metadata("Utredning\nVårdnadshavarna ansöker om avlösarservice.\n").get("barn"), Some("ja"));
-        assert_eq!(metadata("Utredning\nElias är 19 år. Hon har två vuxna barn.\n").get("barn"), None);
-        assert_eq!(metadata("---\nbarn: nej\n---\nUtredning\nElsa är 9 år.\n").get("barn"), Some("nej"));
+        assert_eq!(
+            metadata("Utredning\nElsa är 9 år och går i trean.\n").get("barn"),
+            Some("ja")
+        );
+        assert_eq!(
+            metadata("Utredning\nVårdnadshavarna ansöker om avlösarservice.\n").get("barn"),
+            Some("ja")
+        );
+        assert_eq!(
+            metadata("Utredning\nElias är 19 år. Hon har två vuxna barn.\n").get("barn"),
+            None
+        );
+        assert_eq!(
+            metadata("---\nbarn: nej\n---\nUtredning\nElsa är 9 år.\n").get("barn"),
+            Some("nej")
+        );
     }
 
     #[test]
     fn dates_are_read_from_sentences_about_them() {
-        let m = metadata("Beslut\nDin ansökan kom in den 3 februari 2026. Beslutet fattades 14/3 2026.\n");
+        let m = metadata(
+            "Beslut\nDin ansökan kom in den 3 februari 2026. Beslutet fattades 14/3 2026.\n",
+        );
         assert_eq!(m.get("ansokningsdatum"), Some("2026-02-03"));
         assert_eq!(m.get("beslutsdatum"), Some("2026-03-14"));
         let m = metadata("Beslut\nDatum: 2026-04-01\n\nDu ansökte i mars.\n");

@@ -40,7 +40,12 @@ pub const IGNORE_FILE: &str = ".granskaignore";
 
 /// Walks `root` in name order, collecting files and reading manifests. Hidden
 /// files and what a `.granskaignore` lists are skipped.
-fn walk(root: &Path, files: &mut Vec<PathBuf>, manifests: &mut Manifests, errors: &mut Vec<IngestError>) {
+fn walk(
+    root: &Path,
+    files: &mut Vec<PathBuf>,
+    manifests: &mut Manifests,
+    errors: &mut Vec<IngestError>,
+) {
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .hidden(true)
@@ -52,7 +57,10 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, manifests: &mut Manifests, errors
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.into_path();
-                if path.file_name().is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv")) {
+                if path
+                    .file_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv"))
+                {
                     if let Err(message) = manifests.load(&path) {
                         errors.push(IngestError::new(&path, message));
                     }
@@ -73,11 +81,16 @@ fn walk_error(root: &Path, err: &ignore::Error) -> IngestError {
             e.path = display(path);
             e
         }
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(root, err),
-        ignore::Error::Loop { child, .. } => {
-            IngestError::new(child, "mappen länkar till sig själv (symbolisk länk i ring)")
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(root, err)
         }
-        ignore::Error::Io(io) => IngestError::new(root, format!("kunde inte läsas: {}", io_reason(Some(io)))),
+        ignore::Error::Loop { child, .. } => IngestError::new(
+            child,
+            "mappen länkar till sig själv (symbolisk länk i ring)",
+        ),
+        ignore::Error::Io(io) => {
+            IngestError::new(root, format!("kunde inte läsas: {}", io_reason(Some(io))))
+        }
         other => IngestError::new(root, format!("kunde inte läsas: {other}")),
     }
 }

@@ -17,7 +17,17 @@ pub struct FoundDate {
 }
 
 const MONTHS: &[&str] = &[
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
 
@@ -44,13 +54,19 @@ pub fn find(text: &str) -> Vec<FoundDate> {
                     Some(y) => NaiveDate::from_ymd_opt(y as i32, month, d),
                     None => {
                         // A day and month without a year: a date, but not one to count with.
-                        return (d >= 1 && d <= 31).then(|| FoundDate { range: whole.range(), date: None });
+                        return (1..=31).contains(&d).then(|| FoundDate {
+                            range: whole.range(),
+                            date: None,
+                        });
                     }
                 }
             } else {
                 NaiveDate::from_ymd_opt(number("ny")? as i32, number("nm")?, number("nd")?)
             };
-            date.map(|d| FoundDate { range: whole.range(), date: Some(d) })
+            date.map(|d| FoundDate {
+                range: whole.range(),
+                date: Some(d),
+            })
         })
         .collect()
 }
@@ -60,7 +76,9 @@ pub fn parse(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     let found = find(value);
     let first = found.first()?;
-    (first.range == (0..value.len())).then_some(first.date).flatten()
+    (first.range == (0..value.len()))
+        .then_some(first.date)
+        .flatten()
 }
 
 #[cfg(test)]

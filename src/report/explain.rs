@@ -25,7 +25,9 @@ pub fn applicability(a: &Applicability) -> String {
 
 fn condition(c: &Condition) -> String {
     match c {
-        Logic::Atom(ConditionAtom::Metadata(test)) => format!("{} är {}", test.key, test.values.join(" eller ")),
+        Logic::Atom(ConditionAtom::Metadata(test)) => {
+            format!("{} är {}", test.key, test.values.join(" eller "))
+        }
         Logic::Atom(ConditionAtom::Pattern(_)) => "texten har ett visst mönster".to_string(),
         Logic::And(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" och "),
         Logic::Or(parts) => parts.iter().map(nested).collect::<Vec<_>>().join(" eller "),

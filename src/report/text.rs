@@ -112,7 +112,11 @@ pub fn render_document(
         .filter(|s| **s == Status::Manual)
         .count();
     if manual > 0 {
-        let questions = if manual == 1 { "fråga väntar" } else { "frågor väntar" };
+        let questions = if manual == 1 {
+            "fråga väntar"
+        } else {
+            "frågor väntar"
+        };
         let _ = writeln!(out, "   {manual} {questions} på manuell granskning");
     }
     if outcome.findings.is_empty() {
@@ -200,7 +204,12 @@ pub fn render_summary(
             let target = p.target.map_or(String::new(), percent);
             let _ = writeln!(out, "{:<width$}  {:>10}  {:>8}", p.title, mean, target);
         }
-        let id_width = template.criteria.iter().map(|c| c.id.len()).max().unwrap_or(10);
+        let id_width = template
+            .criteria
+            .iter()
+            .map(|c| c.id.len())
+            .max()
+            .unwrap_or(10);
         let not_met: Vec<String> = template
             .criteria
             .iter()
@@ -208,7 +217,7 @@ pub fn render_summary(
             .filter(|(_, (met, applicable))| met < applicable)
             .map(|(c, (met, applicable))| {
                 format!(
-                    "  {:<20} {} av {} uppfyllda  {}",
+                    "  {:<id_width$} {} av {} uppfyllda  {}",
                     c.id, met, applicable, c.title
                 )
             })

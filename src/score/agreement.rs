@@ -32,18 +32,29 @@ pub fn agreement<L: Ord>(pairs: &[(L, L)]) -> Option<Agreement> {
     let observed = equal as f64 / n as f64;
     let chance: f64 = a
         .iter()
-        .map(|(label, count)| *count as f64 / n as f64 * b.get(label).copied().unwrap_or(0) as f64 / n as f64)
+        .map(|(label, count)| {
+            *count as f64 / n as f64 * b.get(label).copied().unwrap_or(0) as f64 / n as f64
+        })
         .sum();
     let kappa = ((1.0 - chance).abs() > f64::EPSILON).then(|| (observed - chance) / (1.0 - chance));
-    Some(Agreement { n, accuracy: observed, kappa })
+    Some(Agreement {
+        n,
+        accuracy: observed,
+        kappa,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pairs(counts: &[((&'static str, &'static str), usize)]) -> Vec<(&'static str, &'static str)> {
-        counts.iter().flat_map(|&(pair, n)| std::iter::repeat_n(pair, n)).collect()
+    fn pairs(
+        counts: &[((&'static str, &'static str), usize)],
+    ) -> Vec<(&'static str, &'static str)> {
+        counts
+            .iter()
+            .flat_map(|&(pair, n)| std::iter::repeat_n(pair, n))
+            .collect()
     }
 
     #[test]
@@ -51,7 +62,12 @@ mod tests {
         // The worked example of Cohen's kappa on Wikipedia: 50 applications,
         // both yes 20, A yes B no 5, A no B yes 10, both no 15 — po = 0.7,
         // pe = 0.5, κ = 0.4.
-        let p = pairs(&[(("ja", "ja"), 20), (("ja", "nej"), 5), (("nej", "ja"), 10), (("nej", "nej"), 15)]);
+        let p = pairs(&[
+            (("ja", "ja"), 20),
+            (("ja", "nej"), 5),
+            (("nej", "ja"), 10),
+            (("nej", "nej"), 15),
+        ]);
         let a = agreement(&p).unwrap();
         assert_eq!(a.n, 50);
         assert!((a.accuracy - 0.7).abs() < 1e-12);

@@ -8,9 +8,9 @@ use regex::Regex;
 use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, Template, did_you_mean, lexicon};
 use crate::criteria::{
-    Applicability, Bound, Check, Condition, Criterion, Example, Lexicon, LexiconEntry, Matcher,
-    ConditionAtom, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective, Requirement, Scope,
-    SectionSet,
+    Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Example, Lexicon,
+    LexiconEntry, Matcher, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective,
+    Requirement, Scope, SectionSet,
 };
 use crate::detectors::{Detector, DetectorUse};
 use crate::finding::Severity;
@@ -97,7 +97,13 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
     let merged = checker.merge();
     for &(origin, item) in &merged.perspectives {
         checker.origin = origin;
-        if let Item::Perspective { id, title, weight, target } = item {
+        if let Item::Perspective {
+            id,
+            title,
+            weight,
+            target,
+        } = item
+        {
             checker.perspective(id, title, weight, target);
         }
     }
@@ -113,7 +119,11 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         }
     }
     checker.lexicon_names = checker.lists.len();
-    let criteria: Vec<Criterion> = merged.blocks.iter().filter_map(|b| checker.block(b)).collect();
+    let criteria: Vec<Criterion> = merged
+        .blocks
+        .iter()
+        .filter_map(|b| checker.block(b))
+        .collect();
     let has_items = origins.iter().any(|(_, f)| !f.items.is_empty());
     if checker.perspectives.is_empty() && has_items {
         checker.origin = origins.len() - 1;
@@ -124,7 +134,10 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
     let matcher = match Matcher::new(&checker.lists, std::mem::take(&mut checker.regexes)) {
         Ok(m) => m,
         Err(e) => {
-            checker.error(Diagnostic::new(format!("mönstren kunde inte byggas: {e}"), 0..0));
+            checker.error(Diagnostic::new(
+                format!("mönstren kunde inte byggas: {e}"),
+                0..0,
+            ));
             return None;
         }
     };
@@ -157,7 +170,9 @@ impl<'a> Checker<'a> {
             self.origin = origin;
             for item in &file.items {
                 match item {
-                    Item::Header { name, version } => merged.header = Some((name, version.as_ref())),
+                    Item::Header { name, version } => {
+                        merged.header = Some((name, version.as_ref()))
+                    }
                     Item::Perspective { id, .. } => {
                         let existing = merged.perspectives.iter().position(|(_, p)| {
                             matches!(p, Item::Perspective { id: other, .. } if other.node == id.node)
@@ -167,20 +182,35 @@ impl<'a> Checker<'a> {
                             None => merged.perspectives.push((origin, item)),
                         }
                     }
-                    Item::Lexicon { name, paths, append, compounds } => {
+                    Item::Lexicon {
+                        name,
+                        paths,
+                        append,
+                        compounds,
+                    } => {
                         let sources = paths.iter().map(|p| (origin, p));
-                        let existing = merged.lexicons.iter().position(|l| l.name.node == name.node);
+                        let existing = merged
+                            .lexicons
+                            .iter()
+                            .position(|l| l.name.node == name.node);
                         match (existing, append) {
                             (Some(i), true) => {
                                 merged.lexicons[i].sources.extend(sources);
                                 merged.lexicons[i].compounds |= compounds;
                             }
                             (None, true) => self.error(
-                                Diagnostic::new(format!("lexikonet `{}` finns inte i grundmallen", name.node), name.span.clone())
-                                    .help("skriv `=` för att skapa ett nytt lexikon"),
+                                Diagnostic::new(
+                                    format!("lexikonet `{}` finns inte i grundmallen", name.node),
+                                    name.span.clone(),
+                                )
+                                .help("skriv `=` för att skapa ett nytt lexikon"),
                             ),
                             (existing, false) => {
-                                let decl = LexiconDecl { name, sources: sources.collect(), compounds: *compounds };
+                                let decl = LexiconDecl {
+                                    name,
+                                    sources: sources.collect(),
+                                    compounds: *compounds,
+                                };
                                 match existing {
                                     Some(i) => merged.lexicons[i] = decl,
                                     None => merged.lexicons.push(decl),
@@ -188,11 +218,17 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
-                    Item::Sections { .. } | Item::SectionsFrom { .. } => merged.sections.push((origin, item)),
+                    Item::Sections { .. } | Item::SectionsFrom { .. } => {
+                        merged.sections.push((origin, item))
+                    }
                     Item::Base { .. } => {}
                     Item::Disable { ids } => {
                         for id in ids {
-                            match merged.blocks.iter().position(|b| b.block.id.node.eq_ignore_ascii_case(&id.node)) {
+                            match merged
+                                .blocks
+                                .iter()
+                                .position(|b| b.block.id.node.eq_ignore_ascii_case(&id.node))
+                            {
                                 Some(i) => {
                                     merged.blocks.remove(i);
                                 }
@@ -201,27 +237,44 @@ impl<'a> Checker<'a> {
                         }
                     }
                     Item::Block(block) if block.amend => {
-                        let target = merged.blocks.iter_mut().find(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
+                        let target = merged
+                            .blocks
+                            .iter_mut()
+                            .find(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
                         match target {
                             Some(target) => {
                                 for s in &block.statements {
-                                    target.statements.retain(|(_, t)| !same_kind(&t.node, &s.node));
+                                    target
+                                        .statements
+                                        .retain(|(_, t)| !same_kind(&t.node, &s.node));
                                 }
-                                target.statements.extend(block.statements.iter().map(|s| (origin, s)));
+                                target
+                                    .statements
+                                    .extend(block.statements.iter().map(|s| (origin, s)));
                             }
                             None => self.unknown_criterion(&merged, &block.id),
                         }
                     }
                     Item::Block(block) => {
                         let statements = block.statements.iter().map(|s| (origin, s)).collect();
-                        let new = MergedBlock { origin, block, statements };
-                        let existing = merged.blocks.iter().position(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
+                        let new = MergedBlock {
+                            origin,
+                            block,
+                            statements,
+                        };
+                        let existing = merged
+                            .blocks
+                            .iter()
+                            .position(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
                         match existing {
                             Some(i) if merged.blocks[i].origin != origin => merged.blocks[i] = new,
                             Some(_) => self.error(
-                                Diagnostic::new(format!("id:t `{}` finns redan", block.id.node), block.id.span.clone())
-                                    .label("samma id en gång till")
-                                    .help("varje kriterium och fråga behöver ett eget id"),
+                                Diagnostic::new(
+                                    format!("id:t `{}` finns redan", block.id.node),
+                                    block.id.span.clone(),
+                                )
+                                .label("samma id en gång till")
+                                .help("varje kriterium och fråga behöver ett eget id"),
                             ),
                             None => merged.blocks.push(new),
                         }
@@ -233,13 +286,23 @@ impl<'a> Checker<'a> {
     }
 
     fn unknown_criterion(&mut self, merged: &Merged, id: &Sp<String>) {
-        let known: Vec<&str> = merged.blocks.iter().map(|b| b.block.id.node.as_str()).collect();
-        self.unknown("kriterium", id, &known, "kriteriet finns inte i grundmallen");
+        let known: Vec<&str> = merged
+            .blocks
+            .iter()
+            .map(|b| b.block.id.node.as_str())
+            .collect();
+        self.unknown(
+            "kriterium",
+            id,
+            &known,
+            "kriteriet finns inte i grundmallen",
+        );
     }
 
     fn error(&mut self, diagnostic: Diagnostic) {
         let (origin, _) = &self.origins[self.origin];
-        self.errors.push(diagnostic.in_file(&origin.name, &origin.text));
+        self.errors
+            .push(diagnostic.in_file(&origin.name, &origin.text));
     }
 
     fn unknown(&mut self, what: &str, name: &Sp<String>, known: &[&str], declare: &str) {
@@ -296,9 +359,10 @@ impl<'a> Checker<'a> {
         for &(origin, path) in &decl.sources {
             self.origin = origin;
             let loader = &self.origins[origin].0.loader;
-            let read = loader
-                .read(&path.node)
-                .and_then(|text| lexicon::parse(&decl.name.node, &text).map_err(|e| format!("lexikonet `{}`: {e}", path.node)));
+            let read = loader.read(&path.node).and_then(|text| {
+                lexicon::parse(&decl.name.node, &text)
+                    .map_err(|e| format!("lexikonet `{}`: {e}", path.node))
+            });
             match read {
                 Ok(read) => lexicon.entries.extend(read.entries),
                 Err(message) => self.error(
@@ -314,7 +378,9 @@ impl<'a> Checker<'a> {
 
     fn sections_from(&mut self, path: &Sp<String>) {
         let loader = &self.origins[self.origin].0.loader;
-        match loader.read(&path.node).and_then(|text| lexicon::parse_sections(&text).map_err(|e| format!("`{}`: {e}", path.node))) {
+        match loader.read(&path.node).and_then(|text| {
+            lexicon::parse_sections(&text).map_err(|e| format!("`{}`: {e}", path.node))
+        }) {
             Ok(sets) => {
                 for set in sets {
                     match self.section_sets.iter().position(|s| s.name == set.name) {
@@ -324,15 +390,21 @@ impl<'a> Checker<'a> {
                 }
             }
             Err(message) => self.error(
-                Diagnostic::new(format!("avsnitten kunde inte läsas: {message}"), path.span.clone())
-                    .label("här")
-                    .help("filen är en TSV med kolumnerna avsnitt och rubrik"),
+                Diagnostic::new(
+                    format!("avsnitten kunde inte läsas: {message}"),
+                    path.span.clone(),
+                )
+                .label("här")
+                .help("filen är en TSV med kolumnerna avsnitt och rubrik"),
             ),
         }
     }
 
     fn sections(&mut self, name: &Sp<String>, synonyms: &[Sp<String>]) {
-        let set = SectionSet::new(name.node.clone(), synonyms.iter().map(|s| s.node.clone()).collect());
+        let set = SectionSet::new(
+            name.node.clone(),
+            synonyms.iter().map(|s| s.node.clone()).collect(),
+        );
         match self.section_sets.iter().position(|s| s.name == name.node) {
             Some(i) => self.section_sets[i] = set,
             None => self.section_sets.push(set),
@@ -432,6 +504,7 @@ impl<'a> Checker<'a> {
                     met: *met,
                     text: text.node.clone(),
                     line: self.line_of(text.span.start),
+                    file: self.origins[self.origin].0.name.clone(),
                 }),
             }
             if block.question
@@ -519,13 +592,18 @@ impl<'a> Checker<'a> {
 
     fn once(&mut self, seen: &mut bool, s: &Sp<Statement>, what: &str, kind_word: &str) {
         if *seen {
-            self.error(Diagnostic::new(format!("{what} står redan i {kind_word}"), s.span.clone()).help("ta bort den ena raden"));
+            self.error(
+                Diagnostic::new(format!("{what} står redan i {kind_word}"), s.span.clone())
+                    .help("ta bort den ena raden"),
+            );
         }
         *seen = true;
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.origins[self.origin].0.text
+        self.origins[self.origin]
+            .0
+            .text
             .get(..offset)
             .map_or(0, |s| s.matches('\n').count() + 1)
     }
@@ -564,7 +642,9 @@ impl<'a> Checker<'a> {
     fn condition(&mut self, c: &ast::Condition) -> Option<Condition> {
         c.try_map(&mut |atom: &ast::ConditionAtom| {
             let test = match atom {
-                ast::ConditionAtom::Pattern(p) => return self.pattern(p).map(ConditionAtom::Pattern),
+                ast::ConditionAtom::Pattern(p) => {
+                    return self.pattern(p).map(ConditionAtom::Pattern);
+                }
                 ast::ConditionAtom::Metadata(test) => test,
             };
             let key = fold_key(&test.key.node);
@@ -703,11 +783,18 @@ impl<'a> Checker<'a> {
                     self.error(Diagnostic::new(message, name.span.clone()).help(format!(
                         "skriv `detektor {}{}`",
                         name.node,
-                        if list.is_some() { "" } else { " med lexikon namn" }
+                        if list.is_some() {
+                            ""
+                        } else {
+                            " med lexikon namn"
+                        }
                     )));
                     return None;
                 }
-                let existing = self.detectors.iter().position(|u| u.detector == detector && u.lexicon == list);
+                let existing = self
+                    .detectors
+                    .iter()
+                    .position(|u| u.detector == detector && u.lexicon == list);
                 if let Some(i) = existing {
                     return Some(Pattern::Detector(i));
                 }
@@ -717,7 +804,10 @@ impl<'a> Checker<'a> {
                         Some(Pattern::Detector(self.detectors.len() - 1))
                     }
                     Err(e) => {
-                        self.error(Diagnostic::new(format!("detektorn kunde inte förberedas: {e}"), name.span.clone()));
+                        self.error(Diagnostic::new(
+                            format!("detektorn kunde inte förberedas: {e}"),
+                            name.span.clone(),
+                        ));
                         None
                     }
                 }
@@ -726,11 +816,21 @@ impl<'a> Checker<'a> {
     }
 
     fn lexicon_index(&mut self, name: &Sp<String>) -> Option<usize> {
-        let found = self.lists[..self.lexicon_names].iter().position(|l| l.name == name.node);
+        let found = self.lists[..self.lexicon_names]
+            .iter()
+            .position(|l| l.name == name.node);
         if found.is_none() {
-            let known: Vec<String> = self.lists[..self.lexicon_names].iter().map(|l| l.name.clone()).collect();
+            let known: Vec<String> = self.lists[..self.lexicon_names]
+                .iter()
+                .map(|l| l.name.clone())
+                .collect();
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
-            self.unknown("lexikon", name, &known, "deklarera lexikonet med `lexikon namn = \"fil.tsv\"`");
+            self.unknown(
+                "lexikon",
+                name,
+                &known,
+                "deklarera lexikonet med `lexikon namn = \"fil.tsv\"`",
+            );
         }
         found
     }
@@ -746,10 +846,31 @@ impl<'a> Checker<'a> {
                 let (a, b) = (self.pattern(a), self.pattern(b));
                 (a.zip(b).map(|(a, b)| Metric::Ratio(a, b)), None)
             }
-            ("kvot", _, _) => (None, Some(wrong("behöver två mönster", "skriv t.ex. `mått kvot detektor resurser med lexikon resurser mot lexikon bristsprak minst 1`"))),
-            ("dagar", Some((from, to)), None) => (Some(Metric::Days(fold_key(&from.node), fold_key(&to.node))), None),
-            ("dagar", _, _) => (None, Some(wrong("behöver två datum", "skriv t.ex. `mått dagar från ansokningsdatum till beslutsdatum högst 92`"))),
-            (_, _, _) if Metric::NAMES.contains(&name) => (None, Some(wrong("tar inga fler ord före gränsen", "skriv t.ex. `mått lix högst 45`"))),
+            ("kvot", _, _) => (
+                None,
+                Some(wrong(
+                    "behöver två mönster",
+                    "skriv t.ex. `mått kvot detektor resurser med lexikon resurser mot lexikon bristsprak minst 1`",
+                )),
+            ),
+            ("dagar", Some((from, to)), None) => (
+                Some(Metric::Days(fold_key(&from.node), fold_key(&to.node))),
+                None,
+            ),
+            ("dagar", _, _) => (
+                None,
+                Some(wrong(
+                    "behöver två datum",
+                    "skriv t.ex. `mått dagar från ansokningsdatum till beslutsdatum högst 92`",
+                )),
+            ),
+            (_, _, _) if Metric::NAMES.contains(&name) => (
+                None,
+                Some(wrong(
+                    "tar inga fler ord före gränsen",
+                    "skriv t.ex. `mått lix högst 45`",
+                )),
+            ),
             _ => {
                 self.unknown("mått", &m.metric, Metric::NAMES, "");
                 (None, None)
@@ -760,8 +881,25 @@ impl<'a> Checker<'a> {
         }
         let wants_percent = name == "passivandel";
         for b in m.bounds.iter().filter(|b| b.percent != wants_percent) {
-            let help = if wants_percent { "skriv gränsen i procent, t.ex. `högst 4 %`" } else { "ta bort procenttecknet" };
-            self.error(Diagnostic::new(format!("gränsen för `{name}` {} i procent", if wants_percent { "ska vara" } else { "är inte" }), b.value.span.clone()).help(help));
+            let help = if wants_percent {
+                "skriv gränsen i procent, t.ex. `högst 4 %`"
+            } else {
+                "ta bort procenttecknet"
+            };
+            self.error(
+                Diagnostic::new(
+                    format!(
+                        "gränsen för `{name}` {} i procent",
+                        if wants_percent {
+                            "ska vara"
+                        } else {
+                            "är inte"
+                        }
+                    ),
+                    b.value.span.clone(),
+                )
+                .help(help),
+            );
         }
         let mut bounds = Vec::new();
         for b in &m.bounds {
@@ -785,7 +923,10 @@ impl<'a> Checker<'a> {
                 kind,
             });
         }
-        Some(Measure { metric: metric?, bounds })
+        Some(Measure {
+            metric: metric?,
+            bounds,
+        })
     }
 }
 

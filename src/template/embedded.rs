@@ -8,16 +8,46 @@ pub const STANDARD: &str = include_str!("../../rules/standard.gm");
 
 /// Files the standard template includes, by the path it names them with.
 const FILES: &[(&str, &str)] = &[
-    ("lexikon/kanslisprak.tsv", include_str!("../../rules/lexikon/kanslisprak.tsv")),
-    ("lexikon/bristsprak.tsv", include_str!("../../rules/lexikon/bristsprak.tsv")),
-    ("lexikon/foraldrade-termer.tsv", include_str!("../../rules/lexikon/foraldrade-termer.tsv")),
-    ("lexikon/forkortningar.tsv", include_str!("../../rules/lexikon/forkortningar.tsv")),
-    ("lexikon/resurser.tsv", include_str!("../../rules/lexikon/resurser.tsv")),
-    ("lexikon/medverkan.tsv", include_str!("../../rules/lexikon/medverkan.tsv")),
-    ("lexikon/beslutsinformation.tsv", include_str!("../../rules/lexikon/beslutsinformation.tsv")),
-    ("lexikon/livsomraden.tsv", include_str!("../../rules/lexikon/livsomraden.tsv")),
-    ("lexikon/icf.tsv", include_str!("../../rules/lexikon/icf.tsv")),
-    ("lexikon/avsnitt.tsv", include_str!("../../rules/lexikon/avsnitt.tsv")),
+    (
+        "lexikon/kanslisprak.tsv",
+        include_str!("../../rules/lexikon/kanslisprak.tsv"),
+    ),
+    (
+        "lexikon/bristsprak.tsv",
+        include_str!("../../rules/lexikon/bristsprak.tsv"),
+    ),
+    (
+        "lexikon/foraldrade-termer.tsv",
+        include_str!("../../rules/lexikon/foraldrade-termer.tsv"),
+    ),
+    (
+        "lexikon/forkortningar.tsv",
+        include_str!("../../rules/lexikon/forkortningar.tsv"),
+    ),
+    (
+        "lexikon/resurser.tsv",
+        include_str!("../../rules/lexikon/resurser.tsv"),
+    ),
+    (
+        "lexikon/medverkan.tsv",
+        include_str!("../../rules/lexikon/medverkan.tsv"),
+    ),
+    (
+        "lexikon/beslutsinformation.tsv",
+        include_str!("../../rules/lexikon/beslutsinformation.tsv"),
+    ),
+    (
+        "lexikon/livsomraden.tsv",
+        include_str!("../../rules/lexikon/livsomraden.tsv"),
+    ),
+    (
+        "lexikon/icf.tsv",
+        include_str!("../../rules/lexikon/icf.tsv"),
+    ),
+    (
+        "lexikon/avsnitt.tsv",
+        include_str!("../../rules/lexikon/avsnitt.tsv"),
+    ),
 ];
 
 /// An embedded file by its path relative to `rules/`.

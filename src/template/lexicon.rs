@@ -12,12 +12,29 @@ use crate::criteria::{Lexicon, LexiconEntry, SectionSet};
 use crate::finding::Severity;
 
 const HEADER_NAMES: &[&str] = &[
-    "ord", "term", "fras", "undvik", "avoid", "word", "abbr", "förkortning", "kod", "code", "cue", "avsnitt",
+    "ord",
+    "term",
+    "fras",
+    "undvik",
+    "avoid",
+    "word",
+    "abbr",
+    "förkortning",
+    "kod",
+    "code",
+    "cue",
+    "avsnitt",
 ];
 
-/// Reads the rows of a TSV file: (line number, fields), with the header
-/// (if any) returned separately.
-fn rows(text: &str) -> Result<(Option<Vec<String>>, Vec<(usize, Vec<String>)>), String> {
+/// The rows of a TSV file: the header (lower case) if it has one, and each
+/// other row with its line number.
+struct Rows {
+    header: Option<Vec<String>>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Reads the rows of a TSV file.
+fn rows(text: &str) -> Result<Rows, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
@@ -44,30 +61,35 @@ fn rows(text: &str) -> Result<(Option<Vec<String>>, Vec<(usize, Vec<String>)>), 
         }
         out.push((line, fields));
     }
-    Ok((header, out))
+    Ok(Rows { header, rows: out })
 }
 
 /// Parses lexicon `name` from TSV `text`; errors name the line.
 pub fn parse(name: &str, text: &str) -> Result<Lexicon, String> {
-    let (header, rows) = rows(text)?;
+    let Rows { header, rows } = rows(text)?;
     let fourth = header.as_ref().and_then(|h| h.get(3)).map(String::as_str);
     let mut entries = Vec::new();
     for (line, fields) in rows {
         let field = |n: usize| fields.get(n).filter(|s| !s.is_empty());
-        let forms: Vec<String> = fields[0].split('|').map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect();
+        let forms: Vec<String> = fields[0]
+            .split('|')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_string)
+            .collect();
         let mut entry = LexiconEntry {
             forms,
-            replacement: field(1).map(|r| r.split(';').map(str::trim).collect::<Vec<_>>().join(", ")),
+            replacement: field(1)
+                .map(|r| r.split(';').map(str::trim).collect::<Vec<_>>().join(", ")),
             note: field(2).cloned(),
             ..LexiconEntry::default()
         };
         match (fourth, field(3).map(String::as_str)) {
             (_, None) => {}
             (Some("nivå"), Some(level)) => {
-                entry.severity = Some(
-                    Severity::from_word(level)
-                        .ok_or_else(|| format!("rad {line}: okänd nivå `{level}` (skriv fel, varning eller info)"))?,
-                );
+                entry.severity = Some(Severity::from_word(level).ok_or_else(|| {
+                    format!("rad {line}: okänd nivå `{level}` (skriv fel, varning eller info)")
+                })?);
             }
             (Some("tvetydig"), Some(flag)) => entry.ambiguous = matches!(flag, "ja" | "j" | "x"),
             (_, Some(_)) => {
@@ -90,10 +112,13 @@ pub fn parse(name: &str, text: &str) -> Result<Lexicon, String> {
 
 /// Parses a section synonym file: columns `avsnitt` (set name) and `rubrik`.
 pub fn parse_sections(text: &str) -> Result<Vec<SectionSet>, String> {
-    let (_, rows) = rows(text)?;
+    let Rows { rows, .. } = rows(text)?;
     let mut sets: Vec<(String, Vec<String>)> = Vec::new();
     for (line, fields) in rows {
-        let heading = fields.get(1).filter(|h| !h.is_empty()).ok_or(format!("rad {line} saknar rubrik i andra kolumnen"))?;
+        let heading = fields
+            .get(1)
+            .filter(|h| !h.is_empty())
+            .ok_or(format!("rad {line} saknar rubrik i andra kolumnen"))?;
         match sets.iter_mut().find(|(n, _)| *n == fields[0]) {
             Some((_, headings)) => headings.push(heading.clone()),
             None => sets.push((fields[0].clone(), vec![heading.clone()])),
@@ -102,7 +127,10 @@ pub fn parse_sections(text: &str) -> Result<Vec<SectionSet>, String> {
     if sets.is_empty() {
         return Err("filen har inga avsnitt".to_string());
     }
-    Ok(sets.into_iter().map(|(n, h)| SectionSet::new(n, h)).collect())
+    Ok(sets
+        .into_iter()
+        .map(|(n, h)| SectionSet::new(n, h))
+        .collect())
 }
 
 #[cfg(test)]
@@ -119,19 +147,34 @@ mod tests {
         assert_eq!(lexicon.entries.len(), 3);
         assert_eq!(lexicon.entries[0].forms, ["erhålla", "erhåller", "erhöll"]);
         assert_eq!(lexicon.entries[0].term(), "erhålla");
-        assert_eq!(lexicon.entries[1].replacement.as_deref(), Some("enligt, som"));
+        assert_eq!(
+            lexicon.entries[1].replacement.as_deref(),
+            Some("enligt, som")
+        );
         assert_eq!(lexicon.entries[1].note.as_deref(), Some("lång fras"));
         assert_eq!(lexicon.entries[2].replacement, None);
     }
 
     #[test]
     fn fourth_column_is_level_or_ambiguity_by_header() {
-        let l = parse("b", "ord\tersättning\tkommentar\tnivå\nlider av\thar\t\tinfo\nsenil\t\t\t\n").unwrap();
+        let l = parse(
+            "b",
+            "ord\tersättning\tkommentar\tnivå\nlider av\thar\t\tinfo\nsenil\t\t\t\n",
+        )
+        .unwrap();
         assert_eq!(l.entries[0].severity, Some(Severity::Info));
         assert_eq!(l.entries[1].severity, None);
-        let l = parse("f", "ord\tersättning\tkommentar\ttvetydig\nDV\tdaglig verksamhet\t\tja\n").unwrap();
+        let l = parse(
+            "f",
+            "ord\tersättning\tkommentar\ttvetydig\nDV\tdaglig verksamhet\t\tja\n",
+        )
+        .unwrap();
         assert!(l.entries[0].ambiguous);
-        assert!(parse("x", "ord\tersättning\tkommentar\tnivå\nord\t\t\thög\n").unwrap_err().contains("rad 2"));
+        assert!(
+            parse("x", "ord\tersättning\tkommentar\tnivå\nord\t\t\thög\n")
+                .unwrap_err()
+                .contains("rad 2")
+        );
         assert!(parse("x", "ord\tersättning\nord\ta\tb\tc\n").is_err());
     }
 
@@ -147,7 +190,10 @@ mod tests {
 
     #[test]
     fn reads_section_sets() {
-        let sets = parse_sections("avsnitt\trubrik\nmotivering\tMotivering\nmotivering\tSkäl\nbeslut\tBeslut\n").unwrap();
+        let sets = parse_sections(
+            "avsnitt\trubrik\nmotivering\tMotivering\nmotivering\tSkäl\nbeslut\tBeslut\n",
+        )
+        .unwrap();
         assert_eq!(sets.len(), 2);
         assert!(sets[0].matches("Skäl"));
         assert!(!sets[0].matches("Beslut"));

@@ -77,7 +77,13 @@ const MAX_CHAIN: usize = 5;
 
 /// Parses `source` and, first, the template it starts from, pushing each onto
 /// `chain` base first.
-fn load_chain(name: &str, source: &str, loader: Loader, chain: &mut Vec<(check::Origin, ast::File)>, errors: &mut Vec<Diagnostic>) {
+fn load_chain(
+    name: &str,
+    source: &str,
+    loader: Loader,
+    chain: &mut Vec<(check::Origin, ast::File)>,
+    errors: &mut Vec<Diagnostic>,
+) {
     let text: Arc<str> = Arc::from(source);
     let (file, parse_errors) = syntax::parse(source);
     errors.extend(parse_errors.into_iter().map(|d| d.in_file(name, &text)));
@@ -97,18 +103,32 @@ fn load_chain(name: &str, source: &str, loader: Loader, chain: &mut Vec<(check::
         );
     }
     if let Some(base) = bases.first() {
-        let fail = |message: String| Diagnostic::new(message, base.span.clone()).label("här").in_file(name, &text);
+        let fail = |message: String| {
+            Diagnostic::new(message, base.span.clone())
+                .label("här")
+                .in_file(name, &text)
+        };
         if chain.len() + 1 >= MAX_CHAIN {
-            errors.push(fail(format!("för många nivåer av `utgår från` (högst {MAX_CHAIN})")));
+            errors.push(fail(format!(
+                "för många nivåer av `utgår från` (högst {MAX_CHAIN})"
+            )));
         } else if base.node == "standard" {
-            load_chain(STANDARD_NAME, embedded::STANDARD, Loader::Embedded, chain, errors);
+            load_chain(
+                STANDARD_NAME,
+                embedded::STANDARD,
+                Loader::Embedded,
+                chain,
+                errors,
+            );
         } else {
             match loader.read(&base.node) {
                 Ok(base_source) => {
                     let base_loader = match &loader {
                         Loader::Folder(dir) => {
                             let path = dir.join(&base.node);
-                            Loader::Folder(path.parent().map_or_else(|| dir.clone(), Path::to_path_buf))
+                            Loader::Folder(
+                                path.parent().map_or_else(|| dir.clone(), Path::to_path_buf),
+                            )
                         }
                         Loader::Embedded => Loader::Embedded,
                     };
@@ -118,7 +138,14 @@ fn load_chain(name: &str, source: &str, loader: Loader, chain: &mut Vec<(check::
             }
         }
     }
-    chain.push((check::Origin { name: name.to_string(), text, loader }, file));
+    chain.push((
+        check::Origin {
+            name: name.to_string(),
+            text,
+            loader,
+        },
+        file,
+    ));
 }
 
 impl Template {
@@ -146,7 +173,11 @@ impl Template {
 
     /// Parses and checks template `source`, named `name` in diagnostics, with
     /// the templates it starts from (`utgår från`).
-    pub fn from_source(name: &str, source: &str, loader: &Loader) -> Result<Template, TemplateErrors> {
+    pub fn from_source(
+        name: &str,
+        source: &str,
+        loader: &Loader,
+    ) -> Result<Template, TemplateErrors> {
         let mut chain = Vec::new();
         let mut errors = Vec::new();
         load_chain(name, source, loader.clone(), &mut chain, &mut errors);
@@ -159,7 +190,10 @@ impl Template {
         // Errors in file order: base templates first, then by position.
         let order = |d: &Diagnostic| {
             let file = d.source.as_ref().map(|s| s.name().to_string());
-            let index = chain.iter().position(|(o, _)| Some(&o.name) == file.as_ref()).unwrap_or(usize::MAX);
+            let index = chain
+                .iter()
+                .position(|(o, _)| Some(&o.name) == file.as_ref())
+                .unwrap_or(usize::MAX);
             (index, d.span.start)
         };
         errors.sort_by_key(order);

@@ -95,7 +95,9 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
         }
         let word = peek_word(rest);
         let result = match word {
-            "kriterium" | "fråga" | "ändra" => block(rest, &mut errors).map(|(r, b)| (r, Item::Block(b))),
+            "kriterium" | "fråga" | "ändra" => {
+                block(rest, &mut errors).map(|(r, b)| (r, Item::Block(b)))
+            }
             "utgår" => base(rest),
             "stäng" => disable(rest),
             "mall" => header(rest),
@@ -458,7 +460,10 @@ fn lexicon(i: In) -> PResult<Item> {
     let (i, name) = cut(ident)(i)?;
     let (i, append) = cut(context(
         "= eller +=",
-        alt((map(preceded(sp, tag("+=")), |_| true), map(preceded(sp, ch('=')), |_| false))),
+        alt((
+            map(preceded(sp, tag("+=")), |_| true),
+            map(preceded(sp, ch('=')), |_| false),
+        )),
     ))(i)?;
     let (i, paths) = cut(separated_list1(preceded(sp, ch(',')), string))(i)?;
     let (i, compounds) = map(opt(kw("sammansättningar")), |c| c.is_some())(i)?;
@@ -508,7 +513,13 @@ fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, Block> {
     let amend = *keyword.fragment() == "ändra";
     let (i, id) = cut(ident)(i)?;
     let (i, title) = if amend {
-        (i, Sp { node: String::new(), span: id.span.clone() })
+        (
+            i,
+            Sp {
+                node: String::new(),
+                span: id.span.clone(),
+            },
+        )
     } else {
         cut(string)(i)?
     };
@@ -692,7 +703,10 @@ fn condition(i: In) -> PResult<Condition> {
 }
 
 fn condition_atom(i: In) -> PResult<ConditionAtom> {
-    if matches!(peek_word(skip_space(i)), "text" | "fras" | "lexikon" | "detektor") {
+    if matches!(
+        peek_word(skip_space(i)),
+        "text" | "fras" | "lexikon" | "detektor"
+    ) {
         return map(pattern, ConditionAtom::Pattern)(i);
     }
     map(metadata_test, ConditionAtom::Metadata)(i)
@@ -744,7 +758,13 @@ fn pattern(i: In) -> PResult<Pattern> {
             map(preceded(kw("fras"), cut(string)), Pattern::Phrase),
             map(preceded(kw("lexikon"), cut(ident)), Pattern::Lexicon),
             map(
-                preceded(kw("detektor"), cut(pair(ident, opt(preceded(pair(kw("med"), cut(kw("lexikon"))), cut(ident)))))),
+                preceded(
+                    kw("detektor"),
+                    cut(pair(
+                        ident,
+                        opt(preceded(pair(kw("med"), cut(kw("lexikon"))), cut(ident))),
+                    )),
+                ),
                 |(name, lexicon)| Pattern::Detector { name, lexicon },
             ),
             map(string, Pattern::Phrase),
@@ -772,8 +792,15 @@ fn measure(i: In) -> PResult<Measure> {
         preceded(kw("från"), cut(ident)),
         preceded(cut(kw("till")), cut(ident)),
     ))(i)?;
-    let (i, ratio) = if between.is_none() && !matches!(peek_word(skip_space(i)), "högst" | "minst") {
-        map(pair(pattern, preceded(cut(context("ordet mot", kw("mot"))), cut(pattern))), Some)(i)?
+    let (i, ratio) = if between.is_none() && !matches!(peek_word(skip_space(i)), "högst" | "minst")
+    {
+        map(
+            pair(
+                pattern,
+                preceded(cut(context("ordet mot", kw("mot"))), cut(pattern)),
+            ),
+            Some,
+        )(i)?
     } else {
         (i, None)
     };
