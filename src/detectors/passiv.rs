@@ -11,8 +11,10 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
     for sentence in &ctx.analysis.sentences {
         let mut previous: Option<String> = None;
         for word in &ctx.analysis.words[sentence.words.clone()] {
-            let lower = text[word.range.clone()].to_lowercase();
-            if is_passive(&lower, previous.as_deref()) {
+            let written = &text[word.range.clone()];
+            let lower = written.to_lowercase();
+            let capitalised = written.chars().next().is_some_and(char::is_uppercase);
+            if is_passive(&lower, previous.as_deref(), capitalised) {
                 hits.push(Hit::at(word.range.clone()));
             }
             previous = Some(lower);

@@ -95,8 +95,13 @@ fn utfall(sentences: &Sentences) -> Option<&'static str> {
     let mut seen = 0;
     for sentence in sentences.sentences {
         let lower = sentences.lower_words(sentence);
-        let g = lower.iter().any(|w| GRANTS.contains(&w.as_str()));
-        let d = lower.iter().any(|w| DENIES.contains(&w.as_str()));
+        // "du får …" grants, "du får inte …" denies.
+        let du_far = lower.windows(2).position(|w| w[0] == "du" && w[1] == "får");
+        let du_far_not =
+            du_far.is_some_and(|i| lower.get(i + 2).is_some_and(|w| w == "inte" || w == "ej"));
+        let g =
+            lower.iter().any(|w| GRANTS.contains(&w.as_str())) || du_far.is_some() && !du_far_not;
+        let d = lower.iter().any(|w| DENIES.contains(&w.as_str())) || du_far_not;
         if !(g || d) {
             continue;
         }
@@ -117,7 +122,7 @@ fn utfall(sentences: &Sentences) -> Option<&'static str> {
 }
 
 static CHILD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:är\s+(\d{1,2})\s+år|(\d{1,2})\s+år\s+gammal|(\d{1,2})-årig[aet]?|barnet|barnets|vårdnadshavare|vårdnadshavaren|vårdnadshavarna|BBIC)\b")
+    Regex::new(r"(?i)(?:\bär\s+(\d{1,2})\s+år|\b(\d{1,2})\s+år\s+gammal|,\s*(\d{1,2})\s+år\b|\b(\d{1,2})-årig[aet]?|\bbarnet|\bbarnets|\bvårdnadshavare|\bvårdnadshavaren|\bvårdnadshavarna|\bBBIC)\b")
         .expect("the child pattern is valid")
 });
 
@@ -125,12 +130,12 @@ static CHILD: LazyLock<Regex> = LazyLock::new(|| {
 /// words used about children ("barnet", "vårdnadshavare").
 fn about_a_child(text: &str, paragraphs: &[Range<usize>]) -> bool {
     paragraphs.iter().any(|p| {
-        CHILD
-            .captures_iter(&text[p.clone()])
-            .any(|c| match c.get(1).or(c.get(2)).or(c.get(3)) {
+        CHILD.captures_iter(&text[p.clone()]).any(|c| {
+            match c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)) {
                 Some(age) => age.as_str().parse::<u32>().is_ok_and(|a| a < 18),
                 None => true,
-            })
+            }
+        })
     })
 }
 
@@ -163,6 +168,14 @@ mod tests {
             Some("delvis_bifall")
         );
         assert_eq!(read("Beslut\nVi har tagit emot din ansökan.\n"), None);
+        assert_eq!(
+            read("Beslut\nAlva, du får vara på korttidshemmet två helger i månaden.\n").as_deref(),
+            Some("bifall")
+        );
+        assert_eq!(
+            read("Beslut\nDu får inte ledsagning.\n").as_deref(),
+            Some("avslag")
+        );
         // An utredning gets no utfall from its text.
         assert_eq!(read("Utredning\nHemtjänst beviljas troligen.\n"), None);
         // Given metadata wins.

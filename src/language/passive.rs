@@ -120,6 +120,18 @@ const KNOWN: &[&str] = &[
     "begärdes",
     "rekommenderas",
     "rekommenderades",
+    "föreslås",
+    "föreslogs",
+    "föreslagits",
+    "bedömas",
+    "utföras",
+    "uppfattas",
+    "upplevs",
+    "upplevdes",
+    "hämtas",
+    "hämtades",
+    "sköts",
+    "skötts",
 ];
 
 /// Deponent and reciprocal verbs and other -s words that are not passive.
@@ -207,6 +219,10 @@ const NOT_PASSIVE: &[&str] = &[
     "ingenstans",
     "någonstans",
     "bakifrån",
+    "ananas",
+    "kanvas",
+    "atlas",
+    "alias",
 ];
 
 /// Words after which a form in `-as` is an s-infinitive ("ska utredas").
@@ -215,8 +231,10 @@ const MODALS: &[&str] = &[
     "skulle", "vill", "att",
 ];
 
-/// Whether `word` (lower case) is an s-passive form, given the word before it.
-pub fn is_passive(word: &str, previous: Option<&str>) -> bool {
+/// Whether `word` (lower case) is an s-passive form, given the word before it
+/// (lower case). `capitalised` tells whether the word was written with a
+/// capital letter (then a form in -as is more likely a name: Jonas, Elias).
+pub fn is_passive(word: &str, previous: Option<&str>, capitalised: bool) -> bool {
     if word.chars().count() < 4 || NOT_PASSIVE.contains(&word) {
         return false;
     }
@@ -235,7 +253,11 @@ pub fn is_passive(word: &str, previous: Option<&str>) -> bool {
         return true;
     }
     // Past passive of the first conjugation: "kontaktades", "informerades".
-    word.ends_with("ades") || word.ends_with("erades") || word.ends_with("eras")
+    if word.ends_with("ades") || word.ends_with("eras") {
+        return true;
+    }
+    // Present passive of the first conjugation: "duschas", "matas", "planeras".
+    !capitalised && word.ends_with("as") && word.chars().count() >= 6
 }
 
 #[cfg(test)]
@@ -251,8 +273,10 @@ mod tests {
             ("erbjudas", Some("ska")),
             ("kontaktades", Some("dottern")),
             ("informeras", Some("du")),
+            ("duschas", Some("hon")),
+            ("föreslås", None),
         ] {
-            assert!(is_passive(word, previous), "{word}");
+            assert!(is_passive(word, previous, false), "{word}");
         }
         for (word, previous) in [
             ("finns", None),
@@ -265,8 +289,13 @@ mod tests {
             ("hus", None),
             ("andas", Some("kan")),
             ("saknas", None),
+            ("ananas", None),
         ] {
-            assert!(!is_passive(word, previous), "{word}");
+            assert!(!is_passive(word, previous, false), "{word}");
+        }
+        // Names in -as are not passive.
+        for (word, previous) in [("jonas", Some("och")), ("elias", None)] {
+            assert!(!is_passive(word, previous, true), "{word}");
         }
     }
 }
