@@ -486,3 +486,64 @@ fn writes_to_a_private_file_with_ut() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+#[test]
+fn granskaignore_leaves_out_files_that_are_not_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "fixtures/exempel/beslut-avslag-bra.md",
+        dir.path().join("bra.md"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("facit.json"), "{}").unwrap();
+    std::fs::write(dir.path().join("lista.xlsx"), [0x50, 0x4b]).unwrap();
+    let output = granska()
+        .args(["kontrollera", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "without .granskaignore both are errors"
+    );
+    std::fs::write(dir.path().join(".granskaignore"), "facit.json\n*.xlsx\n").unwrap();
+    let output = granska()
+        .args(["kontrollera", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(json["errors"], serde_json::json!([]));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_listed_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "fixtures/exempel/beslut-avslag-bra.md",
+        dir.path().join("bra.md"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("under")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("under/ring")).unwrap();
+    let output = granska()
+        .args(["kontrollera", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    assert!(
+        json["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("länkar till sig själv"),
+        "{}",
+        json["errors"]
+    );
+}

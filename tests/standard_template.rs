@@ -51,3 +51,88 @@ fn criterion_ids_are_unique() {
     ids.dedup();
     assert_eq!(before, ids.len());
 }
+
+#[test]
+fn every_criterion_of_the_catalogue_is_in_the_template() {
+    // The ids and their perspectives from shared/design/criteria.md, the
+    // contract. RS-INDIVIDUELL needs a whole batch and is not a per-document
+    // criterion yet.
+    let expected = [
+        ("RS-ANSOKAN", "rattssakerhet"),
+        ("RS-UNDERLAG", "rattssakerhet"),
+        ("RS-SAMTYCKE", "rattssakerhet"),
+        ("RS-KOMMUNICERING", "rattssakerhet"),
+        ("RS-BEDOMNING", "rattssakerhet"),
+        ("RS-BESLUTSFATTARE", "rattssakerhet"),
+        ("RS-LAGRUM", "rattssakerhet"),
+        ("RS-MOTIVERING", "rattssakerhet"),
+        ("RS-OVERKLAGANDE", "rattssakerhet"),
+        ("RS-OMFATTNING", "rattssakerhet"),
+        ("RS-UPPFOLJNING", "rattssakerhet"),
+        ("RS-HANDLAGGNINGSTID", "rattssakerhet"),
+        ("RS-BARNETS-BASTA", "rattssakerhet"),
+        ("SA-RESURSER", "salutogen"),
+        ("SA-BRISTSPRAK", "salutogen"),
+        ("SA-BALANS", "salutogen"),
+        ("SA-MAL", "salutogen"),
+        ("KS-LIX", "klarsprak"),
+        ("KS-MENINGSLANGD", "klarsprak"),
+        ("KS-KANSLISPRAK", "klarsprak"),
+        ("KS-FORKORTNINGAR", "klarsprak"),
+        ("KS-PASSIV", "klarsprak"),
+        ("KS-TILLTAL", "klarsprak"),
+        ("IC-LIVSOMRADEN", "icf"),
+        ("IC-KODER", "icf"),
+        ("IC-BEHOV-RESURS-MAL", "icf"),
+        ("IC-TERMER", "icf"),
+        ("DL-UPPFATTNING", "delaktighet"),
+        ("DL-MEDVERKAN", "delaktighet"),
+        ("DL-BESLUT-INFORMATION", "delaktighet"),
+        ("MQ-BEDOMNING-RIMLIG", "rattssakerhet"),
+        ("MQ-INDIVIDUELL", "rattssakerhet"),
+        ("MQ-INSATS-MATCHAR-BEHOV", "rattssakerhet"),
+    ];
+    let template = Template::standard().unwrap();
+    for (id, perspective) in expected {
+        let c = template
+            .criterion(id)
+            .unwrap_or_else(|| panic!("{id} is missing"));
+        assert_eq!(template.perspectives[c.perspective].id, perspective, "{id}");
+        assert_eq!(
+            id.starts_with("MQ-"),
+            matches!(c.check, Check::Question),
+            "{id}"
+        );
+    }
+    assert_eq!(template.criteria.len(), expected.len());
+}
+
+#[test]
+fn the_templates_own_words_are_plain_swedish() {
+    // Like a prose linter whose rule descriptions must pass its own rules:
+    // every message and piece of advice passes the template's word lists.
+    use granska::engine::evaluate;
+    use granska::ingest::{Document, Metadata};
+    let template = Template::standard().unwrap();
+    let word_lists = [
+        "KS-KANSLISPRAK",
+        "SA-BRISTSPRAK",
+        "IC-TERMER",
+        "KS-FORKORTNINGAR",
+    ];
+    let mut problems = Vec::new();
+    for c in &template.criteria {
+        for text in [Some(&c.message), c.advice.as_ref()].into_iter().flatten() {
+            let doc =
+                Document::from_text(&c.id, text.replace(['{', '}'], ""), &Metadata::default());
+            let outcome = evaluate(&template, &doc);
+            for f in &outcome.findings {
+                let id = &template.criteria[f.criterion].id;
+                if word_lists.contains(&id.as_str()) {
+                    problems.push(format!("{}: {id} ”{}”", c.id, &doc.text[f.range.clone()]));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
