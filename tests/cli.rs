@@ -13,6 +13,30 @@ fn granska() -> Command {
     cmd
 }
 
+/// A temporary folder with one good document in it.
+fn folder_with_a_good_document() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "fixtures/exempel/beslut-avslag-bra.md",
+        dir.path().join("bra.md"),
+    )
+    .unwrap();
+    dir
+}
+
+/// `granska kontrollera --format json DIR`: exit code and JSON.
+fn check_json(dir: &Path) -> (Option<i32>, serde_json::Value) {
+    let output = granska()
+        .args(["kontrollera", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        serde_json::from_slice(&output.stdout).expect("JSON output"),
+    )
+}
+
 fn stdout_of(args: &[&str]) -> String {
     let output = granska().args(args).output().expect("granska runs");
     String::from_utf8(output.stdout).expect("output is UTF-8")
@@ -237,22 +261,12 @@ fn strict_exits_1_when_a_criterion_is_not_met() {
 
 #[test]
 fn unreadable_files_are_listed_and_exit_3() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        "fixtures/exempel/beslut-avslag-bra.md",
-        dir.path().join("bra.md"),
-    )
-    .unwrap();
+    let dir = folder_with_a_good_document();
     std::fs::write(dir.path().join("tom.txt"), "").unwrap();
     std::fs::write(dir.path().join("latin1.txt"), b"Beslut om hj\xe4lp\n").unwrap();
     std::fs::write(dir.path().join("bild.png"), [0x89, b'P', b'N', b'G']).unwrap();
-    let output = granska()
-        .args(["kontrollera", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (code, json) = check_json(dir.path());
+    assert_eq!(code, Some(3));
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
     let errors: Vec<(String, String)> = json["errors"]
         .as_array()
@@ -489,32 +503,14 @@ fn writes_to_a_private_file_with_ut() {
 
 #[test]
 fn granskaignore_leaves_out_files_that_are_not_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        "fixtures/exempel/beslut-avslag-bra.md",
-        dir.path().join("bra.md"),
-    )
-    .unwrap();
+    let dir = folder_with_a_good_document();
     std::fs::write(dir.path().join("facit.json"), "{}").unwrap();
     std::fs::write(dir.path().join("lista.xlsx"), [0x50, 0x4b]).unwrap();
-    let output = granska()
-        .args(["kontrollera", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(3),
-        "without .granskaignore both are errors"
-    );
+    let (code, _) = check_json(dir.path());
+    assert_eq!(code, Some(3), "without .granskaignore both are errors");
     std::fs::write(dir.path().join(".granskaignore"), "facit.json\n*.xlsx\n").unwrap();
-    let output = granska()
-        .args(["kontrollera", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (code, json) = check_json(dir.path());
+    assert_eq!(code, Some(0));
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
     assert_eq!(json["errors"], serde_json::json!([]));
 }
@@ -522,21 +518,11 @@ fn granskaignore_leaves_out_files_that_are_not_documents() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_listed_and_the_batch_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        "fixtures/exempel/beslut-avslag-bra.md",
-        dir.path().join("bra.md"),
-    )
-    .unwrap();
+    let dir = folder_with_a_good_document();
     std::fs::create_dir(dir.path().join("under")).unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("under/ring")).unwrap();
-    let output = granska()
-        .args(["kontrollera", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (code, json) = check_json(dir.path());
+    assert_eq!(code, Some(3));
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
     assert!(
         json["errors"][0]["message"]

@@ -527,24 +527,21 @@ fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, Block> {
     let mut statements = Vec::new();
     let mut broken = false;
     let mut rest = i;
+    let finish = |statements, broken, end: usize| Block {
+        question,
+        amend,
+        id: id.clone(),
+        title: title.clone(),
+        statements,
+        span: start..end,
+        broken,
+    };
     loop {
         rest = skip_space(rest);
         if let Some(after) = rest.fragment().strip_prefix('}') {
             let end = rest.location_offset() + 1;
             let rest = advance(rest, rest.fragment().len() - after.len());
-            let span = start..end;
-            return Ok((
-                rest,
-                Block {
-                    question,
-                    amend,
-                    id,
-                    title,
-                    statements,
-                    span,
-                    broken,
-                },
-            ));
+            return Ok((rest, finish(statements, broken, end)));
         }
         let word = peek_word(rest);
         if rest.fragment().is_empty() || ITEM_KEYWORDS.contains(&word) && word != "perspektiv" {
@@ -556,19 +553,8 @@ fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, Block> {
                 .label("blocket börjar här")
                 .help("avsluta blocket med } på en egen rad"),
             );
-            let span = start..rest.location_offset();
-            return Ok((
-                rest,
-                Block {
-                    question,
-                    amend,
-                    id,
-                    title,
-                    statements,
-                    span,
-                    broken: true,
-                },
-            ));
+            let end = rest.location_offset();
+            return Ok((rest, finish(statements, true, end)));
         }
         if !STATEMENT_KEYWORDS.contains(&word) {
             errors.push(unknown_word(rest, word, STATEMENT_KEYWORDS, "i blocket"));
