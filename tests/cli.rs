@@ -533,3 +533,49 @@ fn a_symlink_loop_is_listed_and_the_batch_goes_on() {
         json["errors"]
     );
 }
+
+#[test]
+fn passages_shared_with_other_cases_are_found_across_the_batch() {
+    let boilerplate = "Efter en samlad bedömning av samtliga omständigheter i ärendet bedöms den enskilde ha ett behov av stöd i den dagliga livsföringen som inte kan tillgodoses på annat sätt och som är nödvändigt för att den enskilde ska uppnå en skälig levnadsnivå.";
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, arende: &str, person: &str| {
+        let text = format!(
+            "---\ntyp: utredning\narende: {arende}\n---\nUtredning\n\n{person} har ansökt om hemtjänst.\n\nBedömning\n{boilerplate}\n"
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    };
+    write("a.md", "2026-0001", "Karin");
+    write("b.md", "2026-0002", "Sven");
+    write("c.md", "2026-0002", "Sven");
+    let (code, json) = check_json(dir.path());
+    assert_eq!(code, Some(0));
+    let findings = |doc: usize| -> Vec<String> {
+        json["documents"][doc]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["criterion"] == "RS-INDIVIDUELL")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // a.md shares the passage with one other case (b and c are one case).
+    assert_eq!(findings(0).len(), 1);
+    assert!(
+        findings(0)[0].ends_with("i ett annat ärende."),
+        "{:?}",
+        findings(0)
+    );
+    assert_eq!(findings(1).len(), 1);
+    // The same text alone cannot be compared with anything.
+    let alone = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.path().join("a.md"), alone.path().join("a.md")).unwrap();
+    let (_, json) = check_json(alone.path());
+    let status = json["documents"][0]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "RS-INDIVIDUELL")
+        .unwrap()["status"]
+        .clone();
+    assert_eq!(status, "not_applicable");
+}

@@ -155,6 +155,10 @@ impl Criterion {
             }
         }
         for (pattern, scope) in prohibitions {
+            // A comparison with other cases needs at least two cases.
+            if pattern.needs_batch(ctx) && ctx.batch.is_none_or(|b| b.case_count() < 2) {
+                continue;
+            }
             judged = true;
             for hit in pattern.occurrences_in(ctx, scope.as_ref()) {
                 let entry = pattern.entry(ctx, &hit);

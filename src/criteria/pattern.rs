@@ -16,6 +16,7 @@ use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 
 use super::section;
+use crate::engine::batch::BatchIndex;
 use crate::finding::Severity;
 use crate::ingest::Document;
 use crate::language::Analysis;
@@ -200,6 +201,8 @@ pub struct Context<'a> {
     pub template: &'a Template,
     pub doc: &'a Document,
     pub analysis: &'a Analysis,
+    /// What the whole batch says, for criteria that compare cases.
+    pub batch: Option<&'a BatchIndex>,
     list_hits: Vec<Vec<Hit>>,
     regex_matches: Vec<bool>,
     detector_hits: Vec<OnceLock<Vec<Hit>>>,
@@ -224,10 +227,17 @@ impl<'a> Context<'a> {
             template,
             doc,
             analysis,
+            batch: None,
             list_hits,
             regex_matches,
             detector_hits: template.detectors.iter().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// The same context with a batch index.
+    pub fn with_batch(mut self, batch: Option<&'a BatchIndex>) -> Self {
+        self.batch = batch;
+        self
     }
 
     fn regex_hits(&self, i: usize, range: Range<usize>) -> Vec<Hit> {
@@ -307,6 +317,11 @@ impl Pattern {
             (_, None) => !self.occurrences(ctx).is_empty(),
             (_, Some(scope)) => !self.occurrences_in(ctx, Some(scope)).is_empty(),
         }
+    }
+
+    /// Whether the pattern compares the document with the rest of the batch.
+    pub fn needs_batch(&self, ctx: &Context) -> bool {
+        matches!(self, Pattern::Detector(i) if ctx.template.detectors[*i].detector.needs_batch())
     }
 
     /// The lexicon entry behind a hit, if the pattern is a lexicon.

@@ -14,6 +14,7 @@ mod passiv;
 mod resurser;
 mod tilltal;
 mod uppfoljning;
+mod upprepade_stycken;
 
 use aho_corasick::AhoCorasick;
 
@@ -40,6 +41,9 @@ pub enum Detector {
     Uppfoljning,
     /// Dates in the text.
     Datum,
+    /// Passages that recur in other cases of the batch (may read a lexicon of
+    /// standard phrases to leave out).
+    UpprepadeStycken,
 }
 
 impl Detector {
@@ -54,6 +58,7 @@ impl Detector {
         Detector::Omfattning,
         Detector::Uppfoljning,
         Detector::Datum,
+        Detector::UpprepadeStycken,
     ];
 
     /// The name used in templates.
@@ -68,6 +73,7 @@ impl Detector {
             Detector::Omfattning => "omfattning",
             Detector::Uppfoljning => "uppfoljning",
             Detector::Datum => "datum",
+            Detector::UpprepadeStycken => "upprepade_stycken",
         }
     }
 
@@ -82,6 +88,16 @@ impl Detector {
             self,
             Detector::Resurser | Detector::IcfKoder | Detector::Forkortningar
         )
+    }
+
+    /// Whether the detector may read a lexicon (it may not need one).
+    pub fn takes_lexicon(self) -> bool {
+        self.needs_lexicon() || self == Detector::UpprepadeStycken
+    }
+
+    /// Whether the detector needs the whole batch (a first pass over it).
+    pub fn needs_batch(self) -> bool {
+        self == Detector::UpprepadeStycken
     }
 }
 
@@ -144,6 +160,7 @@ impl DetectorUse {
             (Detector::Omfattning, _) => omfattning::detect(ctx),
             (Detector::Uppfoljning, _) => uppfoljning::detect(ctx),
             (Detector::Datum, _) => datum::detect(ctx),
+            (Detector::UpprepadeStycken, _) => upprepade_stycken::detect(ctx, self.lexicon),
             (Detector::IcfKoder | Detector::Forkortningar, _) => Vec::new(),
         }
     }

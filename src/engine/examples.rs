@@ -1,5 +1,6 @@
 //! Running the examples embedded in a template's criteria.
 
+use super::batch::BatchIndex;
 use crate::criteria::{Context, Status};
 use crate::ingest::{Document, Metadata};
 use crate::language::Analysis;
@@ -30,18 +31,27 @@ pub fn test_examples(template: &Template) -> (usize, Vec<ExampleFailure>) {
     let mut failures = Vec::new();
     let mut count = 0;
     for (index, criterion) in template.criteria.iter().enumerate() {
-        for example in &criterion.examples {
+        // Each example is a case of its own; together they are the batch.
+        let docs: Vec<Document> = criterion
+            .examples
+            .iter()
+            .enumerate()
+            .map(|(n, example)| {
+                let name = format!("{} exempel {}", criterion.id, n + 1);
+                let mut doc =
+                    Document::from_text(&name, example.text.clone(), &Metadata::default());
+                if doc.kind.is_none() {
+                    doc.kind = criterion.applies.kinds.first().copied();
+                }
+                doc
+            })
+            .collect();
+        let mut batch = BatchIndex::default();
+        docs.iter().for_each(|d| batch.add_document(d));
+        for (example, doc) in criterion.examples.iter().zip(&docs) {
             count += 1;
-            let mut doc = Document::from_text(
-                &format!("{} (exempel)", criterion.id),
-                example.text.clone(),
-                &Metadata::default(),
-            );
-            if doc.kind.is_none() {
-                doc.kind = criterion.applies.kinds.first().copied();
-            }
-            let analysis = Analysis::of(&doc);
-            let ctx = Context::new(template, &doc, &analysis);
+            let analysis = Analysis::of(doc);
+            let ctx = Context::new(template, doc, &analysis).with_batch(Some(&batch));
             let status = criterion.evaluate(index, &ctx, &mut Vec::new());
             let expected = if example.met {
                 Status::Met

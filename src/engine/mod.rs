@@ -5,6 +5,7 @@
 //! chunk is read, so memory stays flat however large the batch, and the output
 //! is the same whatever the number of threads.
 
+pub mod batch;
 mod examples;
 
 use rayon::prelude::*;
@@ -17,6 +18,7 @@ use crate::ingest::{Document, IngestError, Input, read_input};
 use crate::language::Analysis;
 use crate::score::{self, DocumentScore};
 use crate::template::Template;
+use batch::BatchIndex;
 
 /// Numbers about a document's language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -43,8 +45,17 @@ pub struct Outcome {
 
 /// Judges one document against every criterion.
 pub fn evaluate(template: &Template, doc: &Document) -> Outcome {
+    evaluate_in_batch(template, doc, None)
+}
+
+/// Judges one document against every criterion, with what the batch says.
+pub fn evaluate_in_batch(
+    template: &Template,
+    doc: &Document,
+    batch: Option<&BatchIndex>,
+) -> Outcome {
     let analysis = Analysis::of(doc);
-    let ctx = Context::new(template, doc, &analysis);
+    let ctx = Context::new(template, doc, &analysis).with_batch(batch);
     let mut findings = Vec::new();
     let statuses: Vec<Status> = template
         .criteria
@@ -90,13 +101,16 @@ pub fn run<T: Send>(
 ) -> Result<(), rayon::ThreadPoolBuildError> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let chunk = pool.current_num_threads() * CHUNK_PER_THREAD;
+    let batch = template
+        .needs_batch()
+        .then(|| BatchIndex::build(inputs, &pool, chunk));
     for inputs in inputs.chunks(chunk) {
         let results: Vec<Result<(Outcome, T), IngestError>> = pool.install(|| {
             inputs
                 .par_iter()
                 .map(|input| {
                     let doc = read_input(input)?;
-                    let outcome = evaluate(template, &doc);
+                    let outcome = evaluate_in_batch(template, &doc, batch.as_ref());
                     let rendered = render(&doc, &outcome);
                     Ok((outcome, rendered))
                 })

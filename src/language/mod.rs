@@ -10,6 +10,7 @@ mod fold;
 mod lix;
 pub mod passive;
 mod segment;
+pub mod shingles;
 
 pub use fold::Folded;
 pub use lix::lix;

@@ -774,7 +774,9 @@ impl<'a> Checker<'a> {
                     Some(l) => Some(self.lexicon_index(l)?),
                     None => None,
                 };
-                if detector.needs_lexicon() != list.is_some() {
+                if detector.needs_lexicon() && list.is_none()
+                    || !detector.takes_lexicon() && list.is_some()
+                {
                     let message = if list.is_some() {
                         format!("detektorn `{}` läser inget lexikon", name.node)
                     } else {

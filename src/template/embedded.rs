@@ -48,6 +48,10 @@ const FILES: &[(&str, &str)] = &[
         "lexikon/avsnitt.tsv",
         include_str!("../../rules/lexikon/avsnitt.tsv"),
     ),
+    (
+        "lexikon/standardtexter.tsv",
+        include_str!("../../rules/lexikon/standardtexter.tsv"),
+    ),
 ];
 
 /// An embedded file by its path relative to `rules/`.

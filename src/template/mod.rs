@@ -200,6 +200,12 @@ impl Template {
         Err(TemplateErrors { errors })
     }
 
+    /// Whether a criterion compares documents across the batch, so the engine
+    /// must index the batch first.
+    pub fn needs_batch(&self) -> bool {
+        self.detectors.iter().any(|d| d.detector.needs_batch())
+    }
+
     /// The criterion with id `id`.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id.eq_ignore_ascii_case(id))
