@@ -12,6 +12,7 @@ pub mod logic;
 pub mod measure;
 pub mod pattern;
 pub mod section;
+pub mod word_regex;
 
 use serde::Serialize;
 

@@ -11,14 +11,12 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::criteria::word_regex::CapturingRegex;
 use crate::criteria::{Context, Hit, Lexicon};
 use crate::finding::Severity;
 
-static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([bsde])(\d+)((?:\.\d+)*)\b").expect("the code pattern is valid")
-});
+static CODE: LazyLock<CapturingRegex> =
+    LazyLock::new(|| CapturingRegex::new(r"\b([bsde])(\d+)((?:\.\d+)*)\b"));
 
 /// The known codes of the table, lower case.
 pub fn prepare(lexicon: &Lexicon) -> HashSet<String> {
@@ -54,7 +52,8 @@ fn malformed(component: char, digits: &str) -> Option<&'static str> {
 pub fn detect(ctx: &Context, known: &HashSet<String>) -> Vec<Hit> {
     let start = ctx.doc.body_start;
     CODE.captures_iter(ctx.doc.body())
-        .filter_map(|c| {
+        .filter_map(|(offset, c)| {
+            let start = start + offset;
             let whole = c.get(0)?;
             let component = c[1].chars().next()?;
             let code = format!("{component}{}", &c[2]);

@@ -18,6 +18,7 @@ mod upprepade_stycken;
 
 use aho_corasick::AhoCorasick;
 
+use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit, Lexicon};
 
 /// A built-in detector.
@@ -171,22 +172,24 @@ pub fn passive_count(ctx: &Context) -> usize {
     passiv::detect(ctx).len()
 }
 
-/// The lower-case words of sentence `i`.
-fn sentence_words(ctx: &Context, i: usize) -> Vec<String> {
-    let sentence = &ctx.analysis.sentences[i];
-    ctx.analysis.words[sentence.words.clone()]
-        .iter()
-        .map(|w| ctx.doc.text[w.range.clone()].to_lowercase())
-        .collect()
-}
-
-/// Hits for every sentence for which `keep` holds, given its lower-case words.
-fn sentences_where(ctx: &Context, mut keep: impl FnMut(&[String], &str) -> bool) -> Vec<Hit> {
-    (0..ctx.analysis.sentences.len())
-        .filter(|&i| {
-            let range = ctx.analysis.sentences[i].range.clone();
-            keep(&sentence_words(ctx, i), &ctx.doc.text[range])
+/// Hits for every sentence that holds a whole match of `pattern`.
+fn sentences_matching(ctx: &Context, pattern: &WordRegex) -> Vec<Hit> {
+    let body = ctx.doc.body();
+    let base = ctx.doc.body_start;
+    let mut sentences: Vec<usize> = pattern
+        .find_iter(body)
+        .into_iter()
+        .filter_map(|m| {
+            let first = ctx.analysis.sentence_at(base + m.start)?;
+            let last = ctx
+                .analysis
+                .sentence_at(base + m.end.saturating_sub(1).max(m.start))?;
+            (first == last).then_some(first)
         })
+        .collect();
+    sentences.dedup();
+    sentences
+        .into_iter()
         .map(|i| Hit::at(ctx.analysis.sentences[i].range.clone()))
         .collect()
 }

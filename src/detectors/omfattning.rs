@@ -4,12 +4,11 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit};
 
-static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SCOPE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
         r"(?xi)
         \b(\d+([,.]\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)\s+
           (timmar|timme|tim|h|minuter|min|gånger|gång|dagar|dygn|nätter|veckor|helger|tillfällen)\b
@@ -22,7 +21,7 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sentences with a scope.
 pub fn detect(ctx: &Context) -> Vec<Hit> {
-    super::sentences_where(ctx, |_, sentence| SCOPE.is_match(sentence))
+    super::sentences_matching(ctx, &SCOPE)
 }
 
 #[cfg(test)]

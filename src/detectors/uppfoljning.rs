@@ -5,12 +5,11 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit};
 
-static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static FOLLOW_UP: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
         r"(?xi)
         \b(följ(a|as|s|er|de|des|ts)?\s+upp|uppföljning(en)?|utvärder(a|as|ing)|ompröva(s|r)?|omprövning)\b
         | \b(gäller|beviljas|tidsbegränsa(t|d|s)?)\b[^.!?]*\b(till\s+och\s+med|t\.o\.m\.?|fram\s+till|längst\s+till|som\s+längst|till\s+den)\b
@@ -22,7 +21,7 @@ static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sentences with a follow-up or a time limit.
 pub fn detect(ctx: &Context) -> Vec<Hit> {
-    super::sentences_where(ctx, |_, sentence| FOLLOW_UP.is_match(sentence))
+    super::sentences_matching(ctx, &FOLLOW_UP)
 }
 
 #[cfg(test)]

@@ -6,9 +6,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::{Kind, Metadata};
+use crate::criteria::word_regex::CapturingRegex;
 use crate::language::{Sentence, Word, dates, segment};
 
 /// Fills in what the text tells and the metadata lacks.
@@ -121,16 +120,17 @@ fn utfall(sentences: &Sentences) -> Option<&'static str> {
     }
 }
 
-static CHILD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bär\s+(\d{1,2})\s+år|\b(\d{1,2})\s+år\s+gammal|,\s*(\d{1,2})\s+år\b|\b(\d{1,2})-årig[aet]?|\bbarnet|\bbarnets|\bvårdnadshavare|\bvårdnadshavaren|\bvårdnadshavarna|\bBBIC)\b")
-        .expect("the child pattern is valid")
+static CHILD: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?i)(?:\bär\s+(\d{1,2})\s+år|\b(\d{1,2})\s+år\s+gammal|,\s*(\d{1,2})\s+år\b|\b(\d{1,2})-årig[aet]?|\bbarnet|\bbarnets|\bvårdnadshavare|\bvårdnadshavaren|\bvårdnadshavarna|\bBBIC)\b",
+    )
 });
 
 /// Whether the running text is about a person under 18: an age under 18, or
 /// words used about children ("barnet", "vårdnadshavare").
 fn about_a_child(text: &str, paragraphs: &[Range<usize>]) -> bool {
     paragraphs.iter().any(|p| {
-        CHILD.captures_iter(&text[p.clone()]).any(|c| {
+        CHILD.captures_iter(&text[p.clone()]).any(|(_, c)| {
             match c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)) {
                 Some(age) => age.as_str().parse::<u32>().is_ok_and(|a| a < 18),
                 None => true,

@@ -4,8 +4,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::criteria::word_regex::CapturingRegex;
 use chrono::NaiveDate;
-use regex::Regex;
 
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,19 +31,19 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<CapturingRegex> = LazyLock::new(|| {
     let months = MONTHS.join("|");
-    Regex::new(&format!(
+    CapturingRegex::new(&format!(
         r"(?i)\b(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})|(?P<sd>\d{{1,2}})(?:\s*:e)?\s+(?P<sm>{months})(?:\s+(?P<sy>\d{{4}}))?|(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})(?:[\s.-]+|/)(?P<ny>\d{{4}}))\b"
     ))
-    .expect("the date pattern is valid")
 });
 
 /// Every date in `text`, in order.
 pub fn find(text: &str) -> Vec<FoundDate> {
     DATE.captures_iter(text)
-        .filter_map(|c| {
+        .filter_map(|(offset, c)| {
             let whole = c.get(0)?;
+            let whole = offset + whole.start()..offset + whole.end();
             let number = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
             let date = if let Some(y) = number("iy") {
                 NaiveDate::from_ymd_opt(y as i32, number("im")?, number("id")?)
@@ -55,7 +55,7 @@ pub fn find(text: &str) -> Vec<FoundDate> {
                     None => {
                         // A day and month without a year: a date, but not one to count with.
                         return (1..=31).contains(&d).then(|| FoundDate {
-                            range: whole.range(),
+                            range: whole.clone(),
                             date: None,
                         });
                     }
@@ -64,7 +64,7 @@ pub fn find(text: &str) -> Vec<FoundDate> {
                 NaiveDate::from_ymd_opt(number("ny")? as i32, number("nm")?, number("nd")?)
             };
             date.map(|d| FoundDate {
-                range: whole.range(),
+                range: whole.clone(),
                 date: Some(d),
             })
         })

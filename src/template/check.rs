@@ -3,10 +3,9 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
-
 use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, Template, did_you_mean, lexicon};
+use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{
     Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Example, Lexicon,
     LexiconEntry, Matcher, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective,
@@ -44,7 +43,7 @@ struct Checker<'a> {
     lists: Vec<Lexicon>,
     lexicon_names: usize,
     section_sets: Vec<SectionSet>,
-    regexes: Vec<Regex>,
+    regexes: Vec<WordRegex>,
     detectors: Vec<DetectorUse>,
 }
 
@@ -721,24 +720,19 @@ impl<'a> Checker<'a> {
                 } else {
                     source.node.clone()
                 };
-                match regex::RegexBuilder::new(&full).size_limit(1 << 22).build() {
+                match WordRegex::new(&full) {
                     Ok(re) => {
                         self.regexes.push(re);
                         Some(Pattern::Regex(self.regexes.len() - 1))
                     }
                     Err(e) => {
-                        let reason = match e {
-                            regex::Error::Syntax(s) => s
-                                .lines()
-                                .last()
-                                .unwrap_or_default()
-                                .trim_start_matches("error: ")
-                                .to_string(),
-                            regex::Error::CompiledTooBig(_) => {
-                                "uttrycket blir för stort".to_string()
-                            }
-                            _ => e.to_string(),
-                        };
+                        // regex-syntax puts the reason on the last line.
+                        let reason = e
+                            .lines()
+                            .last()
+                            .unwrap_or_default()
+                            .trim_start_matches("error: ")
+                            .to_string();
                         self.error(
                             Diagnostic::new(format!("ogiltigt reguljärt uttryck: {reason}"), source.span.clone())
                                 .label("här")
