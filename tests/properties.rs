@@ -150,3 +150,32 @@ proptest! {
         check_doc(&lines.join("\n"), &STANDARD)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The fast word-boundary search gives exactly the matches of the regex
+    /// crate, on text with å/ä/ö, digits and punctuation.
+    #[test]
+    fn word_regex_agrees_with_the_regex_crate(
+        haystack in "[a-zåäöA-ZÅÄÖ0-9 ,.§\n-]{0,120}",
+        pattern in prop_oneof![
+            Just(r"(?i)\b(är|ärende|din|dina)\b"),
+            Just(r"\b[a-zåäö]+s\b"),
+            Just(r"(?i)\b(å|ä|ö)\w*"),
+            Just(r"\b\d+\s*§"),
+            Just(r"(?i)\bmål\b[^.]{0,20}\bvill\b"),
+            Just(r"\B[äö]"),
+            Just(r"(?i)a\b"),
+        ],
+    ) {
+        let ours = granska::criteria::word_regex::WordRegex::new(pattern).unwrap().find_iter(&haystack);
+        let reference: Vec<_> = regex::Regex::new(pattern)
+            .unwrap()
+            .find_iter(&haystack)
+            .map(|m| m.range())
+            .filter(|r| !r.is_empty())
+            .collect();
+        prop_assert_eq!(ours, reference);
+    }
+}
