@@ -129,6 +129,9 @@ struct CheckArgs {
     /// Manifest (CSV) med metadata för filerna.
     #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
     manifest: Option<PathBuf>,
+    /// Visa efter körningen hur lång tid varje steg och varje kriterium tog.
+    #[arg(long = "profil", visible_alias = "profile", help_heading = "Flaggor")]
+    profile: bool,
     /// Visa personnummer omaskerade i resultatet (undvik!).
     #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
     show_pnr: bool,
@@ -261,6 +264,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
         ),
         Format::Text => Sink::Text(out, Vec::new()),
     };
+    let mut profile = args.profile.then(engine::Profile::default);
     let ran = engine::run(
         &template,
         &inputs,
@@ -277,6 +281,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
             }
             Err(e) => errors.push(e),
         },
+        profile.as_mut(),
     );
     ran.map_err(|e| {
         eprintln!("granska: kunde inte starta trådar: {e}");
@@ -298,6 +303,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
         }
     };
     written.map_err(write_error)?;
+    if let Some(profile) = &profile {
+        eprint!("{}", text::render_profile(&template, profile));
+    }
     if !errors.is_empty() {
         if matches!(args.format, Format::Json) || args.out.is_some() {
             eprintln!(

@@ -162,7 +162,7 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
             .iter()
             .map(|w| &text[w.range.clone()])
             .collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower = analysis.lower_words(sentence.words.clone());
         if records_own_view(&words, &lower) {
             hits.push(Hit::at(sentence.range.clone()));
         }
@@ -170,50 +170,45 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
     hits
 }
 
-fn records_own_view(words: &[&str], lower: &[String]) -> bool {
+fn records_own_view(words: &[&str], lower: &[&str]) -> bool {
     // "med egna ord", "enligt Karin själv", "enligt henne själv".
     for i in 0..lower.len() {
-        if lower[i] == "egna" && lower.get(i + 1).is_some_and(|w| w == "ord") {
+        if lower[i] == "egna" && lower.get(i + 1).is_some_and(|w| *w == "ord") {
             return true;
         }
         if lower[i] == "enligt"
-            && lower.get(i + 2).is_some_and(|w| w == "själv")
+            && lower.get(i + 2).is_some_and(|w| *w == "själv")
             && words.get(i + 1).is_some_and(|w| {
-                is_person(w, &lower[i + 1])
-                    || matches!(lower[i + 1].as_str(), "henne" | "honom" | "dig")
+                is_person(w, lower[i + 1]) || matches!(lower[i + 1], "henne" | "honom" | "dig")
             })
         {
             return true;
         }
     }
     for (k, verb) in lower.iter().enumerate() {
-        if !VERBS.contains(&verb.as_str()) {
+        if !VERBS.contains(verb) {
             continue;
         }
         // Someone else spoke earlier in the sentence: reported speech.
-        if lower[..k].iter().any(|w| OTHERS.contains(&w.as_str())) {
+        if lower[..k].iter().any(|w| OTHERS.contains(w)) {
             return false;
         }
         if lower[k.saturating_sub(5)..k]
             .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()))
+            .any(|w| NEGATIONS.contains(w))
         {
             continue;
         }
         // Subject before the verb, possibly with auxiliaries between.
         let mut j = k;
-        while j > 0 && AUXILIARIES.contains(&lower[j - 1].as_str()) && k - j < 2 {
+        while j > 0 && AUXILIARIES.contains(&lower[j - 1]) && k - j < 2 {
             j -= 1;
         }
-        if j > 0 && is_person(words[j - 1], &lower[j - 1]) {
+        if j > 0 && is_person(words[j - 1], lower[j - 1]) {
             return true;
         }
         // Inverted order: "Vid besöket berättar Karin".
-        if k > 0
-            && words
-                .get(k + 1)
-                .is_some_and(|w| is_person(w, &lower[k + 1]))
-        {
+        if k > 0 && words.get(k + 1).is_some_and(|w| is_person(w, lower[k + 1])) {
             return true;
         }
     }

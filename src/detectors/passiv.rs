@@ -7,14 +7,18 @@ use crate::language::passive::is_passive;
 /// Every s-passive form.
 pub fn detect(ctx: &Context) -> Vec<Hit> {
     let text = &ctx.doc.text;
+    let analysis = ctx.analysis;
     let mut hits = Vec::new();
-    for sentence in &ctx.analysis.sentences {
-        let mut previous: Option<String> = None;
-        for word in &ctx.analysis.words[sentence.words.clone()] {
-            let written = &text[word.range.clone()];
-            let lower = written.to_lowercase();
-            let capitalised = written.chars().next().is_some_and(char::is_uppercase);
-            if is_passive(&lower, previous.as_deref(), capitalised) {
+    for sentence in &analysis.sentences {
+        let mut previous: Option<&str> = None;
+        for i in sentence.words.clone() {
+            let word = &analysis.words[i];
+            let lower = analysis.lower(i);
+            let capitalised = text[word.range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if is_passive(lower, previous, capitalised) {
                 hits.push(Hit::at(word.range.clone()));
             }
             previous = Some(lower);

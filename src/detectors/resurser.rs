@@ -14,7 +14,6 @@ const WINDOW: usize = 3;
 
 /// Cue hits of lexicon `list` that are not negated.
 pub fn detect(ctx: &Context, list: usize) -> Vec<Hit> {
-    let text = &ctx.doc.text;
     let words = &ctx.analysis.words;
     ctx.list_hits(list)
         .iter()
@@ -27,9 +26,7 @@ pub fn detect(ctx: &Context, list: usize) -> Vec<Hit> {
             let first = words.partition_point(|w| w.range.start < hit.range.start);
             let last = words.partition_point(|w| w.range.start < hit.range.end);
             let from = first.saturating_sub(WINDOW).max(sentence_start);
-            !words[from..last]
-                .iter()
-                .any(|w| NEGATIONS.contains(&text[w.range.clone()].to_lowercase().as_str()))
+            !(from..last).any(|i| NEGATIONS.contains(&ctx.analysis.lower(i)))
         })
         .cloned()
         .collect()

@@ -30,13 +30,9 @@ const PRONOUNS: &[&str] = &["han", "hon", "hen"];
 
 /// Every third-person reference to the recipient.
 pub fn detect(ctx: &Context) -> Vec<Hit> {
-    let text = &ctx.doc.text;
     let words = &ctx.analysis.words;
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| text[w.range.clone()].to_lowercase())
-        .collect();
-    let addresses_du = lower.iter().any(|w| DU.contains(&w.as_str()));
+    let lower = ctx.analysis.lower_words(0..words.len());
+    let addresses_du = lower.iter().any(|w| DU.contains(w));
     let mut hits = Vec::new();
     let mut i = 0;
     while i < lower.len() {
@@ -47,9 +43,7 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
             i += 2;
             continue;
         }
-        if THIRD_PERSON.contains(&lower[i].as_str())
-            || !addresses_du && PRONOUNS.contains(&lower[i].as_str())
-        {
+        if THIRD_PERSON.contains(&lower[i]) || !addresses_du && PRONOUNS.contains(&lower[i]) {
             hits.push(Hit::at(words[i].range.clone()));
         }
         i += 1;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::ingest::{Document, Input, read_input};
-use crate::language::{Analysis, segment, shingles};
+use crate::language::{segment, shingles};
 
 /// Fingerprints of every case in a batch.
 #[derive(Debug, Default)]
@@ -89,8 +89,8 @@ impl BatchIndex {
                     .par_iter()
                     .map(|input| {
                         let doc = read_input(input).ok()?;
-                        let analysis = Analysis::of(&doc);
-                        let prints = shingles::fingerprints(&doc.text, &analysis.words);
+                        let (words, _) = segment(&doc.text, doc.paragraphs.iter().cloned());
+                        let prints = shingles::fingerprints(&doc.text, &words);
                         Some((
                             case_key(&doc).to_string(),
                             prints.into_iter().map(|f| f.hash).collect(),

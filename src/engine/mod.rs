@@ -8,6 +8,8 @@
 pub mod batch;
 mod examples;
 
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 
 pub use examples::{ExampleFailure, test_examples};
@@ -45,23 +47,37 @@ pub struct Outcome {
 
 /// Judges one document against every criterion.
 pub fn evaluate(template: &Template, doc: &Document) -> Outcome {
-    evaluate_in_batch(template, doc, None)
+    evaluate_in_batch(template, doc, None, None)
 }
 
-/// Judges one document against every criterion, with what the batch says.
+/// Judges one document against every criterion, with what the batch says,
+/// adding the time spent to `timing` when given.
 pub fn evaluate_in_batch(
     template: &Template,
     doc: &Document,
     batch: Option<&BatchIndex>,
+    mut timing: Option<&mut DocTiming>,
 ) -> Outcome {
+    let started = Instant::now();
     let analysis = Analysis::of(doc);
     let ctx = Context::new(template, doc, &analysis).with_batch(batch);
+    if let Some(t) = timing.as_deref_mut() {
+        t.analysis += started.elapsed();
+        t.criteria.resize(template.criteria.len(), Duration::ZERO);
+    }
     let mut findings = Vec::new();
     let statuses: Vec<Status> = template
         .criteria
         .iter()
         .enumerate()
-        .map(|(i, c)| c.evaluate(i, &ctx, &mut findings))
+        .map(|(i, c)| {
+            let started = Instant::now();
+            let status = c.evaluate(i, &ctx, &mut findings);
+            if let Some(t) = timing.as_deref_mut() {
+                t.criteria[i] += started.elapsed();
+            }
+            status
+        })
         .collect();
     findings.sort_by(|a, b| {
         (a.range.start, a.criterion, a.range.end).cmp(&(b.range.start, b.criterion, b.range.end))
@@ -86,37 +102,106 @@ pub fn evaluate_in_batch(
     }
 }
 
+/// Time spent on one document, by stage and criterion.
+#[derive(Debug, Clone, Default)]
+pub struct DocTiming {
+    pub reading: Duration,
+    pub analysis: Duration,
+    pub criteria: Vec<Duration>,
+    pub output: Duration,
+}
+
+/// Time spent in a run, for `--profil`: stages and criteria summed over the
+/// documents (time on all threads), and the run's wall-clock time.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    pub documents: usize,
+    pub threads: usize,
+    /// The first pass over the batch (wall-clock), for criteria that compare
+    /// cases.
+    pub batch: Duration,
+    pub stages: DocTiming,
+    pub wall: Duration,
+}
+
+impl Profile {
+    fn add(&mut self, t: &DocTiming) {
+        self.documents += 1;
+        self.stages.reading += t.reading;
+        self.stages.analysis += t.analysis;
+        self.stages.output += t.output;
+        if self.stages.criteria.len() < t.criteria.len() {
+            self.stages
+                .criteria
+                .resize(t.criteria.len(), Duration::ZERO);
+        }
+        for (sum, d) in self.stages.criteria.iter_mut().zip(&t.criteria) {
+            *sum += *d;
+        }
+    }
+}
+
 /// How many documents are read and judged per chunk per thread.
 const CHUNK_PER_THREAD: usize = 64;
 
 /// Reads and judges `inputs` on `jobs` threads (0: one per core). For each
 /// document, `render` runs on the worker thread with the document and its
-/// outcome; `sink` then receives the results in input order.
+/// outcome; `sink` then receives the results in input order. With `profile`,
+/// the time spent is added to it.
 pub fn run<T: Send>(
     template: &Template,
     inputs: &[Input],
     jobs: usize,
     render: impl Fn(&Document, &Outcome) -> T + Sync,
     mut sink: impl FnMut(Result<(Outcome, T), IngestError>),
+    mut profile: Option<&mut Profile>,
 ) -> Result<(), rayon::ThreadPoolBuildError> {
+    let run_started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let chunk = pool.current_num_threads() * CHUNK_PER_THREAD;
+    let profiling = profile.is_some();
+    let batch_started = Instant::now();
     let batch = template
         .needs_batch()
         .then(|| BatchIndex::build(inputs, &pool, chunk));
+    let batch_time = batch_started.elapsed();
     for inputs in inputs.chunks(chunk) {
-        let results: Vec<Result<(Outcome, T), IngestError>> = pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|input| {
-                    let doc = read_input(input)?;
-                    let outcome = evaluate_in_batch(template, &doc, batch.as_ref());
-                    let rendered = render(&doc, &outcome);
-                    Ok((outcome, rendered))
-                })
-                .collect()
-        });
-        results.into_iter().for_each(&mut sink);
+        let results: Vec<(Result<(Outcome, T), IngestError>, Option<DocTiming>)> =
+            pool.install(|| {
+                inputs
+                    .par_iter()
+                    .map(|input| {
+                        let mut timing = profiling.then(DocTiming::default);
+                        let started = Instant::now();
+                        let doc = match read_input(input) {
+                            Ok(doc) => doc,
+                            Err(e) => return (Err(e), None),
+                        };
+                        if let Some(t) = timing.as_mut() {
+                            t.reading = started.elapsed();
+                        }
+                        let outcome =
+                            evaluate_in_batch(template, &doc, batch.as_ref(), timing.as_mut());
+                        let started = Instant::now();
+                        let rendered = render(&doc, &outcome);
+                        if let Some(t) = timing.as_mut() {
+                            t.output = started.elapsed();
+                        }
+                        (Ok((outcome, rendered)), timing)
+                    })
+                    .collect()
+            });
+        for (result, timing) in results {
+            if let (Some(p), Some(t)) = (profile.as_deref_mut(), timing) {
+                p.add(&t);
+            }
+            sink(result);
+        }
+    }
+    if let Some(p) = profile {
+        p.threads = pool.current_num_threads();
+        p.batch = batch_time;
+        p.wall = run_started.elapsed();
     }
     Ok(())
 }

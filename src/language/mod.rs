@@ -30,6 +30,10 @@ pub struct Analysis {
     pub folded: Folded,
     /// LIX over the running text, or `None` when there are no words.
     pub lix: Option<f64>,
+    /// Every word in lower case, one after the other; see [`Analysis::lower`].
+    lower_text: String,
+    /// Where each word ends in `lower_text`.
+    lower_ends: Vec<u32>,
 }
 
 impl Analysis {
@@ -38,12 +42,40 @@ impl Analysis {
         let (words, sentences) = segment(&doc.text, doc.paragraphs.iter().cloned());
         let lix = lix(&words, sentences.len());
         let folded = Folded::new(&doc.text, doc.body_start);
+        let mut lower_text = String::with_capacity(words.iter().map(|w| w.range.len()).sum());
+        let mut lower_ends = Vec::with_capacity(words.len());
+        for w in &words {
+            let word = &doc.text[w.range.clone()];
+            if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                lower_text.push_str(word);
+            } else {
+                lower_text.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            lower_ends.push(lower_text.len() as u32);
+        }
         Analysis {
             words,
             sentences,
             folded,
             lix,
+            lower_text,
+            lower_ends,
         }
+    }
+
+    /// Word `i` in lower case.
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.lower_ends[i - 1] as usize
+        };
+        &self.lower_text[start..self.lower_ends[i] as usize]
+    }
+
+    /// The words of `range` (indices into `words`) in lower case.
+    pub fn lower_words(&self, range: std::ops::Range<usize>) -> Vec<&str> {
+        range.map(|i| self.lower(i)).collect()
     }
 
     /// Number of words of the running text inside `range`.

@@ -2,8 +2,11 @@
 //! from deponent verbs (`finns`, `hoppas`, `trivs`) and other words that end
 //! in -s (genitives, `hus`, `process`).
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Frequent passive forms in case documentation.
-const KNOWN: &[&str] = &[
+const KNOWN_FORMS: &[&str] = &[
     "beviljas",
     "beviljades",
     "beviljats",
@@ -135,7 +138,7 @@ const KNOWN: &[&str] = &[
 ];
 
 /// Deponent and reciprocal verbs and other -s words that are not passive.
-const NOT_PASSIVE: &[&str] = &[
+const NOT_PASSIVE_FORMS: &[&str] = &[
     "finns",
     "fanns",
     "funnits",
@@ -231,14 +234,18 @@ const MODALS: &[&str] = &[
     "skulle", "vill", "att",
 ];
 
+static KNOWN: LazyLock<HashSet<&str>> = LazyLock::new(|| KNOWN_FORMS.iter().copied().collect());
+static NOT_PASSIVE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NOT_PASSIVE_FORMS.iter().copied().collect());
+
 /// Whether `word` (lower case) is an s-passive form, given the word before it
 /// (lower case). `capitalised` tells whether the word was written with a
 /// capital letter (then a form in -as is more likely a name: Jonas, Elias).
 pub fn is_passive(word: &str, previous: Option<&str>, capitalised: bool) -> bool {
-    if word.chars().count() < 4 || NOT_PASSIVE.contains(&word) {
+    if !word.ends_with('s') || word.len() < 4 || NOT_PASSIVE.contains(word) {
         return false;
     }
-    if KNOWN.contains(&word) {
+    if KNOWN.contains(word) {
         return true;
     }
     let previous = previous.unwrap_or_default();

@@ -242,3 +242,64 @@ pub fn render_summary(
     }
     out
 }
+
+fn seconds(d: std::time::Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64()).replace('.', ",")
+}
+
+/// The time profile of a run (`--profil`): stages, then criteria, slowest
+/// first. Times are summed over all threads.
+pub fn render_profile(template: &Template, profile: &crate::engine::Profile) -> String {
+    let mut out = String::new();
+    let stages = &profile.stages;
+    let criteria: std::time::Duration = stages.criteria.iter().sum();
+    let total = stages.reading + stages.analysis + criteria + stages.output;
+    let share = |d: std::time::Duration| {
+        if total.is_zero() {
+            "–".to_string()
+        } else {
+            format!("{:.0} %", d.as_secs_f64() * 100.0 / total.as_secs_f64())
+        }
+    };
+    let _ = writeln!(
+        out,
+        "\nTidsprofil: {} dokument på {} trådar, {} från start till slut.",
+        profile.documents,
+        profile.threads,
+        seconds(profile.wall)
+    );
+    if !profile.batch.is_zero() {
+        let _ = writeln!(
+            out,
+            "Jämförelse mellan ärenden (första genomläsningen): {}",
+            seconds(profile.batch)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<24} {:>9} {:>6}",
+        "Steg (alla trådar)", "tid", "andel"
+    );
+    for (name, d) in [
+        ("läsa filer", stages.reading),
+        ("analysera texten", stages.analysis),
+        ("pröva kriterier", criteria),
+        ("skriva resultat", stages.output),
+    ] {
+        let _ = writeln!(out, "{name:<24} {:>9} {:>6}", seconds(d), share(d));
+    }
+    let mut slowest: Vec<(usize, std::time::Duration)> =
+        stages.criteria.iter().copied().enumerate().collect();
+    slowest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let _ = writeln!(out, "\n{:<24} {:>9} {:>6}", "Kriterium", "tid", "andel");
+    for (i, d) in slowest {
+        let _ = writeln!(
+            out,
+            "{:<24} {:>9} {:>6}",
+            template.criteria[i].id,
+            seconds(d),
+            share(d)
+        );
+    }
+    out
+}
