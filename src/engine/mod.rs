@@ -141,6 +141,9 @@ impl Profile {
     }
 }
 
+/// A document judged and rendered, or the reason it could not be read.
+pub type Judged<T> = Result<(Outcome, T), IngestError>;
+
 /// How many documents are read and judged per chunk per thread.
 const CHUNK_PER_THREAD: usize = 64;
 
@@ -153,7 +156,7 @@ pub fn run<T: Send>(
     inputs: &[Input],
     jobs: usize,
     render: impl Fn(&Document, &Outcome) -> T + Sync,
-    mut sink: impl FnMut(Result<(Outcome, T), IngestError>),
+    mut sink: impl FnMut(Judged<T>),
     mut profile: Option<&mut Profile>,
 ) -> Result<(), rayon::ThreadPoolBuildError> {
     let run_started = Instant::now();
@@ -166,31 +169,30 @@ pub fn run<T: Send>(
         .then(|| BatchIndex::build(inputs, &pool, chunk));
     let batch_time = batch_started.elapsed();
     for inputs in inputs.chunks(chunk) {
-        let results: Vec<(Result<(Outcome, T), IngestError>, Option<DocTiming>)> =
-            pool.install(|| {
-                inputs
-                    .par_iter()
-                    .map(|input| {
-                        let mut timing = profiling.then(DocTiming::default);
-                        let started = Instant::now();
-                        let doc = match read_input(input) {
-                            Ok(doc) => doc,
-                            Err(e) => return (Err(e), None),
-                        };
-                        if let Some(t) = timing.as_mut() {
-                            t.reading = started.elapsed();
-                        }
-                        let outcome =
-                            evaluate_in_batch(template, &doc, batch.as_ref(), timing.as_mut());
-                        let started = Instant::now();
-                        let rendered = render(&doc, &outcome);
-                        if let Some(t) = timing.as_mut() {
-                            t.output = started.elapsed();
-                        }
-                        (Ok((outcome, rendered)), timing)
-                    })
-                    .collect()
-            });
+        let results: Vec<(Judged<T>, Option<DocTiming>)> = pool.install(|| {
+            inputs
+                .par_iter()
+                .map(|input| {
+                    let mut timing = profiling.then(DocTiming::default);
+                    let started = Instant::now();
+                    let doc = match read_input(input) {
+                        Ok(doc) => doc,
+                        Err(e) => return (Err(e), None),
+                    };
+                    if let Some(t) = timing.as_mut() {
+                        t.reading = started.elapsed();
+                    }
+                    let outcome =
+                        evaluate_in_batch(template, &doc, batch.as_ref(), timing.as_mut());
+                    let started = Instant::now();
+                    let rendered = render(&doc, &outcome);
+                    if let Some(t) = timing.as_mut() {
+                        t.output = started.elapsed();
+                    }
+                    (Ok((outcome, rendered)), timing)
+                })
+                .collect()
+        });
         for (result, timing) in results {
             if let (Some(p), Some(t)) = (profile.as_deref_mut(), timing) {
                 p.add(&t);
