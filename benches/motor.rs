@@ -16,13 +16,16 @@ use granska::template::{Loader, Template};
 
 /// A typical utredning and beslut from the labelled corpus.
 fn documents() -> Vec<Document> {
-    ["fixtures/korpus/u01-hemtjanst-gunnel.md", "fixtures/korpus/b01-hemtjanst-bifall.md"]
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("the corpus is in place");
-            Document::from_text(path, text, &Metadata::default())
-        })
-        .collect()
+    [
+        "fixtures/korpus/u01-hemtjanst-gunnel.md",
+        "fixtures/korpus/b01-hemtjanst-bifall.md",
+    ]
+    .iter()
+    .map(|path| {
+        let text = std::fs::read_to_string(path).expect("the corpus is in place");
+        Document::from_text(path, text, &Metadata::default())
+    })
+    .collect()
 }
 
 fn bytes(docs: &[Document]) -> u64 {
@@ -42,7 +45,11 @@ fn analysis(c: &mut Criterion) {
     group.bench_function("läsa och dela upp", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(Document::from_text(&d.path, d.text.clone(), &Metadata::default()));
+                black_box(Document::from_text(
+                    &d.path,
+                    d.text.clone(),
+                    &Metadata::default(),
+                ));
             }
         })
     });
@@ -70,14 +77,26 @@ fn requirement_kinds(c: &mut Criterion) {
     let kinds = [
         ("avsnitt", "kräver avsnitt motivering med minst 15 ord"),
         ("fras", "kräver fras \"överklaga\""),
-        ("text (regex)", "kräver text /\\b(eftersom|därför att|på grund av)\\b/i"),
-        ("text i samma mening", "kräver text /överklag/i i samma mening som text /förvaltningsrätt/i"),
+        (
+            "text (regex)",
+            "kräver text /\\b(eftersom|därför att|på grund av)\\b/i",
+        ),
+        (
+            "text i samma mening",
+            "kräver text /överklag/i i samma mening som text /förvaltningsrätt/i",
+        ),
         ("lexikon", "förbjuder lexikon kanslisprak"),
-        ("detektor egen_uppfattning", "kräver detektor egen_uppfattning"),
+        (
+            "detektor egen_uppfattning",
+            "kräver detektor egen_uppfattning",
+        ),
         ("detektor passiv", "förbjuder detektor passiv"),
         ("mått lix", "mått lix högst 45"),
         ("mått meningslängd", "mått meningslängd högst 25"),
-        ("logik", "kräver (fras \"du\" eller fras \"dig\") och inte fras \"sökanden\""),
+        (
+            "logik",
+            "kräver (fras \"du\" eller fras \"dig\") och inte fras \"sökanden\"",
+        ),
     ];
     let mut group = c.benchmark_group("kravtyp");
     group.throughput(Throughput::Bytes(bytes(&docs)));
@@ -86,7 +105,8 @@ fn requirement_kinds(c: &mut Criterion) {
             "perspektiv p \"P\"\nlexikon kanslisprak = \"lexikon/kanslisprak.tsv\"\navsnitt motivering = \"Motivering\", \"Skäl\"\n\
              kriterium K \"k\" {{ perspektiv p {rule} meddelande \"m\" exempel uppfyllt \"a\" exempel ej_uppfyllt \"b\" }}\n"
         );
-        let template = Template::from_source("bänk.gm", &source, &Loader::Embedded).expect("the bench template is valid");
+        let template = Template::from_source("bänk.gm", &source, &Loader::Embedded)
+            .expect("the bench template is valid");
         group.bench_function(name, |b| {
             b.iter(|| {
                 for d in &docs {

@@ -151,6 +151,20 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Kontrollera(args) => check(args),
         Command::Mall(TemplateCommand::Kontrollera { file }) => load(Some(&file)).map(|t| {
+            let handler = text::handler(use_color(&io::stderr()));
+            let mut shown = String::new();
+            for w in &t.warnings {
+                let _ = handler.render_report(&mut shown, w);
+                shown.push('\n');
+            }
+            eprint!("{shown}");
+            let oversized = t.oversized_patterns();
+            for reason in &oversized {
+                eprintln!("granska: ett reguljärt uttryck är för stort och kommer aldrig att matcha: {reason}");
+            }
+            if !oversized.is_empty() {
+                return ExitCode::from(2);
+            }
             let questions = t
                 .criteria
                 .iter()

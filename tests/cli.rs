@@ -579,3 +579,55 @@ fn passages_shared_with_other_cases_are_found_across_the_batch() {
         .clone();
     assert_eq!(status, "not_applicable");
 }
+
+#[test]
+fn template_check_warns_about_slow_patterns() {
+    let output = granska()
+        .args(["mall", "kontrollera", "tests/data/mallar/langsam.gm"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a warning does not stop the template"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("långsamt mönster"), "{stderr}");
+    assert!(
+        stderr.contains("tests/data/mallar/langsam.gm:5:17"),
+        "{stderr}"
+    );
+    // The standard template has no slow patterns.
+    let output = granska()
+        .args(["mall", "kontrollera", "rules/standard.gm"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(output.stderr).unwrap().is_empty());
+}
+
+#[test]
+fn profile_shows_stages_and_criteria() {
+    let output = granska()
+        .args([
+            "kontrollera",
+            "fixtures/exempel/",
+            "--profil",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for expected in [
+        "Tidsprofil: 8 dokument",
+        "läsa filer",
+        "pröva kriterier",
+        "RS-MOTIVERING",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "{expected} missing in:\n{stderr}"
+        );
+    }
+}

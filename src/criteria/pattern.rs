@@ -153,6 +153,15 @@ impl Matcher {
         })
     }
 
+    /// Compiles every regular expression now; the errors of those that are
+    /// too large.
+    pub fn compile_all(&self) -> Vec<String> {
+        self.regexes
+            .iter()
+            .filter_map(|r| r.compile_now().err())
+            .collect()
+    }
+
     /// All hits of every list in a document, per list, non-overlapping
     /// (leftmost, then longest), on word boundaries.
     fn list_hits(&self, analysis: &Analysis) -> Vec<Vec<Hit>> {

@@ -10,42 +10,69 @@
 //! is exactly that of the real expression, leftmost-first.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
-/// A compiled pattern.
+/// A pattern, checked when made and compiled when first used (compiling
+/// Unicode classes such as `\w` is the costly part of loading a template, and
+/// a run may never need some patterns).
 #[derive(Debug)]
 pub struct WordRegex {
+    hir: Hir,
+    compiled: OnceLock<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
     exact: Regex,
     /// The pattern without word boundaries, when it had any.
     relaxed: Option<Regex>,
 }
 
+/// Largest compiled pattern allowed.
+const SIZE_LIMIT: usize = 1 << 23;
+
+fn build(hir: &Hir) -> Result<Regex, String> {
+    Regex::builder()
+        .configure(Regex::config().nfa_size_limit(Some(SIZE_LIMIT)))
+        .syntax(syntax::Config::new())
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())
+}
+
 impl WordRegex {
-    /// Compiles `pattern` (regex syntax, Unicode).
+    /// Checks the syntax of `pattern` (regex syntax, Unicode).
     pub fn new(pattern: &str) -> Result<WordRegex, String> {
         let hir = regex_syntax::ParserBuilder::new()
             .build()
             .parse(pattern)
             .map_err(|e| e.to_string())?;
-        let build = |hir: &Hir| {
-            Regex::builder()
-                .configure(Regex::config().nfa_size_limit(Some(1 << 23)))
-                .syntax(syntax::Config::new())
-                .build_from_hir(hir)
-                .map_err(|e| e.to_string())
-        };
-        let exact = build(&hir)?;
-        let relaxed_hir = without_word_boundaries(&hir);
-        let relaxed = if relaxed_hir == hir {
-            None
-        } else {
-            Some(build(&relaxed_hir)?)
-        };
-        Ok(WordRegex { exact, relaxed })
+        Ok(WordRegex {
+            hir,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// Compiles the pattern now: an error when it is too large.
+    pub fn compile_now(&self) -> Result<(), String> {
+        build(&self.hir).map(|_| ())
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            // A pattern too large for the limit never matches rather than
+            // stopping a run; `granska mall kontrollera` reports it.
+            let never = || build(&Hir::fail()).expect("the empty set compiles");
+            let exact = build(&self.hir).unwrap_or_else(|_| never());
+            let relaxed_hir = without_word_boundaries(&self.hir);
+            let relaxed =
+                (relaxed_hir != self.hir).then(|| build(&relaxed_hir).unwrap_or_else(|_| never()));
+            Compiled { exact, relaxed }
+        })
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
@@ -75,9 +102,9 @@ impl WordRegex {
 
     /// The leftmost match that starts at or after `from`.
     fn next_match(&self, haystack: &str, from: usize) -> Option<Range<usize>> {
-        let Some(relaxed) = &self.relaxed else {
-            return self
-                .exact
+        let Compiled { exact, relaxed } = self.compiled();
+        let Some(relaxed) = relaxed else {
+            return exact
                 .find(Input::new(haystack).range(from..))
                 .map(|m| m.range());
         };
@@ -86,7 +113,7 @@ impl WordRegex {
             let candidate = relaxed.find(Input::new(haystack).range(at..))?;
             let start = candidate.start();
             let anchored = Input::new(haystack).range(start..).anchored(Anchored::Yes);
-            if let Some(m) = self.exact.find(anchored) {
+            if let Some(m) = exact.find(anchored) {
                 return Some(m.range());
             }
             at = next_char(haystack, start);

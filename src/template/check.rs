@@ -45,6 +45,8 @@ struct Checker<'a> {
     section_sets: Vec<SectionSet>,
     regexes: Vec<WordRegex>,
     detectors: Vec<DetectorUse>,
+    /// Advice about the template that does not stop it from being used.
+    warnings: Vec<Diagnostic>,
 }
 
 /// A lexicon declaration after merging: every file it is read from.
@@ -92,6 +94,7 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         section_sets: Vec::new(),
         regexes: Vec::new(),
         detectors: Vec::new(),
+        warnings: Vec::new(),
     };
     let merged = checker.merge();
     for &(origin, item) in &merged.perspectives {
@@ -157,6 +160,7 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         lists: checker.lists,
         section_sets: checker.section_sets,
         detectors: checker.detectors,
+        warnings: checker.warnings,
         matcher,
     })
 }
@@ -720,6 +724,7 @@ impl<'a> Checker<'a> {
                 } else {
                     source.node.clone()
                 };
+                self.lint_regex(source);
                 match WordRegex::new(&full) {
                     Ok(re) => {
                         self.regexes.push(re);
@@ -808,6 +813,40 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Warns about patterns that will be slow on Swedish text.
+    fn lint_regex(&mut self, source: &Sp<String>) {
+        let pattern = source.node.as_str();
+        let leading_wildcard = pattern.starts_with(".*") || pattern.starts_with(".+");
+        static COUNT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\{(\d+)(?:,(\d*))?\}").expect("the count pattern is valid")
+        });
+        let largest_count = COUNT
+            .captures_iter(pattern)
+            .filter_map(|c| {
+                c.get(2)
+                    .filter(|m| !m.is_empty())
+                    .or(c.get(1))
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+            })
+            .max()
+            .unwrap_or(0);
+        let message = if leading_wildcard {
+            Some("mönstret börjar med `.*` eller `.+` och prövas därför från varje tecken i texten")
+        } else if largest_count > 200 {
+            Some("mönstret upprepar något mer än 200 gånger; det blir stort och långsamt")
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            let d = Diagnostic::new(format!("långsamt mönster: {message}"), source.span.clone())
+                .label("här")
+                .help("börja mönstret med ett fast ord och begränsa upprepningar, t.ex. `[^.]{0,80}` i stället för `.*`")
+                .as_warning();
+            let (origin, _) = &self.origins[self.origin];
+            self.warnings.push(d.in_file(&origin.name, &origin.text));
         }
     }
 

@@ -20,6 +20,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The file it is in; set when the diagnostic leaves the parser or checker.
     pub source: Option<NamedSource<Arc<str>>>,
+    /// A warning (the template can be used) rather than an error.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -31,7 +33,14 @@ impl Diagnostic {
             label: None,
             help: None,
             source: None,
+            warning: false,
         }
+    }
+
+    /// As a warning.
+    pub fn as_warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 
     /// With a label under the span.
@@ -75,6 +84,14 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 impl miette::Diagnostic for Diagnostic {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(if self.warning {
+            miette::Severity::Warning
+        } else {
+            miette::Severity::Error
+        })
+    }
+
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.help
             .as_ref()

@@ -42,6 +42,9 @@ pub struct Template {
     pub section_sets: Vec<SectionSet>,
     /// Built-in detectors as the criteria use them.
     pub detectors: Vec<DetectorUse>,
+    /// Advice about the template (e.g. slow patterns) that does not stop it
+    /// from being used.
+    pub warnings: Vec<Diagnostic>,
     pub(crate) matcher: Matcher,
 }
 
@@ -204,6 +207,12 @@ impl Template {
     /// must index the batch first.
     pub fn needs_batch(&self) -> bool {
         self.detectors.iter().any(|d| d.detector.needs_batch())
+    }
+
+    /// Compiles every pattern now (they are otherwise compiled when first
+    /// used) and returns the ones that are too large, as text.
+    pub fn oversized_patterns(&self) -> Vec<String> {
+        self.matcher.compile_all()
     }
 
     /// The criterion with id `id`.
