@@ -12,7 +12,15 @@ use crate::language::{Sentence, Word, dates, segment};
 
 /// Fills in what the text tells and the metadata lacks.
 pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs: &[Range<usize>]) {
-    let (words, sentences) = segment(text, paragraphs.iter().cloned());
+    let wants_utfall = kind == Some(Kind::Beslut) && metadata.get("utfall").is_none();
+    let wants_dates = metadata.get("ansokningsdatum").is_none()
+        || kind == Some(Kind::Beslut) && metadata.get("beslutsdatum").is_none();
+    // Sentences are needed only when something is missing.
+    let (words, sentences) = if wants_utfall || wants_dates {
+        segment(text, paragraphs.iter().cloned())
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let sentences = Sentences {
         text,
         words: &words,

@@ -17,8 +17,16 @@ impl Folded {
         let mut text = String::with_capacity(original.len() - from);
         let mut map = Vec::with_capacity(original.len() - from + 1);
         let mut in_space = false;
+        let bytes = original.as_bytes();
         for (i, c) in original[from..].char_indices() {
             let at = (from + i) as u32;
+            // ASCII, the most common case: one byte in, one byte out.
+            if c.is_ascii() && !c.is_ascii_whitespace() {
+                in_space = false;
+                text.push(bytes[from + i].to_ascii_lowercase() as char);
+                map.push(at);
+                continue;
+            }
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
