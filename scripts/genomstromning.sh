@@ -38,14 +38,14 @@ printf '| dokument | MB | verktyg | trådar | sekunder (median) | MB/s | dokumen
 printf '|---:|---:|---|---:|---:|---:|---:|---:|---:|\n'
 for n in $ANTAL; do
   mapp="$KATALOG/korpus-$n"
-  if [ ! -d "$mapp" ] || [ "$(ls "$mapp" | wc -l)" -ne "$n" ]; then
+  if [ ! -d "$mapp" ] || [ "$(find "$mapp" -type f | wc -l)" -ne "$n" ]; then
     rm -rf "$mapp"
     cargo run --release --quiet --example generera_korpus -- --antal "$n" --frö 42 --ut "$mapp"
   fi
-  bytes=$(cat "$mapp"/* | wc -c)
+  bytes=$(find "$mapp" -type f -exec cat {} + | wc -c)
   mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
   : > "$KATALOG/rg"; : > "$KATALOG/g2"; : > "$KATALOG/g1"
-  cat "$mapp"/* > /dev/null   # värm upp filcachen
+  find "$mapp" -type f -exec cat {} + > /dev/null   # värm upp filcachen
   for _ in $(seq "$OMGANGAR"); do
     mat rg -F -c -j 2 -f "$ORD" "$mapp" >> "$KATALOG/rg"
     mat "$GRANSKA" kontrollera "$mapp" --format json --jobb 2 >> "$KATALOG/g2"
