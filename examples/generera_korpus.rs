@@ -2551,20 +2551,8 @@ const ORTER: &[&str] = &[
     "Norrby",
 ];
 
-const MANADER: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// The month names, from granska itself.
+const MANADER: &[&str] = granska::language::dates::MONTHS;
 
 const MANADER_ANTAL: &[&str] = &["tre månader", "sex månader", "sex månader", "ett år"];
 

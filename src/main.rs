@@ -151,13 +151,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Kontrollera(args) => check(args),
         Command::Mall(TemplateCommand::Kontrollera { file }) => load(Some(&file)).map(|t| {
-            let handler = text::handler(use_color(&io::stderr()));
-            let mut shown = String::new();
-            for w in &t.warnings {
-                let _ = handler.render_report(&mut shown, w);
-                shown.push('\n');
-            }
-            eprint!("{shown}");
+            print_diagnostics(&t.warnings);
             let oversized = t.oversized_patterns();
             for reason in &oversized {
                 eprintln!("granska: ett reguljärt uttryck är för stort och kommer aldrig att matcha: {reason}");
@@ -230,14 +224,19 @@ fn load(file: Option<&Path>) -> Result<Template, ExitCode> {
 }
 
 fn print_template_errors(errors: &TemplateErrors) {
+    print_diagnostics(&errors.errors);
+    eprintln!("{errors}. Rätta felen och försök igen.");
+}
+
+/// Template diagnostics on stderr, with their source excerpts.
+fn print_diagnostics(diagnostics: &[granska::template::Diagnostic]) {
     let handler = text::handler(use_color(&io::stderr()));
     let mut out = String::new();
-    for e in &errors.errors {
-        let _ = handler.render_report(&mut out, e);
+    for d in diagnostics {
+        let _ = handler.render_report(&mut out, d);
         out.push('\n');
     }
     eprint!("{out}");
-    eprintln!("{errors}. Rätta felen och försök igen.");
 }
 
 fn use_color(stream: &impl IsTerminal) -> bool {

@@ -16,7 +16,8 @@ pub struct FoundDate {
     pub date: Option<NaiveDate>,
 }
 
-const MONTHS: &[&str] = &[
+/// The Swedish month names, January first.
+pub const MONTHS: &[&str] = &[
     "januari",
     "februari",
     "mars",
