@@ -158,7 +158,7 @@ pub fn read_input(input: &Input) -> Result<Document, IngestError> {
             format!("kunde inte läsas: {}", io_reason(Some(&e))),
         )
     })?;
-    let text = decode(&bytes).map_err(|m| IngestError::new(&input.path, m))?;
+    let text = decode(bytes).map_err(|m| IngestError::new(&input.path, m))?;
     Ok(Document::from_text(
         &display(&input.path),
         text,
@@ -167,15 +167,17 @@ pub fn read_input(input: &Input) -> Result<Document, IngestError> {
 }
 
 /// Decodes UTF-8, with or without a byte order mark.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("filen är tom".to_string());
     }
     if bytes.contains(&0) {
         return Err("filen innehåller binära data och är ingen textfil".to_string());
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         format!(
             "filen är inte UTF-8 (ogiltig byte vid position {}); spara den som UTF-8",
             e.utf8_error().valid_up_to()
@@ -207,13 +209,17 @@ mod tests {
 
     #[test]
     fn decodes_utf8_with_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhej").unwrap(), "hej");
+        assert_eq!(decode(b"\xEF\xBB\xBFhej".to_vec()).unwrap(), "hej");
     }
 
     #[test]
     fn rejects_empty_binary_and_invalid() {
-        assert_eq!(decode(b"  \n").unwrap_err(), "filen är tom");
-        assert!(decode(b"a\0b").unwrap_err().contains("binära"));
-        assert!(decode(b"h\xe4j").unwrap_err().contains("inte UTF-8"));
+        assert_eq!(decode(b"  \n".to_vec()).unwrap_err(), "filen är tom");
+        assert!(decode(b"a\0b".to_vec()).unwrap_err().contains("binära"));
+        assert!(
+            decode(b"h\xe4j".to_vec())
+                .unwrap_err()
+                .contains("inte UTF-8")
+        );
     }
 }

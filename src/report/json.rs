@@ -149,13 +149,8 @@ pub fn render_document(
 
 fn indent(text: &str, by: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (n, line) in text.lines().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        out.push_str(by);
-        out.push_str(line);
-    }
+    out.push_str(by);
+    out.push_str(&text.replace('\n', &format!("\n{by}")));
     out
 }
 

@@ -7,19 +7,31 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::criteria::word_regex::WordRegex;
 
-static PERSONNUMMER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:\d{8}|\d{6})[-+]?\d{4}\b").expect("the pattern is valid"));
+static PERSONNUMMER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(?:\d{8}|\d{6})[-+]?\d{4}\b").expect("the pattern is valid")
+});
 
 /// `text` with every personal identity number masked.
 pub fn mask(text: &str) -> Cow<'_, str> {
-    PERSONNUMMER.replace_all(text, |caps: &regex::Captures| {
-        caps[0]
-            .chars()
-            .map(|c| if c.is_ascii_digit() { 'X' } else { c })
-            .collect::<String>()
-    })
+    // Most strings have no run of ten digits at all.
+    if text.bytes().filter(u8::is_ascii_digit).nth(9).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let found = PERSONNUMMER.find_iter(text);
+    if found.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for range in found {
+        for b in &mut bytes[range] {
+            if b.is_ascii_digit() {
+                *b = b'X';
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8(bytes).expect("only ASCII digits were replaced"))
 }
 
 /// Applies [`mask`] unless `show` is set.
