@@ -143,7 +143,11 @@ impl Matcher {
         let automaton = if terms.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&terms).map_err(|e| e.to_string())?)
+            Some(
+                AhoCorasick::builder()
+                    .build(&terms)
+                    .map_err(|e| e.to_string())?,
+            )
         };
         Ok(Matcher {
             automaton,

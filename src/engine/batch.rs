@@ -9,15 +9,35 @@ use rayon::prelude::*;
 use crate::ingest::{Document, Input, read_input};
 use crate::language::{segment, shingles};
 
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PrehashedU64(u64);
+
+impl std::hash::Hasher for PrehashedU64 {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Prehashed = std::hash::BuildHasherDefault<PrehashedU64>;
+
 /// Fingerprints of every case in a batch.
 #[derive(Debug, Default)]
 pub struct BatchIndex {
     /// Case number of each case key.
     cases: HashMap<String, u32>,
     /// The first case of each fingerprint seen once.
-    first: HashMap<u64, u32>,
+    first: HashMap<u64, u32, Prehashed>,
     /// The cases (sorted) of each fingerprint seen in more than one case.
-    shared: HashMap<u64, Vec<u32>>,
+    shared: HashMap<u64, Vec<u32>, Prehashed>,
 }
 
 /// The key that tells cases apart: the case number (`arende`) when the

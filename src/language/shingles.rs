@@ -4,8 +4,6 @@
 //! passage of `SHINGLE + WINDOW - 1` words or more always share a fingerprint;
 //! a shared fingerprint always means `SHINGLE` identical words in a row.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use super::Word;
 
 /// Words per shingle: the shortest passage that counts as recurring.
@@ -21,6 +19,22 @@ pub struct Fingerprint {
     pub first_word: usize,
 }
 
+/// FNV-1a over the lower-cased word, without allocating.
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for b in c.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    // Spread the bits: FNV alone is weak in the low bits that winnowing compares.
+    hash ^= hash >> 29;
+    hash = hash.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    hash ^ (hash >> 32)
+}
+
 /// The winnowed fingerprints of a word sequence, in order, each once.
 pub fn fingerprints(text: &str, words: &[Word]) -> Vec<Fingerprint> {
     if words.len() < SHINGLE {
@@ -28,11 +42,7 @@ pub fn fingerprints(text: &str, words: &[Word]) -> Vec<Fingerprint> {
     }
     let word_hashes: Vec<u64> = words
         .iter()
-        .map(|w| {
-            let mut h = DefaultHasher::new();
-            text[w.range.clone()].to_lowercase().hash(&mut h);
-            h.finish()
-        })
+        .map(|w| word_hash(&text[w.range.clone()]))
         .collect();
     // Rolling polynomial hash over SHINGLE words (wrapping arithmetic).
     const BASE: u64 = 0x100_0000_01b3;
