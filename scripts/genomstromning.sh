@@ -27,7 +27,7 @@ GRANSKA=target/release/granska
 # ordlistan i en sökning som en kvalitetsutvecklare skulle ha skrivit själv.
 ORD="$KATALOG/ord.txt"
 cut -f1 rules/lexikon/*.tsv | grep -v '^#' | tr '|' '\n' | sed 's/^ *//; s/ *$//' \
-  | awk 'length($0) > 2' | sort -u | head -n 2000 > "$ORD"
+  | awk 'length($0) > 2' | sort -u | awk 'NR <= 2000' > "$ORD"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
