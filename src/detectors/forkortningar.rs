@@ -121,7 +121,8 @@ fn explained(ctx: &Context, range: &std::ops::Range<usize>, expansion: Option<&s
         .analysis
         .sentence_at(range.start)
         .map_or(range.end, |s| ctx.analysis.sentences[s].range.end);
-    let upto = Folded::new(&text[..end], ctx.doc.body_start).text;
+    let folded = &ctx.analysis.folded;
+    let upto = &folded.text[..folded.position_of(end)];
     expansion.split(',').map(without_parentheses).any(|e| {
         let e = Folded::term(&e);
         !e.is_empty() && upto.contains(&e)

@@ -5,24 +5,28 @@
 
 use crate::criteria::{Context, Hit};
 
-/// Third-person words for the recipient (lower case, as one or two words).
-const THIRD_PERSON: &[&str] = &[
-    "sökanden",
-    "sökande",
-    "den sökande",
-    "den enskilde",
-    "den enskilda",
-    "brukaren",
-    "brukarens",
-    "klienten",
-    "klientens",
-    "vårdtagaren",
-    "vårdtagarens",
-    "kunden",
-    "kundens",
-    "sökandens",
-    "den enskildes",
-];
+/// Third-person words for the recipient (lower case).
+fn third_person(word: &str) -> bool {
+    matches!(
+        word,
+        "sökanden"
+            | "sökande"
+            | "sökandens"
+            | "brukaren"
+            | "brukarens"
+            | "klienten"
+            | "klientens"
+            | "vårdtagaren"
+            | "vårdtagarens"
+            | "kunden"
+            | "kundens"
+    )
+}
+
+/// Words that make "den …" a third-person reference ("den enskilde").
+fn after_den(word: &str) -> bool {
+    matches!(word, "sökande" | "enskilde" | "enskilda" | "enskildes")
+}
 
 const DU: &[&str] = &["du", "dig", "din", "ditt", "dina"];
 
@@ -36,14 +40,13 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < lower.len() {
-        let two = lower.get(i + 1).map(|next| format!("{} {next}", lower[i]));
-        if let Some(two) = two.filter(|t| THIRD_PERSON.contains(&t.as_str())) {
-            let _ = two;
+        let two_words = lower[i] == "den" && lower.get(i + 1).is_some_and(|next| after_den(next));
+        if two_words {
             hits.push(Hit::at(words[i].range.start..words[i + 1].range.end));
             i += 2;
             continue;
         }
-        if THIRD_PERSON.contains(&lower[i]) || !addresses_du && PRONOUNS.contains(&lower[i]) {
+        if third_person(lower[i]) || !addresses_du && PRONOUNS.contains(&lower[i]) {
             hits.push(Hit::at(words[i].range.clone()));
         }
         i += 1;

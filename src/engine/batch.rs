@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::ingest::{Document, Input, read_input};
+use crate::ingest::{Document, Input, read_input_laid_out};
 use crate::language::{segment, shingles};
 
 /// A hasher for keys that are already well-mixed 64-bit hashes.
@@ -108,7 +108,7 @@ impl BatchIndex {
                 inputs
                     .par_iter()
                     .map(|input| {
-                        let doc = read_input(input).ok()?;
+                        let doc = read_input_laid_out(input).ok()?;
                         let (words, _) = segment(&doc.text, doc.paragraphs.iter().cloned());
                         let prints = shingles::fingerprints(&doc.text, &words);
                         Some((

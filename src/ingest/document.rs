@@ -87,6 +87,15 @@ impl Document {
     /// text (a manifest); it wins over front matter, which wins over header
     /// fields.
     pub fn from_text(path: &str, text: String, extra: &Metadata) -> Document {
+        let mut doc = Document::laid_out(path, text, extra);
+        super::derive::fill(&mut doc.metadata, doc.kind, &doc.text, &doc.paragraphs);
+        doc
+    }
+
+    /// Like [`Document::from_text`], without the metadata that is read from
+    /// the running text (outcome, child, dates): enough to know the case and
+    /// the running text.
+    pub fn laid_out(path: &str, text: String, extra: &Metadata) -> Document {
         let (mut metadata, body_start) = match front_matter(&text) {
             Some((fm, end)) => (fm, end),
             None => (Metadata::default(), 0),
@@ -111,7 +120,6 @@ impl Document {
         if let Some(kind) = kind {
             metadata.fill("typ", kind.name());
         }
-        super::derive::fill(&mut metadata, kind, &text, &paragraphs);
         let id = metadata
             .get("id")
             .map_or_else(|| path.to_string(), str::to_string);

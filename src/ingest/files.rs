@@ -152,6 +152,19 @@ fn has_text_extension(path: &Path) -> bool {
 
 /// Reads one input into a document.
 pub fn read_input(input: &Input) -> Result<Document, IngestError> {
+    read_with(input, Document::from_text)
+}
+
+/// Reads one input into a laid-out document without the metadata derived from
+/// the running text (see [`Document::laid_out`]).
+pub fn read_input_laid_out(input: &Input) -> Result<Document, IngestError> {
+    read_with(input, Document::laid_out)
+}
+
+fn read_with(
+    input: &Input,
+    make: fn(&str, String, &Metadata) -> Document,
+) -> Result<Document, IngestError> {
     let bytes = std::fs::read(&input.path).map_err(|e| {
         IngestError::new(
             &input.path,
@@ -159,11 +172,7 @@ pub fn read_input(input: &Input) -> Result<Document, IngestError> {
         )
     })?;
     let text = decode(bytes).map_err(|m| IngestError::new(&input.path, m))?;
-    Ok(Document::from_text(
-        &display(&input.path),
-        text,
-        &input.metadata,
-    ))
+    Ok(make(&display(&input.path), text, &input.metadata))
 }
 
 /// Decodes UTF-8, with or without a byte order mark.

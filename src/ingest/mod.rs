@@ -14,6 +14,8 @@ mod manifest;
 mod metadata;
 
 pub use document::{Document, Kind, Section};
-pub use files::{IngestError, Input, collect_inputs, display as display_path, read_input};
+pub use files::{
+    IngestError, Input, collect_inputs, display as display_path, read_input, read_input_laid_out,
+};
 pub use layout::LineIndex;
 pub use metadata::{Metadata, fold_key};

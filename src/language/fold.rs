@@ -59,6 +59,16 @@ impl Folded {
         self.map[start] as usize..self.map[end] as usize
     }
 
+    /// The position in the folded text of byte `offset` of the original (the
+    /// first folded byte that comes from at or after it).
+    pub fn position_of(&self, offset: usize) -> usize {
+        let at = self.map[..self.map.len() - 1].partition_point(|&o| (o as usize) < offset);
+        // Never split a folded char.
+        (at..=self.text.len())
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(self.text.len())
+    }
+
     /// Whether the folded range `start..end` starts and ends on a word
     /// boundary: no letter or digit right before it, and none right after it.
     pub fn boundaries(&self, start: usize, end: usize) -> (bool, bool) {
@@ -92,6 +102,19 @@ mod tests {
         let start = folded.text.find("erhöll").unwrap();
         let range = folded.original(start, start + "erhöll".len());
         assert_eq!(&original[range], "ERHÖLL");
+    }
+
+    #[test]
+    fn positions_map_back_from_the_original() {
+        let original = "x: Å  Ärende";
+        let folded = Folded::new(original, 3);
+        assert_eq!(folded.text, "å ärende");
+        assert_eq!(
+            &folded.text[..folded.position_of(original.find("Ärende").unwrap())],
+            "å "
+        );
+        assert_eq!(folded.position_of(original.len()), folded.text.len());
+        assert_eq!(folded.position_of(0), 0);
     }
 
     #[test]

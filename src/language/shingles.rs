@@ -22,11 +22,16 @@ pub struct Fingerprint {
 /// FNV-1a over the lower-cased word, without allocating.
 fn word_hash(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut buf = [0u8; 4];
-    for c in word.chars().flat_map(char::to_lowercase) {
-        for b in c.encode_utf8(&mut buf).bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut add = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut add);
         }
     }
     // Spread the bits: FNV alone is weak in the low bits that winnowing compares.
