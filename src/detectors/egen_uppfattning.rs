@@ -11,10 +11,13 @@
 //! ("Dottern berättar att hon vill …", "Enligt modern vill han …"), or when the
 //! verb is negated in front ("har inte kunnat uttrycka").
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::criteria::{Context, Hit};
 
 /// Verbs that report a view, wish or experience.
-const VERBS: &[&str] = &[
+const VERB_LIST: &[&str] = &[
     "berättar",
     "berättade",
     "berättat",
@@ -74,7 +77,7 @@ const VERBS: &[&str] = &[
 const PRONOUNS: &[&str] = &["han", "hon", "hen", "du", "jag"];
 
 /// Words that name someone other than the person: relatives, staff, agencies.
-const OTHERS: &[&str] = &[
+const OTHER_LIST: &[&str] = &[
     "modern",
     "mamma",
     "mamman",
@@ -138,6 +141,10 @@ const OTHERS: &[&str] = &[
 ];
 
 /// Words that, right before the verb, negate it or make it about inability.
+/// The long lists as sets: they are looked up for every word.
+static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| VERB_LIST.iter().copied().collect());
+static OTHERS: LazyLock<HashSet<&str>> = LazyLock::new(|| OTHER_LIST.iter().copied().collect());
+
 const NEGATIONS: &[&str] = &["inte", "ej", "aldrig", "kunnat", "förmått", "orkat"];
 
 /// Auxiliaries between subject and verb ("Du har sagt").
@@ -190,7 +197,7 @@ fn records_own_view(words: &[&str], lower: &[&str]) -> bool {
             continue;
         }
         // Someone else spoke earlier in the sentence: reported speech.
-        if lower[..k].iter().any(|w| OTHERS.contains(w)) {
+        if lower[..k].iter().any(|w| OTHERS.contains(*w)) {
             return false;
         }
         if lower[k.saturating_sub(5)..k]
@@ -224,7 +231,7 @@ fn is_person(word: &str, lower: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
         && !NOT_NAMES.contains(&lower)
-        && !OTHERS.contains(&lower)
+        && !OTHERS.contains(lower)
 }
 
 #[cfg(test)]
