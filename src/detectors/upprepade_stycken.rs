@@ -5,7 +5,6 @@
 //! hit that says how many other cases share it.
 
 use crate::criteria::{Context, Hit};
-use crate::engine::batch::case_key;
 use crate::language::shingles::{SHINGLE, fingerprints};
 
 /// Every recurring passage.
@@ -14,11 +13,10 @@ pub fn detect(ctx: &Context, standard: Option<usize>) -> Vec<Hit> {
         return Vec::new();
     };
     let words = &ctx.analysis.words;
-    let case = case_key(ctx.doc);
     // Word spans shared with other cases, with the most cases sharing each.
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     for print in fingerprints(&ctx.doc.text, words) {
-        let others = batch.other_cases(print.hash, case);
+        let others = batch.other_cases(print.hash);
         if others == 0 {
             continue;
         }

@@ -46,8 +46,7 @@ pub fn test_examples(template: &Template) -> (usize, Vec<ExampleFailure>) {
                 doc
             })
             .collect();
-        let mut batch = BatchIndex::default();
-        docs.iter().for_each(|d| batch.add_document(d));
+        let batch = BatchIndex::of_documents(&docs);
         for (example, doc) in criterion.examples.iter().zip(&docs) {
             count += 1;
             let analysis = Analysis::of(doc);

@@ -147,6 +147,19 @@ pub type Judged<T> = Result<(Outcome, T), IngestError>;
 /// How many documents are read and judged per chunk per thread.
 const CHUNK_PER_THREAD: usize = 64;
 
+/// Why a run could not be carried out (a file that cannot be read is not one:
+/// it is reported with the results).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("kunde inte starta trådar: {0}")]
+    Threads(rayon::ThreadPoolBuildError),
+    #[error(
+        "kunde inte jämföra dokumenten med varandra (upprepade stycken): de tillfälliga filerna \
+         gick inte att skriva eller läsa ({0}). Finns det plats på disken?"
+    )]
+    Index(std::io::Error),
+}
+
 /// Reads and judges `inputs` on `jobs` threads (0: one per core). For each
 /// document, `render` runs on the worker thread with the document and its
 /// outcome; `sink` then receives the results in input order. With `profile`,
@@ -158,15 +171,20 @@ pub fn run<T: Send>(
     render: impl Fn(&Document, &Outcome) -> T + Sync,
     mut sink: impl FnMut(Judged<T>),
     mut profile: Option<&mut Profile>,
-) -> Result<(), rayon::ThreadPoolBuildError> {
+) -> Result<(), RunError> {
     let run_started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(RunError::Threads)?;
     let chunk = pool.current_num_threads() * CHUNK_PER_THREAD;
     let profiling = profile.is_some();
     let batch_started = Instant::now();
-    let batch = template
-        .needs_batch()
-        .then(|| BatchIndex::build(inputs, &pool, chunk));
+    let batch = if template.needs_batch() {
+        Some(BatchIndex::build(inputs, &pool, chunk).map_err(RunError::Index)?)
+    } else {
+        None
+    };
     let batch_time = batch_started.elapsed();
     for inputs in inputs.chunks(chunk) {
         let results: Vec<(Judged<T>, Option<DocTiming>)> = pool.install(|| {
