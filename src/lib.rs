@@ -11,7 +11,7 @@
 //!            │                        │
 //!        Document               Outcome per criterion + findings
 //!                                     │
-//!                                   score ──► report (text, json)
+//!                                   score ──► sample / compare ──► report (text, json)
 //! ```
 //!
 //! - [`template`]: the granskningsmall language — syntax (nom), checking with
@@ -23,7 +23,9 @@
 //! - [`criteria`] and [`detectors`]: what each requirement kind means and how it
 //!   is judged.
 //! - [`engine`]: every criterion on every document, in parallel, streaming.
-//! - [`score`]: document and perspective scores, tallies over a run.
+//! - [`score`]: document and perspective scores, tallies and summaries over a
+//!   run with Wilson intervals and verdicts against targets, comparing rounds.
+//! - [`sample`]: stickprov — seeded simple and stratified samples.
 //! - [`report`]: output formats; personal identity numbers are masked here.
 //!
 //! ## Glossary
@@ -47,5 +49,6 @@ pub mod finding;
 pub mod ingest;
 pub mod language;
 pub mod report;
+pub mod sample;
 pub mod score;
 pub mod template;

@@ -14,8 +14,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use granska::engine;
 use granska::ingest;
-use granska::report::{explain, json, text};
-use granska::score::Tally;
+use granska::report::privacy::mask_if;
+use granska::report::{self, explain, json, text};
+use granska::sample;
+use granska::score::{Facts, Groups, Summary, Tally, compare, stats};
 use granska::template::{Template, TemplateErrors};
 
 const HELP_TEMPLATE: &str = "\
@@ -53,6 +55,25 @@ enum Command {
     /// Kontrollera, testa eller visa en granskningsmall.
     #[command(subcommand, visible_alias = "template", help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon")]
     Mall(TemplateCommand),
+    /// Dra ett stickprov av dokument (slumpvis eller skiktat) och granska det.
+    #[command(visible_alias = "sample", help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon")]
+    Stickprov(SampleCommand),
+    /// Jämför två granskningsomgångar (JSON-rapporter från granska).
+    #[command(name = "jämför", visible_aliases = ["jamfor", "compare"], help_template = HELP_TEMPLATE)]
+    Jamfor {
+        /// Den första omgångens rapport, t.ex. vår.json.
+        #[arg(value_name = "FÖRSTA", help_heading = "Argument")]
+        first: PathBuf,
+        /// Den andra omgångens rapport, t.ex. höst.json.
+        #[arg(value_name = "ANDRA", help_heading = "Argument")]
+        second: PathBuf,
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
+        format: Format,
+        /// Visa personnummer omaskerade (undvik!).
+        #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
+        show_pnr: bool,
+    },
     /// Förklara ett kriterium: perspektiv, källa, meddelande, råd och exempel.
     #[command(name = "förklara", visible_aliases = ["forklara", "explain"], help_template = HELP_TEMPLATE)]
     Forklara {
@@ -101,11 +122,9 @@ struct CheckArgs {
     /// Filer och mappar att granska; mappar läses rekursivt.
     #[arg(value_name = "SÖKVÄG", default_value = ".", help_heading = "Argument")]
     paths: Vec<PathBuf>,
-    #[command(flatten)]
-    template: TemplateArg,
-    /// Utdataformat.
-    #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
-    format: Format,
+    /// Manifest (CSV) med metadata för filerna.
+    #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
+    manifest: Option<PathBuf>,
     /// Skriv resultatet till en fil i stället för till skärmen.
     #[arg(
         long = "ut",
@@ -114,6 +133,27 @@ struct CheckArgs {
         help_heading = "Flaggor"
     )]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// How a run is judged and reported.
+#[derive(Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    template: TemplateArg,
+    /// Utdataformat.
+    #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
+    format: Format,
+    /// Sammanfatta också per grupp: enhet, handlaggare, insats, lag, typ eller
+    /// någon annan metadatanyckel.
+    #[arg(
+        long = "gruppera",
+        visible_alias = "group-by",
+        value_name = "NYCKEL",
+        help_heading = "Flaggor"
+    )]
+    group: Option<String>,
     /// Antal trådar (0 = en per processorkärna).
     #[arg(
         long = "jobb",
@@ -126,15 +166,115 @@ struct CheckArgs {
     /// Avsluta med kod 1 om något kriterium inte är uppfyllt.
     #[arg(long = "strikt", visible_alias = "strict", help_heading = "Flaggor")]
     strict: bool,
-    /// Manifest (CSV) med metadata för filerna.
-    #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
-    manifest: Option<PathBuf>,
     /// Visa efter körningen hur lång tid varje steg och varje kriterium tog.
     #[arg(long = "profil", visible_alias = "profile", help_heading = "Flaggor")]
     profile: bool,
     /// Visa personnummer omaskerade i resultatet (undvik!).
     #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
     show_pnr: bool,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct SampleCommand {
+    #[command(subcommand)]
+    size: Option<SampleSize>,
+    #[command(flatten)]
+    args: SampleArgs,
+}
+
+#[derive(Subcommand)]
+enum SampleSize {
+    /// Räkna ut hur stort stickprovet behöver vara.
+    #[command(visible_alias = "size", help_template = HELP_TEMPLATE)]
+    Storlek {
+        /// Antal dokument att dra stickprovet ur.
+        #[arg(long, value_name = "N", help_heading = "Flaggor")]
+        population: usize,
+        /// Önskad felmarginal, som andel (0,10 = ±10 procentenheter).
+        #[arg(long = "marginal", value_name = "ANDEL", default_value_t = 0.10, value_parser = share, help_heading = "Flaggor")]
+        margin: f64,
+        /// Konfidensnivå, som andel.
+        #[arg(long = "konfidens", value_name = "ANDEL", default_value_t = 0.95, value_parser = share, help_heading = "Flaggor")]
+        confidence: f64,
+        /// Förväntad andel uppfyllda (0,5 om okänd; ger störst stickprov).
+        #[arg(long = "förväntad", visible_alias = "forvantad", value_name = "ANDEL", default_value_t = 0.5, value_parser = share, help_heading = "Flaggor")]
+        expected: f64,
+    },
+}
+
+/// A share between 0 and 1 (exclusive), written with a point or a comma.
+fn share(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("”{text}” är inte ett tal; skriv t.ex. 0,10"))?;
+    if value > 0.0 && value < 1.0 {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{text} ska vara en andel mellan 0 och 1, t.ex. 0,10"
+        ))
+    }
+}
+
+#[derive(Args)]
+struct SampleArgs {
+    /// Filer och mappar att dra stickprovet ur; mappar läses rekursivt.
+    #[arg(value_name = "SÖKVÄG", default_value = ".", help_heading = "Argument")]
+    paths: Vec<PathBuf>,
+    /// Manifest (CSV) med metadata för filerna.
+    #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
+    manifest: Option<PathBuf>,
+    /// Antal dokument i stickprovet.
+    #[arg(
+        short = 'n',
+        long = "antal",
+        value_name = "N",
+        help_heading = "Flaggor"
+    )]
+    n: Option<usize>,
+    /// Frö för slumpen: samma frö och samma dokument ger samma stickprov.
+    #[arg(long = "frö", visible_aliases = ["fro", "seed"], value_name = "TAL", help_heading = "Flaggor")]
+    seed: Option<u64>,
+    /// Skikta efter en metadatanyckel (t.ex. enhet): proportionellt, minst ett
+    /// dokument ur varje skikt.
+    #[arg(
+        long = "skikta",
+        visible_alias = "strata",
+        value_name = "NYCKEL",
+        help_heading = "Flaggor"
+    )]
+    strata: Option<String>,
+    /// Ta bara med dokument där NYCKEL har VÄRDE; kan anges flera gånger.
+    #[arg(long = "filter", value_name = "NYCKEL=VÄRDE", help_heading = "Flaggor")]
+    filters: Vec<String>,
+    /// Granska stickprovet direkt med mallen.
+    #[arg(
+        long = "kontrollera",
+        visible_alias = "check",
+        help_heading = "Flaggor"
+    )]
+    check: bool,
+    /// Skriv stickprovslistan (CSV) till en fil.
+    #[arg(
+        long = "ut",
+        visible_alias = "out",
+        value_name = "FIL",
+        help_heading = "Flaggor"
+    )]
+    out: Option<PathBuf>,
+    /// Med --kontrollera: skriv granskningsresultatet till en fil.
+    #[arg(
+        long = "rapport",
+        visible_alias = "report",
+        value_name = "FIL",
+        help_heading = "Flaggor"
+    )]
+    report_out: Option<PathBuf>,
+    #[command(flatten)]
+    report: ReportArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -168,6 +308,13 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Kontrollera(args) => check(args),
+        Command::Stickprov(command) => stickprov(command),
+        Command::Jamfor {
+            first,
+            second,
+            format,
+            show_pnr,
+        } => compare_rounds(&first, &second, format, show_pnr),
         Command::Mall(TemplateCommand::Kontrollera { file }) => load(Some(&file)).map(|t| {
             print_diagnostics(&t.warnings);
             let oversized = t.oversized_patterns();
@@ -262,25 +409,55 @@ fn use_color(stream: &impl IsTerminal) -> bool {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
-    let template = load(args.template.file.as_deref())?;
-    let (inputs, mut errors) = ingest::collect_inputs(&args.paths, args.manifest.as_deref());
+    let template = load(args.report.template.file.as_deref())?;
+    let (inputs, errors) = ingest::collect_inputs(&args.paths, args.manifest.as_deref());
+    run_report(
+        &template,
+        &inputs,
+        errors,
+        &args.report,
+        args.out.as_deref(),
+    )
+}
+
+/// A document's rendering, with what the summary needs to know of it.
+struct Rendered {
+    body: String,
+    kind: Option<&'static str>,
+    outcome: Option<String>,
+    group: Option<String>,
+}
+
+/// Judges `inputs` and writes the report to `out` (or the screen): the
+/// documents, the summary, and the files that could not be read (`errors`).
+fn run_report(
+    template: &Template,
+    inputs: &[ingest::Input],
+    mut errors: Vec<ingest::IngestError>,
+    args: &ReportArgs,
+    out_path: Option<&Path>,
+) -> Result<ExitCode, ExitCode> {
     if args.show_pnr {
         eprintln!("granska: varning: personnummer visas omaskerade. Sprid inte resultatet.");
     }
-    let out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(io::BufWriter::new(create_private(path).map_err(|e| {
-            eprintln!("granska: kunde inte skapa {}: {e}", path.display());
-            ExitCode::from(2)
-        })?)),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
-    };
-    let color = args.out.is_none() && use_color(&io::stdout());
+    let out = open_output(out_path)?;
+    let color = out_path.is_none() && use_color(&io::stdout());
     let show = args.show_pnr;
-    let mut tally = Tally::new(&template);
+    let mut tally = Tally::new(template);
+    let mut groups = args.group.as_deref().map(Groups::new);
     let format = args.format;
-    let render = |d: &ingest::Document, o: &engine::Outcome| match format {
-        Format::Json => json::render_document(&template, d, o, show),
-        Format::Text => text::render_document(&template, d, o, show, color),
+    let render = |d: &ingest::Document, o: &engine::Outcome| Rendered {
+        body: match format {
+            Format::Json => json::render_document(template, d, o, show),
+            Format::Text => text::render_document(template, d, o, show, color),
+        },
+        kind: d.kind.map(ingest::Kind::name),
+        outcome: d.metadata.get("utfall").map(str::to_string),
+        group: args
+            .group
+            .as_deref()
+            .and_then(|key| d.value(key))
+            .map(str::to_string),
     };
     // JSON streams each document as it comes; text shows the summary first, so
     // its document blocks wait until the run is done.
@@ -290,24 +467,34 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     }
     let mut sink = match format {
         Format::Json => Sink::Json(
-            json::JsonWriter::start(out, &template).map_err(write_error)?,
+            json::JsonWriter::start(out, template).map_err(write_error)?,
             Ok(()),
         ),
         Format::Text => Sink::Text(out, Vec::new()),
     };
     let mut profile = args.profile.then(engine::Profile::default);
     let ran = engine::run(
-        &template,
-        &inputs,
+        template,
+        inputs,
         args.jobs,
         render,
         |result| match result {
             Ok((outcome, rendered)) => {
-                tally.add(&outcome.statuses, &outcome.score);
+                let facts = Facts {
+                    kind: rendered.kind,
+                    outcome: rendered.outcome.as_deref(),
+                };
+                tally.add(&outcome.statuses, &outcome.score, facts);
+                if let Some(groups) = groups.as_mut() {
+                    let value = rendered.group.as_deref();
+                    groups.add(template, value, &outcome.statuses, &outcome.score, facts);
+                }
                 match &mut sink {
-                    Sink::Json(writer, written @ Ok(())) => *written = writer.document(&rendered),
+                    Sink::Json(writer, written @ Ok(())) => {
+                        *written = writer.document(&rendered.body)
+                    }
                     Sink::Json(..) => {}
-                    Sink::Text(_, blocks) => blocks.push(rendered),
+                    Sink::Text(_, blocks) => blocks.push(rendered.body),
                 }
             }
             Err(e) => errors.push(e),
@@ -318,12 +505,13 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
         eprintln!("granska: {e}");
         ExitCode::from(2)
     })?;
+    let summary = Summary::new(template, &tally, groups.as_ref());
     let written = match sink {
         Sink::Json(writer, written) => {
-            written.and_then(|()| writer.finish(&errors, show).map(|_| ()))
+            written.and_then(|()| writer.finish(&summary, &errors, show).map(|_| ()))
         }
         Sink::Text(mut out, blocks) => {
-            let summary = text::render_summary(&template, &tally, &errors, show);
+            let summary = report::summary::render_summary(template, &summary, &errors, show);
             (|| {
                 writeln!(out, "{summary}")?;
                 for block in blocks {
@@ -335,10 +523,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     };
     written.map_err(write_error)?;
     if let Some(profile) = &profile {
-        eprint!("{}", text::render_profile(&template, profile));
+        eprint!("{}", text::render_profile(template, profile));
     }
     if !errors.is_empty() {
-        if matches!(args.format, Format::Json) || args.out.is_some() {
+        if matches!(format, Format::Json) || out_path.is_some() {
             eprintln!(
                 "granska: {} filer kunde inte läsas; se listan i resultatet.",
                 errors.len()
@@ -349,6 +537,202 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     if args.strict && tally.any_not_met() {
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The output: a file readable by its owner only, or the screen.
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, ExitCode> {
+    Ok(match path {
+        Some(path) => Box::new(io::BufWriter::new(create_private(path).map_err(|e| {
+            eprintln!("granska: kunde inte skapa {}: {e}", path.display());
+            ExitCode::from(2)
+        })?)),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// `granska stickprov`: the sample size, or a sample drawn, listed and, with
+/// `--kontrollera`, judged.
+fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
+    if let Some(SampleSize::Storlek {
+        population,
+        margin,
+        confidence,
+        expected,
+    }) = command.size
+    {
+        let n = stats::sample_size(population, margin, confidence, expected);
+        println!(
+            "Dra {n} av {population} dokument för att med {} säkerhet skatta en andel inom \
+             ±{} procentenheter, om andelen väntas vara omkring {}.",
+            stats::percent(confidence),
+            format!("{:.1}", margin * 100.0)
+                .trim_end_matches(".0")
+                .replace('.', ","),
+            stats::percent(expected)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let args = command.args;
+    let Some(n) = args.n else {
+        eprintln!(
+            "granska: ange stickprovets storlek med -n, t.ex. `granska stickprov -n 20 MAPP`. \
+             `granska stickprov storlek --population N` räknar ut hur stort det behöver vara."
+        );
+        return Err(ExitCode::from(2));
+    };
+    let filters = args
+        .filters
+        .iter()
+        .map(|f| sample::Filter::parse(f))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| {
+            eprintln!("granska: {e}");
+            ExitCode::from(2)
+        })?;
+    let template = match args.check {
+        true => Some(load(args.report.template.file.as_deref())?),
+        false => None,
+    };
+    let (inputs, mut errors) = ingest::collect_inputs(&args.paths, args.manifest.as_deref());
+    let mut population = sample::Population::read(&inputs, &filters, args.strata.as_deref());
+    errors.append(&mut population.errors);
+    let (seed, chosen_seed) = match args.seed {
+        Some(seed) => (seed, true),
+        None => (random_seed(), false),
+    };
+    let drawn = sample::draw(&population.candidates, n, seed);
+    let show = args.report.show_pnr;
+    if let Some(path) = &args.out {
+        let file = create_private(path).map_err(|e| {
+            eprintln!("granska: kunde inte skapa {}: {e}", path.display());
+            ExitCode::from(2)
+        })?;
+        sample::write_csv(&drawn, io::BufWriter::new(file), show).map_err(write_error)?;
+    } else if !args.check {
+        sample::write_csv(&drawn, io::stdout().lock(), show).map_err(write_error)?;
+    }
+    eprint!(
+        "{}",
+        describe_sample(&drawn, &population, n, chosen_seed, &args)
+    );
+    match template {
+        Some(template) => {
+            let chosen: Vec<ingest::Input> = drawn
+                .chosen
+                .iter()
+                .map(|c| inputs[c.input].clone())
+                .collect();
+            run_report(
+                &template,
+                &chosen,
+                errors,
+                &args.report,
+                args.report_out.as_deref(),
+            )
+        }
+        None if !errors.is_empty() => {
+            for e in &errors {
+                eprintln!(
+                    "granska: kunde inte läsa {}: {}",
+                    mask_if(&e.path, show),
+                    mask_if(&e.message, show)
+                );
+            }
+            Ok(ExitCode::from(3))
+        }
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// A seed short enough to write down, from the clock.
+fn random_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    u64::from(nanos % 1_000_000)
+}
+
+/// What was drawn from what, for stderr.
+fn describe_sample(
+    drawn: &sample::Sample,
+    population: &sample::Population,
+    asked: usize,
+    chosen_seed: bool,
+    args: &SampleArgs,
+) -> String {
+    let mut out = format!(
+        "Stickprov: {} av {} dokument, frö {}",
+        drawn.chosen.len(),
+        drawn.population,
+        drawn.seed
+    );
+    if !chosen_seed {
+        out += &format!(
+            " (slumpat; ange --frö {} för att dra samma stickprov igen)",
+            drawn.seed
+        );
+    }
+    out += ".\n";
+    if population.filtered_out > 0 {
+        out += &format!(
+            "{} dokument föll bort genom filtret ({}).\n",
+            population.filtered_out,
+            args.filters.join(", ")
+        );
+    }
+    if let Some(key) = &args.strata {
+        out += &format!("Skiktat efter {key}:\n");
+        for s in &drawn.strata {
+            let name = mask_if(&s.name, args.report.show_pnr);
+            out += &format!("  {name}: {} av {}\n", s.drawn, s.population);
+        }
+    }
+    if drawn.chosen.len() > asked {
+        out += &format!(
+            "Stickprovet blev större än {asked}: minst ett dokument dras ur varje skikt.\n"
+        );
+    } else if drawn.chosen.len() < asked {
+        out += "Alla dokument kom med: det fanns inte fler.\n";
+    }
+    if let Some(path) = &args.out {
+        out += &format!("Listan skrevs till {}.\n", path.display());
+    }
+    out
+}
+
+/// `granska jämför`: two rounds' JSON reports compared.
+fn compare_rounds(
+    first: &Path,
+    second: &Path,
+    format: Format,
+    show_pnr: bool,
+) -> Result<ExitCode, ExitCode> {
+    let read = |path: &Path| {
+        File::open(path)
+            .map_err(|e| e.to_string())
+            .and_then(compare::Round::read)
+            .map_err(|e| {
+                eprintln!("granska: kunde inte läsa {}: {e}", path.display());
+                ExitCode::from(2)
+            })
+    };
+    let (a, b) = (read(first)?, read(second)?);
+    let names = (ingest::display_path(first), ingest::display_path(second));
+    let comparison = compare::compare(&a, &b, (&names.0, &names.1));
+    let rendered = match format {
+        Format::Text => report::summary::render_comparison(&comparison, show_pnr),
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(&comparison).map_err(|e| {
+                eprintln!("granska: {e}");
+                ExitCode::from(2)
+            })?;
+            json.push('\n');
+            mask_if(&json, show_pnr).into_owned()
+        }
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(rendered.as_bytes()).map_err(write_error)?;
     Ok(ExitCode::SUCCESS)
 }
 

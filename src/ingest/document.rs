@@ -3,7 +3,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::layout::{Layout, layout};
-use super::metadata::{Metadata, front_matter, header_metadata};
+use super::metadata::{Metadata, fold_key, front_matter, header_metadata};
 
 /// The kind of a case document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -83,6 +83,17 @@ pub struct Document {
 }
 
 impl Document {
+    /// The value of a metadata key as used for grouping, strata and filters:
+    /// `typ` is the document kind (also when found from the title); other
+    /// keys are looked up folded (`Handläggare` → `handlaggare`).
+    pub fn value(&self, key: &str) -> Option<&str> {
+        let key = fold_key(key);
+        if key == "typ" {
+            return self.kind.map(Kind::name);
+        }
+        self.metadata.get(&key)
+    }
+
     /// Lays out `text` read from `path`. `extra` is metadata from outside the
     /// text (a manifest); it wins over front matter, which wins over header
     /// fields.

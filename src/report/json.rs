@@ -10,6 +10,7 @@ use super::Place;
 use super::privacy::mask_if;
 use crate::engine::{Metrics, Outcome};
 use crate::ingest::{Document, IngestError, LineIndex};
+use crate::score::Summary;
 use crate::template::Template;
 
 #[derive(Serialize)]
@@ -181,8 +182,14 @@ impl<W: Write> JsonWriter<W> {
         write!(self.out, "{sep}{rendered}")
     }
 
-    /// Closes the document list, writes the errors and ends the report.
-    pub fn finish(mut self, errors: &[IngestError], show_pnr: bool) -> io::Result<W> {
+    /// Closes the document list, writes the summary and the errors and ends
+    /// the report.
+    pub fn finish(
+        mut self,
+        summary: &Summary,
+        errors: &[IngestError],
+        show_pnr: bool,
+    ) -> io::Result<W> {
         let close = if self.documents == 0 { "]" } else { "\n  ]" };
         let errors: Vec<IngestError> = errors
             .iter()
@@ -192,9 +199,15 @@ impl<W: Write> JsonWriter<W> {
             })
             .collect();
         let errors = indent(&serde_json::to_string_pretty(&errors)?, "  ");
+        let mut summary = summary.clone();
+        for group in &mut summary.groups {
+            group.value = mask_if(&group.value, show_pnr).into_owned();
+        }
+        let summary = indent(&serde_json::to_string_pretty(&summary)?, "  ");
         writeln!(
             self.out,
-            "{close},\n  \"errors\": {}\n}}",
+            "{close},\n  \"summary\": {},\n  \"errors\": {}\n}}",
+            summary.trim_start(),
             errors.trim_start()
         )?;
         self.out.flush()?;

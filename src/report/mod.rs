@@ -3,6 +3,7 @@
 pub mod explain;
 pub mod json;
 pub mod privacy;
+pub mod summary;
 pub mod text;
 
 use std::ops::Range;

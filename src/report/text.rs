@@ -10,8 +10,7 @@ use super::privacy::mask_if;
 use crate::criteria::Status;
 use crate::engine::Outcome;
 use crate::finding::{Finding, Severity};
-use crate::ingest::{Document, IngestError};
-use crate::score::Tally;
+use crate::ingest::Document;
 use crate::template::Template;
 
 /// A finding as a miette diagnostic.
@@ -158,89 +157,6 @@ fn finding_diagnostic(
         span: finding.range.clone(),
         source: source.clone(),
     }
-}
-
-/// The run's summary: documents, perspectives and criteria not met.
-pub fn render_summary(
-    template: &Template,
-    tally: &Tally,
-    errors: &[IngestError],
-    show_pnr: bool,
-) -> String {
-    let mut out = String::new();
-    let version = template
-        .version
-        .as_deref()
-        .map(|v| format!(" version {v}"))
-        .unwrap_or_default();
-    let _ = writeln!(out, "Granskning med mallen ”{}”{version}", template.name);
-    let unreadable = if errors.is_empty() {
-        String::new()
-    } else {
-        format!(", {} kunde inte läsas", errors.len())
-    };
-    let _ = writeln!(out, "{} dokument granskade{unreadable}.", tally.documents);
-    if tally.documents > 0 {
-        let _ = writeln!(out);
-        let width = template
-            .perspectives
-            .iter()
-            .map(|p| p.title.chars().count())
-            .max()
-            .unwrap_or(10)
-            .max(11);
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:>10}  {:>8}",
-            "Perspektiv", "Medelpoäng", "Mål"
-        );
-        for (i, p) in template.perspectives.iter().enumerate() {
-            let (sum, n) = tally.perspectives[i];
-            let mean = if n > 0 {
-                percent(sum / n as f64)
-            } else {
-                "–".to_string()
-            };
-            let target = p.target.map_or(String::new(), percent);
-            let _ = writeln!(out, "{:<width$}  {:>10}  {:>8}", p.title, mean, target);
-        }
-        let id_width = template
-            .criteria
-            .iter()
-            .map(|c| c.id.len())
-            .max()
-            .unwrap_or(10);
-        let not_met: Vec<String> = template
-            .criteria
-            .iter()
-            .zip(&tally.criteria)
-            .filter(|(_, (met, applicable))| met < applicable)
-            .map(|(c, (met, applicable))| {
-                format!(
-                    "  {:<id_width$} {} av {} uppfyllda  {}",
-                    c.id, met, applicable, c.title
-                )
-            })
-            .collect();
-        if !not_met.is_empty() {
-            let _ = writeln!(out, "\nKriterier som inte alltid är uppfyllda:");
-            for line in not_met {
-                let _ = writeln!(out, "{line}");
-            }
-        }
-    }
-    if !errors.is_empty() {
-        let _ = writeln!(out, "\nFiler som inte kunde läsas:");
-        for e in errors {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                mask_if(&e.path, show_pnr),
-                mask_if(&e.message, show_pnr)
-            );
-        }
-    }
-    out
 }
 
 fn seconds(d: std::time::Duration) -> String {

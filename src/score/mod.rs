@@ -5,6 +5,11 @@
 //! questions count only once answered (not yet supported), so they are left out.
 
 pub mod agreement;
+pub mod compare;
+pub mod stats;
+pub mod summary;
+
+pub use summary::{Facts, Groups, Summary, Tally};
 
 use serde::Serialize;
 
@@ -87,58 +92,4 @@ pub fn sentence_limit(template: &Template, kind: Option<Kind>) -> f64 {
         })
         .find_map(|m| m.bound_for(kind).map(|b| b.value))
         .unwrap_or(25.0)
-}
-
-/// Counts over a run: documents, and per perspective and criterion how often
-/// they applied and were met.
-#[derive(Debug, Clone, Default)]
-pub struct Tally {
-    pub documents: usize,
-    /// Per perspective: (sum of document scores, documents with a score).
-    pub perspectives: Vec<(f64, usize)>,
-    /// Per criterion: (met, applicable).
-    pub criteria: Vec<(usize, usize)>,
-    /// Per criterion: documents where it is manual.
-    pub manual: Vec<usize>,
-}
-
-impl Tally {
-    /// An empty tally for a template.
-    pub fn new(template: &Template) -> Self {
-        Tally {
-            documents: 0,
-            perspectives: vec![(0.0, 0); template.perspectives.len()],
-            criteria: vec![(0, 0); template.criteria.len()],
-            manual: vec![0; template.criteria.len()],
-        }
-    }
-
-    /// Adds one document.
-    pub fn add(&mut self, statuses: &[Status], score: &DocumentScore) {
-        self.documents += 1;
-        for (acc, p) in self.perspectives.iter_mut().zip(&score.perspectives) {
-            if let Some(s) = p.score {
-                acc.0 += s;
-                acc.1 += 1;
-            }
-        }
-        for (i, status) in statuses.iter().enumerate() {
-            match status {
-                Status::Met => {
-                    self.criteria[i].0 += 1;
-                    self.criteria[i].1 += 1;
-                }
-                Status::NotMet => self.criteria[i].1 += 1,
-                Status::Manual => self.manual[i] += 1,
-                Status::NotApplicable => {}
-            }
-        }
-    }
-
-    /// Whether any criterion was not met in any document.
-    pub fn any_not_met(&self) -> bool {
-        self.criteria
-            .iter()
-            .any(|&(met, applicable)| met < applicable)
-    }
 }

@@ -1,0 +1,273 @@
+//! The summary of a run in the terminal: results per perspective and per
+//! criterion against the template's targets, with 95 % intervals, then per
+//! group when the run was grouped.
+
+use std::fmt::Write as _;
+
+use super::privacy::mask_if;
+use crate::ingest::IngestError;
+use crate::score::compare::{Comparison, Count, Row};
+use crate::score::stats::{Interval, Verdict, percent, percent_range};
+use crate::score::summary::{Figures, MIN_GROUP, Summary};
+use crate::template::Template;
+
+/// A count of a share: "12 av 52 (23 %)".
+fn count(met: usize, n: usize) -> String {
+    if n == 0 {
+        return "–".to_string();
+    }
+    format!("{met} av {n} ({})", percent(met as f64 / n as f64))
+}
+
+fn verdict(v: Option<Verdict>) -> &'static str {
+    v.map_or("", Verdict::name)
+}
+
+fn range(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(low), Some(high)) => percent_range(Interval { low, high }),
+        _ => "–".to_string(),
+    }
+}
+
+fn target(t: Option<f64>) -> String {
+    t.map_or(String::new(), percent)
+}
+
+/// "24 utredningar, 28 beslut" from the counts by kind.
+fn kinds(figures: &Figures) -> String {
+    let words = |kind: &str| match kind {
+        "utredning" => ("utredning", "utredningar"),
+        "beslut" => ("beslut", "beslut"),
+        "genomforandeplan" => ("genomförandeplan", "genomförandeplaner"),
+        "uppfoljning" => ("uppföljning", "uppföljningar"),
+        _ => ("av okänd typ", "av okänd typ"),
+    };
+    figures
+        .counts
+        .kinds
+        .iter()
+        .map(|(kind, &n)| {
+            let (one, many) = words(kind);
+            format!("{n} {}", if n == 1 { one } else { many })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The perspective table of some figures, indented by `indent`.
+fn perspectives(out: &mut String, template: &Template, figures: &Figures, indent: &str) {
+    let width = template
+        .perspectives
+        .iter()
+        .map(|p| p.title.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(10);
+    let _ = writeln!(
+        out,
+        "{indent}{:<width$}  {:>10}  {:>18}  {:>9}  {:>5}  Bedömning",
+        "Perspektiv", "Medelpoäng", "Alla uppfyllda", "95 % KI", "Mål"
+    );
+    for (_, p) in &figures.perspectives.0 {
+        let _ = writeln!(
+            out,
+            "{indent}{:<width$}  {:>10}  {:>18}  {:>9}  {:>5}  {}",
+            p.title,
+            p.mean_score.map_or("–".to_string(), percent),
+            count(p.all_met, p.applicable),
+            range(p.ci_low, p.ci_high),
+            target(p.target),
+            verdict(p.verdict)
+        );
+    }
+}
+
+/// The run's summary: documents, results per perspective and criterion
+/// against the targets, groups, and the files that could not be read.
+pub fn render_summary(
+    template: &Template,
+    summary: &Summary,
+    errors: &[IngestError],
+    show_pnr: bool,
+) -> String {
+    let mut out = String::new();
+    let figures = &summary.figures;
+    let version = template
+        .version
+        .as_deref()
+        .map(|v| format!(" version {v}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "Granskning med mallen ”{}”{version}", template.name);
+    let unreadable = if errors.is_empty() {
+        String::new()
+    } else {
+        format!(", {} kunde inte läsas", errors.len())
+    };
+    let kinds = if figures.documents > 0 {
+        format!(" ({})", kinds(figures))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{} dokument granskade{kinds}{unreadable}.",
+        figures.documents
+    );
+    if let Some(mean) = figures.mean_score {
+        let _ = writeln!(out, "Medelpoäng {}.", percent(mean));
+    }
+    if figures.documents > 0 {
+        let _ = writeln!(out);
+        perspectives(&mut out, template, figures, "");
+        criteria(&mut out, figures);
+        let _ = writeln!(
+            out,
+            "\nBedömning mot målet: uppnått = hela 95 %-intervallet ligger på eller över målet;\n\
+             ej uppnått = hela intervallet ligger under målet; osäkert = intervallet omfattar målet."
+        );
+    }
+    if let Some(key) = &summary.grouped_by {
+        let _ = writeln!(out, "\nGrupperat efter {key}:");
+        for group in &summary.groups {
+            let g = &group.figures;
+            let mean = g
+                .mean_score
+                .map_or(String::new(), |m| format!(", medelpoäng {}", percent(m)));
+            let small = if group.too_small {
+                format!(" – för litet underlag, minst {MIN_GROUP} dokument behövs för en bedömning")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "\n  ”{}” ({} dokument{mean}){small}",
+                mask_if(&group.value, show_pnr),
+                g.documents
+            );
+            perspectives(&mut out, template, g, "  ");
+        }
+    }
+    if !errors.is_empty() {
+        let _ = writeln!(out, "\nFiler som inte kunde läsas:");
+        for e in errors {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                mask_if(&e.path, show_pnr),
+                mask_if(&e.message, show_pnr)
+            );
+        }
+    }
+    out
+}
+
+/// The criterion table: every criterion that applied somewhere.
+fn criteria(out: &mut String, figures: &Figures) {
+    let rows: Vec<_> = figures
+        .criteria
+        .iter()
+        .filter(|c| c.applicable > 0)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let width = rows.iter().map(|c| c.id.len()).max().unwrap_or(10).max(10);
+    let _ = writeln!(
+        out,
+        "\n{:<width$}  {:>18}  {:>9}  {:>5}  Bedömning",
+        "Kriterium", "Uppfyllda", "95 % KI", "Mål"
+    );
+    for c in rows {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
+            c.id,
+            count(c.met, c.applicable),
+            range(c.estimate.ci_low, c.estimate.ci_high),
+            target(c.estimate.target),
+            verdict(c.estimate.verdict)
+        );
+    }
+}
+
+/// Percentage points with a sign: "+20 p.e.".
+fn points(value: f64) -> String {
+    let rounded = (value * 100.0).round();
+    let sign = if rounded > 0.0 { "+" } else { "" };
+    format!("{sign}{rounded:.0} p.e.")
+}
+
+fn comparison_rows(out: &mut String, heading: &str, rows: &[Row], name: fn(&Row) -> &str) {
+    let width = rows
+        .iter()
+        .map(|r| name(r).chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(heading.chars().count());
+    let _ = writeln!(
+        out,
+        "{heading:<width$}  {:>18}  {:>18}  {:>10}  {:>22}  Bedömning",
+        "Första", "Andra", "Skillnad", "95 % KI"
+    );
+    for r in rows {
+        let counted =
+            |c: Option<Count>| c.map_or("–".to_string(), |c| count(c.met, c.applicable));
+        let interval = match (r.ci_low, r.ci_high) {
+            (Some(low), Some(high)) => format!("{} till {}", points(low), points(high)),
+            _ => "–".to_string(),
+        };
+        let judgement = match (r.change, &r.note) {
+            (Some(change), _) => change.name().to_string(),
+            (None, Some(note)) => note.clone(),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>18}  {:>18}  {:>10}  {:>22}  {judgement}",
+            name(r),
+            counted(r.first),
+            counted(r.second),
+            r.difference.map_or("–".to_string(), points),
+            interval,
+        );
+    }
+}
+
+/// Two review rounds compared, for the terminal.
+pub fn render_comparison(c: &Comparison, show_pnr: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Jämförelse av två granskningsomgångar");
+    for (label, round) in [("Första", &c.first), ("Andra", &c.second)] {
+        let _ = writeln!(
+            out,
+            "{label}: {} – mallen ”{}”, {} dokument",
+            mask_if(&round.file, show_pnr),
+            round.template,
+            round.documents
+        );
+    }
+    if c.first.template != c.second.template {
+        let _ = writeln!(
+            out,
+            "Obs! Omgångarna är granskade med olika mallar; jämför med försiktighet."
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nPerspektiv: andel dokument där alla kriterier som gäller är uppfyllda."
+    );
+    comparison_rows(&mut out, "Perspektiv", &c.perspectives, |r| &r.label);
+    let _ = writeln!(
+        out,
+        "\nKriterier: andel uppfyllda av de dokument där kriteriet gäller."
+    );
+    comparison_rows(&mut out, "Kriterium", &c.criteria, |r| &r.id);
+    let _ = writeln!(
+        out,
+        "\nSkillnaden är andra omgången minus första, i procentenheter (p.e.), med 95 %\n\
+         konfidensintervall enligt Newcombe. Tydlig förbättring eller försämring: hela\n\
+         intervallet ligger över eller under noll; annars ryms skillnaden inom slumpens variation."
+    );
+    out
+}

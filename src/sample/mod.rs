@@ -1,0 +1,350 @@
+//! Stickprov: a reproducible random sample of documents, simple or
+//! stratified with proportional allocation, and the list a team leader files.
+//!
+//! The same seed and the same documents always give the same sample, on any
+//! machine and whatever the order the folders were named in: the population
+//! is sorted by path, strata by name, and the random numbers come from
+//! ChaCha8 seeded with the seed.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+
+use crate::ingest::{Document, IngestError, Input, fold_key, read_input};
+use crate::report::privacy::mask_if;
+
+/// The name of the stratum of documents that lack the strata key.
+pub use crate::score::summary::MISSING;
+
+/// `KEY=VÄRDE`: keep only documents whose metadata `KEY` is `VÄRDE` (case
+/// and å/ä/ö-folding ignored, so `lag=sol` matches `SoL`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    pub key: String,
+    pub value: String,
+}
+
+impl Filter {
+    /// Parses `KEY=VÄRDE`.
+    pub fn parse(text: &str) -> Result<Filter, String> {
+        match text.split_once('=') {
+            Some((key, value)) if !key.trim().is_empty() && !value.trim().is_empty() => {
+                Ok(Filter {
+                    key: key.trim().to_string(),
+                    value: value.trim().to_string(),
+                })
+            }
+            _ => Err(format!(
+                "filtret ”{text}” ska skrivas NYCKEL=VÄRDE, t.ex. enhet=Norr eller typ=beslut"
+            )),
+        }
+    }
+
+    /// Whether `doc` passes.
+    pub fn matches(&self, doc: &Document) -> bool {
+        doc.value(&self.key)
+            .is_some_and(|v| fold_key(v) == fold_key(&self.value))
+    }
+}
+
+/// A document that can be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index into the inputs the population was read from.
+    pub input: usize,
+    pub id: String,
+    pub path: String,
+    /// The value of the strata key ([`MISSING`] without one), when stratified.
+    pub stratum: Option<String>,
+}
+
+/// The documents a sample is drawn from, and the files that could not be
+/// read.
+#[derive(Debug, Default)]
+pub struct Population {
+    pub candidates: Vec<Candidate>,
+    pub errors: Vec<IngestError>,
+    /// Readable documents left out by the filters.
+    pub filtered_out: usize,
+}
+
+impl Population {
+    /// Reads `inputs` (in parallel) and keeps those that pass every filter,
+    /// sorted by path.
+    pub fn read(inputs: &[Input], filters: &[Filter], strata: Option<&str>) -> Population {
+        let read: Vec<Result<Option<Candidate>, IngestError>> = inputs
+            .par_iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let doc = read_input(input)?;
+                if !filters.iter().all(|f| f.matches(&doc)) {
+                    return Ok(None);
+                }
+                let stratum = strata.map(|key| {
+                    doc.value(key)
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .unwrap_or(MISSING)
+                        .to_string()
+                });
+                Ok(Some(Candidate {
+                    input: i,
+                    id: doc.id,
+                    path: doc.path,
+                    stratum,
+                }))
+            })
+            .collect();
+        let mut population = Population::default();
+        for result in read {
+            match result {
+                Ok(Some(candidate)) => population.candidates.push(candidate),
+                Ok(None) => population.filtered_out += 1,
+                Err(e) => population.errors.push(e),
+            }
+        }
+        population
+            .candidates
+            .sort_by(|a, b| a.path.cmp(&b.path).then(a.id.cmp(&b.id)));
+        population
+    }
+}
+
+/// A stratum: its size in the population and how many were drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stratum {
+    pub name: String,
+    pub population: usize,
+    pub drawn: usize,
+}
+
+/// A drawn sample.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sample {
+    pub seed: u64,
+    /// How many documents the sample was drawn from.
+    pub population: usize,
+    /// The strata in name order (one, unnamed, for a simple sample).
+    pub strata: Vec<Stratum>,
+    /// The drawn documents, in population order within each stratum.
+    pub chosen: Vec<Candidate>,
+}
+
+/// Splits a sample of `n` over strata of the given sizes in proportion to
+/// their sizes (largest remainders), at least one from every stratum that
+/// has documents and never more than a stratum has. The total is `n` unless
+/// there are more strata than `n` (then one each) or fewer documents.
+pub fn allocate(sizes: &[usize], n: usize) -> Vec<usize> {
+    let total: usize = sizes.iter().sum();
+    let n = n.min(total);
+    if total == 0 {
+        return vec![0; sizes.len()];
+    }
+    let quota = |i: usize| n as f64 * sizes[i] as f64 / total as f64;
+    let mut alloc: Vec<usize> = (0..sizes.len())
+        .map(|i| (quota(i).floor() as usize).max(1).min(sizes[i]))
+        .collect();
+    // Fill up by the largest remaining quota (ties: the earlier stratum)…
+    while alloc.iter().sum::<usize>() < n {
+        let Some(i) = (0..sizes.len())
+            .filter(|&i| alloc[i] < sizes[i])
+            .max_by(|&a, &b| {
+                let (ra, rb) = (quota(a) - alloc[a] as f64, quota(b) - alloc[b] as f64);
+                ra.total_cmp(&rb).then(b.cmp(&a))
+            })
+        else {
+            break;
+        };
+        alloc[i] += 1;
+    }
+    // …or give back from the most over-served stratum that has more than one.
+    while alloc.iter().sum::<usize>() > n {
+        let Some(i) = (0..sizes.len()).filter(|&i| alloc[i] > 1).max_by(|&a, &b| {
+            let (oa, ob) = (alloc[a] as f64 - quota(a), alloc[b] as f64 - quota(b));
+            oa.total_cmp(&ob).then(b.cmp(&a))
+        }) else {
+            break;
+        };
+        alloc[i] -= 1;
+    }
+    alloc
+}
+
+/// Draws `n` documents from `population` with `seed`: simple random
+/// sampling, or stratified by the candidates' strata when they have them.
+pub fn draw(population: &[Candidate], n: usize, seed: u64) -> Sample {
+    let mut strata: BTreeMap<Option<&str>, Vec<&Candidate>> = BTreeMap::new();
+    for c in population {
+        strata.entry(c.stratum.as_deref()).or_default().push(c);
+    }
+    let sizes: Vec<usize> = strata.values().map(Vec::len).collect();
+    let alloc = allocate(&sizes, n);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut sample = Sample {
+        seed,
+        population: population.len(),
+        strata: Vec::new(),
+        chosen: Vec::new(),
+    };
+    for ((name, members), &k) in strata.iter().zip(&alloc) {
+        let mut picked = rand::seq::index::sample(&mut rng, members.len(), k).into_vec();
+        picked.sort_unstable();
+        sample
+            .chosen
+            .extend(picked.into_iter().map(|i| members[i].clone()));
+        sample.strata.push(Stratum {
+            name: name.unwrap_or_default().to_string(),
+            population: members.len(),
+            drawn: k,
+        });
+    }
+    sample
+}
+
+/// Writes the sample as the CSV a team leader files: semicolon-separated,
+/// UTF-8 with BOM (so Swedish Excel opens it), one row per drawn document
+/// with the seed and the population size on every row.
+pub fn write_csv(sample: &Sample, mut out: impl Write, show_pnr: bool) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    csv.write_record([
+        "nr",
+        "dokument",
+        "fil",
+        "skikt",
+        "dragna_i_skiktet",
+        "dokument_i_skiktet",
+        "frö",
+        "population",
+    ])?;
+    for (nr, c) in sample.chosen.iter().enumerate() {
+        let stratum = sample
+            .strata
+            .iter()
+            .find(|s| c.stratum.as_deref().unwrap_or_default() == s.name)
+            .expect("every drawn document is in a stratum");
+        csv.write_record([
+            (nr + 1).to_string(),
+            mask_if(&c.id, show_pnr).into_owned(),
+            mask_if(&c.path, show_pnr).into_owned(),
+            mask_if(&stratum.name, show_pnr).into_owned(),
+            stratum.drawn.to_string(),
+            stratum.population.to_string(),
+            sample.seed.to_string(),
+            sample.population.to_string(),
+        ])?;
+    }
+    csv.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn population(strata: &[(&str, usize)]) -> Vec<Candidate> {
+        let mut all = Vec::new();
+        for (name, size) in strata {
+            for i in 0..*size {
+                all.push(Candidate {
+                    input: all.len(),
+                    id: format!("{name}-{i:03}"),
+                    path: format!("{name}/{i:03}.txt"),
+                    stratum: Some(name.to_string()),
+                });
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn allocation_is_proportional_with_at_least_one_per_stratum() {
+        // 20 from 100/60/30/10: exact quotas 10, 6, 3, 1.
+        assert_eq!(allocate(&[100, 60, 30, 10], 20), vec![10, 6, 3, 1]);
+        // 10 from 50/45/5: quotas 5, 4.5, 0.5 → the small stratum still
+        // gets one.
+        assert_eq!(allocate(&[50, 45, 5], 10), vec![5, 4, 1]);
+        // 10 from 90/5/5: quotas 9, 0.5, 0.5 → one each for the small
+        // strata, given back by the large one.
+        assert_eq!(allocate(&[90, 5, 5], 10), vec![8, 1, 1]);
+        // Largest remainders: 7 from 3/3/3 gives 3, 2, 2 (ties to the first).
+        assert_eq!(allocate(&[3, 3, 3], 7), vec![3, 2, 2]);
+        // More strata than n: one from each.
+        assert_eq!(allocate(&[10, 10, 10], 2), vec![1, 1, 1]);
+        // Never more than there are.
+        assert_eq!(allocate(&[2, 1], 10), vec![2, 1]);
+        assert_eq!(allocate(&[], 5), Vec::<usize>::new());
+        assert_eq!(allocate(&[0, 4], 2), vec![0, 2]);
+    }
+
+    #[test]
+    fn the_same_seed_draws_the_same_sample() {
+        let all = population(&[("a", 40)]);
+        let first = draw(&all, 8, 42);
+        assert_eq!(first, draw(&all, 8, 42));
+        assert_ne!(first.chosen, draw(&all, 8, 43).chosen);
+        assert_eq!(first.chosen.len(), 8);
+        let mut paths: Vec<_> = first.chosen.iter().map(|c| &c.path).collect();
+        paths.dedup();
+        assert_eq!(paths.len(), 8, "no document twice");
+    }
+
+    #[test]
+    fn stratified_samples_follow_the_strata_sizes() {
+        let all = population(&[("Norr", 60), ("Söder", 30), ("Väster", 10)]);
+        let sample = draw(&all, 20, 7);
+        let drawn: Vec<(&str, usize, usize)> = sample
+            .strata
+            .iter()
+            .map(|s| (s.name.as_str(), s.population, s.drawn))
+            .collect();
+        assert_eq!(
+            drawn,
+            vec![("Norr", 60, 12), ("Söder", 30, 6), ("Väster", 10, 2)]
+        );
+        for s in &sample.strata {
+            let chosen = sample
+                .chosen
+                .iter()
+                .filter(|c| c.stratum.as_deref() == Some(s.name.as_str()))
+                .count();
+            assert_eq!(chosen, s.drawn);
+        }
+    }
+
+    #[test]
+    fn a_sample_larger_than_the_population_takes_everyone() {
+        let all = population(&[("a", 3)]);
+        assert_eq!(draw(&all, 10, 1).chosen, all);
+        assert!(draw(&[], 10, 1).chosen.is_empty());
+    }
+
+    #[test]
+    fn filters_are_parsed_with_a_swedish_error() {
+        assert_eq!(
+            Filter::parse("enhet = Norr"),
+            Ok(Filter {
+                key: "enhet".into(),
+                value: "Norr".into()
+            })
+        );
+        assert!(Filter::parse("enhet").unwrap_err().contains("NYCKEL=VÄRDE"));
+        assert!(Filter::parse("=x").is_err());
+    }
+
+    #[test]
+    fn the_csv_has_a_bom_semicolons_and_masked_identity_numbers() {
+        let mut all = population(&[("a", 2)]);
+        all[0].path = "a/19121212-1212.txt".into();
+        let sample = draw(&all, 2, 5);
+        let mut out = Vec::new();
+        write_csv(&sample, &mut out, false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        assert!(text.contains("nr;dokument;fil;skikt"));
+        assert!(!text.contains("19121212-1212"), "{text}");
+        assert!(text.contains("a/XXXXXXXX-XXXX.txt;a;2;2;5;2"), "{text}");
+    }
+}

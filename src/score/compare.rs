@@ -1,0 +1,297 @@
+//! Comparing two review rounds (`granska jämför VÅR.json HÖST.json`): per
+//! criterion and perspective, the change in the share met from the first
+//! round to the second, with Newcombe's 95 % interval for the difference and
+//! whether it is a clear improvement, a clear decline or within noise.
+//!
+//! The rounds are read from the `summary` of granska's JSON reports.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use serde::{Deserialize, Serialize};
+
+use super::stats::{self, Change};
+
+/// A count of a share in one round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub applicable: usize,
+    pub met: usize,
+}
+
+/// One round, as read from a JSON report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    /// The template's name and version.
+    pub template: String,
+    pub documents: usize,
+    /// Criteria in template order: id, perspective, count.
+    pub criteria: Vec<(String, String, Count)>,
+    /// Perspectives in template order: id, title, documents judged, all met.
+    pub perspectives: Vec<(String, String, Count)>,
+}
+
+#[derive(Deserialize)]
+struct ReportIn {
+    template: TemplateIn,
+    summary: SummaryIn,
+}
+
+#[derive(Deserialize)]
+struct TemplateIn {
+    name: String,
+    version: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SummaryIn {
+    documents: usize,
+    criteria: Vec<CriterionIn>,
+    perspectives: BTreeMap<String, PerspectiveIn>,
+}
+
+#[derive(Deserialize)]
+struct CriterionIn {
+    id: String,
+    perspective: String,
+    applicable: usize,
+    met: usize,
+}
+
+#[derive(Deserialize)]
+struct PerspectiveIn {
+    title: String,
+    applicable: usize,
+    all_met: usize,
+}
+
+impl Round {
+    /// Reads a round from a granska JSON report; the error says in Swedish
+    /// what is wrong.
+    pub fn read(json: impl Read) -> Result<Round, String> {
+        let report: ReportIn =
+            serde_json::from_reader(std::io::BufReader::new(json)).map_err(|e| {
+                if e.is_data() {
+                    format!(
+                        "filen är inte en JSON-rapport från granska med sammanfattning \
+                         (gjord med --format json): {e}"
+                    )
+                } else {
+                    format!("filen är inte giltig JSON: {e}")
+                }
+            })?;
+        let summary = report.summary;
+        // Perspectives in the order their criteria come in the template.
+        let mut perspectives: Vec<(String, String, Count)> = Vec::new();
+        let mut by_id = summary.perspectives;
+        for c in &summary.criteria {
+            if let Some(p) = by_id.remove(&c.perspective) {
+                let count = Count {
+                    applicable: p.applicable,
+                    met: p.all_met,
+                };
+                perspectives.push((c.perspective.clone(), p.title, count));
+            }
+        }
+        perspectives.extend(by_id.into_iter().map(|(id, p)| {
+            let count = Count {
+                applicable: p.applicable,
+                met: p.all_met,
+            };
+            (id, p.title, count)
+        }));
+        let template = match report.template.version {
+            Some(v) => format!("{} version {v}", report.template.name),
+            None => report.template.name,
+        };
+        Ok(Round {
+            template,
+            documents: summary.documents,
+            criteria: summary
+                .criteria
+                .into_iter()
+                .map(|c| {
+                    let count = Count {
+                        applicable: c.applicable,
+                        met: c.met,
+                    };
+                    (c.id, c.perspective, count)
+                })
+                .collect(),
+            perspectives,
+        })
+    }
+}
+
+/// One criterion or perspective in both rounds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub id: String,
+    /// The perspective's id (criteria) or title (perspectives).
+    pub label: String,
+    pub first: Option<Count>,
+    pub second: Option<Count>,
+    pub first_share: Option<f64>,
+    pub second_share: Option<f64>,
+    /// Second share minus first share.
+    pub difference: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub change: Option<Change>,
+    /// Why there is no judgement, in Swedish.
+    pub note: Option<String>,
+}
+
+/// Two rounds compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub first: RoundInfo,
+    pub second: RoundInfo,
+    pub perspectives: Vec<Row>,
+    pub criteria: Vec<Row>,
+}
+
+/// What the comparison says about a round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundInfo {
+    pub file: String,
+    pub template: String,
+    pub documents: usize,
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+fn share(c: Option<Count>) -> Option<f64> {
+    c.filter(|c| c.applicable > 0)
+        .map(|c| round4(c.met as f64 / c.applicable as f64))
+}
+
+/// Pairs the rows of two rounds by id, in the order of the first round, then
+/// those only in the second.
+fn rows(
+    first: &[(String, String, Count)],
+    second: &[(String, String, Count)],
+    names: (&str, &str),
+) -> Vec<Row> {
+    let z = stats::z_for(stats::CONFIDENCE);
+    let mut ids: Vec<(&str, &str)> = first
+        .iter()
+        .map(|(i, l, _)| (i.as_str(), l.as_str()))
+        .collect();
+    for (id, label, _) in second {
+        if !ids.iter().any(|(i, _)| i == id) {
+            ids.push((id, label));
+        }
+    }
+    let find = |rows: &[(String, String, Count)], id: &str| {
+        rows.iter().find(|(i, ..)| i == id).map(|(.., c)| *c)
+    };
+    ids.into_iter()
+        .map(|(id, label)| {
+            let (a, b) = (find(first, id), find(second, id));
+            let difference = match (a, b) {
+                (Some(a), Some(b)) => stats::newcombe(a.met, a.applicable, b.met, b.applicable, z),
+                _ => None,
+            };
+            let note = match (a, b) {
+                (None, _) => Some(format!("finns bara i {}", names.1)),
+                (_, None) => Some(format!("finns bara i {}", names.0)),
+                _ if difference.is_none() => {
+                    Some("inget dokument att jämföra i en av omgångarna".to_string())
+                }
+                _ => None,
+            };
+            Row {
+                id: id.to_string(),
+                label: label.to_string(),
+                first: a,
+                second: b,
+                first_share: share(a),
+                second_share: share(b),
+                difference: difference.map(|d| round4(d.estimate)),
+                ci_low: difference.map(|d| round4(d.interval.low)),
+                ci_high: difference.map(|d| round4(d.interval.high)),
+                change: difference.map(|d| Change::of(d.interval)),
+                note,
+            }
+        })
+        .collect()
+}
+
+/// Compares two rounds; `names` are how the rounds are called (their files).
+pub fn compare(first: &Round, second: &Round, names: (&str, &str)) -> Comparison {
+    let info = |r: &Round, file: &str| RoundInfo {
+        file: file.to_string(),
+        template: r.template.clone(),
+        documents: r.documents,
+    };
+    Comparison {
+        first: info(first, names.0),
+        second: info(second, names.1),
+        perspectives: rows(&first.perspectives, &second.perspectives, names),
+        criteria: rows(&first.criteria, &second.criteria, names),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(criteria: &[(&str, usize, usize)]) -> String {
+        let criteria: Vec<serde_json::Value> = criteria
+            .iter()
+            .map(|(id, applicable, met)| {
+                serde_json::json!({"id": id, "perspective": "delaktighet",
+                    "applicable": applicable, "met": met, "share": null})
+            })
+            .collect();
+        serde_json::json!({
+            "tool": {"name": "granska"},
+            "template": {"name": "Standard", "version": "1"},
+            "documents": [],
+            "summary": {
+                "documents": 80,
+                "criteria": criteria,
+                "perspectives": {"delaktighet": {"title": "Delaktighet", "applicable": 80, "all_met": 48}},
+            },
+            "errors": []
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn rounds_are_compared_with_newcombe_intervals() {
+        let spring =
+            Round::read(report(&[("DL-A", 80, 48), ("DL-B", 10, 3), ("DL-C", 5, 5)]).as_bytes())
+                .unwrap();
+        let autumn =
+            Round::read(report(&[("DL-A", 70, 56), ("DL-B", 10, 9), ("DL-D", 4, 4)]).as_bytes())
+                .unwrap();
+        assert_eq!(spring.template, "Standard version 1");
+        let c = compare(&spring, &autumn, ("vår.json", "höst.json"));
+        let ids: Vec<&str> = c.criteria.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["DL-A", "DL-B", "DL-C", "DL-D"]);
+        // 48/80 → 56/70: Newcombe (1998) example, interval 0.0524 to 0.3339.
+        let a = &c.criteria[0];
+        assert_eq!(a.difference, Some(0.2));
+        assert_eq!((a.ci_low, a.ci_high), (Some(0.0524), Some(0.3339)));
+        assert_eq!(a.change, Some(Change::Improvement));
+        assert_eq!(c.criteria[1].change, Some(Change::Improvement));
+        assert_eq!(c.criteria[2].note.as_deref(), Some("finns bara i vår.json"));
+        assert_eq!(
+            c.criteria[3].note.as_deref(),
+            Some("finns bara i höst.json")
+        );
+        assert_eq!(c.perspectives[0].change, Some(Change::WithinNoise));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_report_gets_a_swedish_error() {
+        let e = Round::read(&b"{\"documents\": []}"[..]).unwrap_err();
+        assert!(e.contains("inte en JSON-rapport från granska"), "{e}");
+        let e = Round::read(&b"nej"[..]).unwrap_err();
+        assert!(e.contains("inte giltig JSON"), "{e}");
+    }
+}

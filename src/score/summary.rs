@@ -1,0 +1,361 @@
+//! The summary of a run, as a team leader presents it: per criterion and per
+//! perspective, how often it was met, with a 95 % Wilson interval and a
+//! verdict against the template's target; the same per group.
+//!
+//! A criterion's target is its perspective's (`mål` in the template). A
+//! perspective is judged by the share of documents where **all** of its
+//! applicable criteria are met.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use super::DocumentScore;
+use super::stats::{self, Verdict};
+use crate::criteria::Status;
+use crate::template::Template;
+
+/// Groups with fewer documents than this are too small to judge.
+pub const MIN_GROUP: usize = 5;
+
+/// The name of the group of documents that lack the grouping key.
+pub const MISSING: &str = "(uppgift saknas)";
+
+/// One perspective's counts over a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PerspectiveTally {
+    /// Sum of the documents' perspective scores.
+    pub score_sum: f64,
+    /// Documents where some criterion of the perspective applied.
+    pub scored: usize,
+    /// Documents where every applicable criterion of the perspective was met.
+    pub all_met: usize,
+}
+
+/// Counts over a run: documents, and per perspective and criterion how often
+/// they applied and were met.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub documents: usize,
+    /// Sum of document scores and documents with a score.
+    pub score: (f64, usize),
+    pub perspectives: Vec<PerspectiveTally>,
+    /// Per criterion: (met, applicable).
+    pub criteria: Vec<(usize, usize)>,
+    /// Per criterion: documents where it is manual.
+    pub manual: Vec<usize>,
+    /// Documents per kind (`okänd` without one).
+    pub kinds: BTreeMap<String, usize>,
+    /// Documents per outcome (`utfall`), for those that have one.
+    pub outcomes: BTreeMap<String, usize>,
+}
+
+/// What a document adds to a tally besides its statuses and score.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Facts<'a> {
+    pub kind: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+}
+
+impl Tally {
+    /// An empty tally for a template.
+    pub fn new(template: &Template) -> Self {
+        Tally {
+            perspectives: vec![PerspectiveTally::default(); template.perspectives.len()],
+            criteria: vec![(0, 0); template.criteria.len()],
+            manual: vec![0; template.criteria.len()],
+            ..Tally::default()
+        }
+    }
+
+    /// Adds one document.
+    pub fn add(&mut self, statuses: &[Status], score: &DocumentScore, facts: Facts) {
+        self.documents += 1;
+        if let Some(total) = score.total {
+            self.score.0 += total;
+            self.score.1 += 1;
+        }
+        for (acc, p) in self.perspectives.iter_mut().zip(&score.perspectives) {
+            if let Some(s) = p.score {
+                acc.score_sum += s;
+                acc.scored += 1;
+                if p.met == p.applicable {
+                    acc.all_met += 1;
+                }
+            }
+        }
+        for (i, status) in statuses.iter().enumerate() {
+            match status {
+                Status::Met => {
+                    self.criteria[i].0 += 1;
+                    self.criteria[i].1 += 1;
+                }
+                Status::NotMet => self.criteria[i].1 += 1,
+                Status::Manual => self.manual[i] += 1,
+                Status::NotApplicable => {}
+            }
+        }
+        *self
+            .kinds
+            .entry(facts.kind.unwrap_or("okänd").to_string())
+            .or_default() += 1;
+        if let Some(outcome) = facts.outcome {
+            *self.outcomes.entry(outcome.to_string()).or_default() += 1;
+        }
+    }
+
+    /// Whether any criterion was not met in any document.
+    pub fn any_not_met(&self) -> bool {
+        self.criteria
+            .iter()
+            .any(|&(met, applicable)| met < applicable)
+    }
+}
+
+/// Tallies per value of a metadata key (`--gruppera`).
+#[derive(Debug, Clone)]
+pub struct Groups {
+    pub key: String,
+    pub tallies: BTreeMap<String, Tally>,
+}
+
+impl Groups {
+    /// No groups yet, by `key`.
+    pub fn new(key: &str) -> Self {
+        Groups {
+            key: key.to_string(),
+            tallies: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a document to the group of `value` (or of those without one).
+    pub fn add(
+        &mut self,
+        template: &Template,
+        value: Option<&str>,
+        statuses: &[Status],
+        score: &DocumentScore,
+        facts: Facts,
+    ) {
+        let value = value.map(str::trim).filter(|v| !v.is_empty());
+        self.tallies
+            .entry(value.unwrap_or(MISSING).to_string())
+            .or_insert_with(|| Tally::new(template))
+            .add(statuses, score, facts);
+    }
+}
+
+/// A share with its interval and verdict, as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Share met (0–1), none without cases.
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub target: Option<f64>,
+    pub verdict: Option<Verdict>,
+    /// Why, in Swedish; none without a target and cases.
+    pub verdict_reason: Option<String>,
+}
+
+impl Estimate {
+    /// Judges `met` of `n` against `target`; no verdict when `judge` is false
+    /// (a group too small to judge).
+    fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> Estimate {
+        let interval = stats::wilson(met, n, stats::z_for(stats::CONFIDENCE));
+        let verdict = match (interval, target) {
+            (Some(iv), Some(t)) if judge => Some((Verdict::of(iv, t), iv, t)),
+            _ => None,
+        };
+        let reason = match (verdict, target) {
+            (Some((v, iv, t)), _) => Some(v.reason(iv, t)),
+            (None, Some(_)) if !judge => Some(too_small_reason(n)),
+            (None, Some(_)) if n == 0 => Some("Inget dokument att bedöma.".to_string()),
+            _ => None,
+        };
+        Estimate {
+            share: (n > 0).then(|| round(met as f64 / n as f64)),
+            ci_low: interval.map(|iv| round(iv.low)),
+            ci_high: interval.map(|iv| round(iv.high)),
+            target,
+            verdict: verdict.map(|(v, ..)| v),
+            verdict_reason: reason,
+        }
+    }
+}
+
+fn too_small_reason(documents: usize) -> String {
+    format!("För litet underlag: {documents} dokument, minst {MIN_GROUP} behövs för en bedömning.")
+}
+
+fn round(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}
+
+/// One criterion over a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionSummary {
+    pub id: String,
+    pub perspective: String,
+    /// Documents where the criterion applied.
+    pub applicable: usize,
+    pub met: usize,
+    /// Documents where it is a manual question.
+    pub manual: usize,
+    #[serde(flatten)]
+    pub estimate: Estimate,
+}
+
+/// One perspective over a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerspectiveSummary {
+    pub title: String,
+    /// Mean of the documents' perspective scores.
+    pub mean_score: Option<f64>,
+    /// Documents where some criterion of the perspective applied.
+    pub applicable: usize,
+    /// Documents where all of them were met.
+    pub all_met: usize,
+    /// The share judged against the target: `all_met / applicable`.
+    #[serde(rename = "all_met_share")]
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub target: Option<f64>,
+    pub verdict: Option<Verdict>,
+    pub verdict_reason: Option<String>,
+}
+
+/// Perspectives in template order, serialised as a map from their ids.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Perspectives(pub Vec<(String, PerspectiveSummary)>);
+
+impl Serialize for Perspectives {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, p) in &self.0 {
+            map.serialize_entry(id, p)?;
+        }
+        map.end()
+    }
+}
+
+/// Documents by kind and by outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counts {
+    pub kinds: BTreeMap<String, usize>,
+    pub outcomes: BTreeMap<String, usize>,
+}
+
+/// The figures of a run, or of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub documents: usize,
+    /// Mean of the documents' total scores.
+    pub mean_score: Option<f64>,
+    pub counts: Counts,
+    pub criteria: Vec<CriterionSummary>,
+    pub perspectives: Perspectives,
+}
+
+impl Figures {
+    /// The figures of a tally; verdicts only when `judge`.
+    fn new(template: &Template, tally: &Tally, judge: bool) -> Figures {
+        let mean = |(sum, n): (f64, usize)| (n > 0).then(|| round(sum / n as f64));
+        let criteria = template
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let (met, applicable) = tally.criteria[i];
+                let target = template.perspectives[c.perspective].target;
+                CriterionSummary {
+                    id: c.id.clone(),
+                    perspective: template.perspectives[c.perspective].id.clone(),
+                    applicable,
+                    met,
+                    manual: tally.manual[i],
+                    estimate: Estimate::new(met, applicable, target, judge),
+                }
+            })
+            .collect();
+        let perspectives = template
+            .perspectives
+            .iter()
+            .zip(&tally.perspectives)
+            .map(|(p, t)| {
+                let j = Estimate::new(t.all_met, t.scored, p.target, judge);
+                let summary = PerspectiveSummary {
+                    title: p.title.clone(),
+                    mean_score: mean((t.score_sum, t.scored)),
+                    applicable: t.scored,
+                    all_met: t.all_met,
+                    share: j.share,
+                    ci_low: j.ci_low,
+                    ci_high: j.ci_high,
+                    target: j.target,
+                    verdict: j.verdict,
+                    verdict_reason: j.verdict_reason,
+                };
+                (p.id.clone(), summary)
+            })
+            .collect();
+        Figures {
+            documents: tally.documents,
+            mean_score: mean(tally.score),
+            counts: Counts {
+                kinds: tally.kinds.clone(),
+                outcomes: tally.outcomes.clone(),
+            },
+            criteria,
+            perspectives: Perspectives(perspectives),
+        }
+    }
+}
+
+/// One group's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSummary {
+    /// The value of the grouping key (`(uppgift saknas)` without one).
+    pub value: String,
+    /// Fewer than [`MIN_GROUP`] documents: shown, but not judged.
+    pub too_small: bool,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// The summary of a run: `summary` in the JSON report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub figures: Figures,
+    /// The metadata key of `--gruppera`, if used.
+    pub grouped_by: Option<String>,
+    pub groups: Vec<GroupSummary>,
+}
+
+impl Summary {
+    /// Summarises a run and, when grouped, each group.
+    pub fn new(template: &Template, tally: &Tally, groups: Option<&Groups>) -> Summary {
+        Summary {
+            figures: Figures::new(template, tally, true),
+            grouped_by: groups.map(|g| g.key.clone()),
+            groups: groups
+                .map(|g| {
+                    g.tallies
+                        .iter()
+                        .map(|(value, tally)| {
+                            let too_small = tally.documents < MIN_GROUP;
+                            GroupSummary {
+                                value: value.clone(),
+                                too_small,
+                                figures: Figures::new(template, tally, !too_small),
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
