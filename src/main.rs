@@ -674,6 +674,14 @@ fn describe_sample(
         );
     }
     out += ".\n";
+    if drawn.population == 0 {
+        out += "Det fanns inga dokument att dra stickprovet ur";
+        out += if population.filtered_out > 0 {
+            ": inget dokument passade filtret.\n"
+        } else {
+            ".\n"
+        };
+    }
     if population.filtered_out > 0 {
         out += &format!(
             "{} dokument föll bort genom filtret ({}).\n",

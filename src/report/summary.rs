@@ -194,8 +194,12 @@ fn criteria(out: &mut String, figures: &Figures) {
 /// Percentage points with a sign: "+20 p.e.".
 fn points(value: f64) -> String {
     let rounded = (value * 100.0).round();
-    let sign = if rounded > 0.0 { "+" } else { "" };
-    format!("{sign}{rounded:.0} p.e.")
+    let sign = match rounded {
+        r if r > 0.0 => "+",
+        r if r < 0.0 => "−",
+        _ => "",
+    };
+    format!("{sign}{:.0} p.e.", rounded.abs())
 }
 
 fn comparison_rows(out: &mut String, heading: &str, rows: &[Row], name: fn(&Row) -> &str) {
@@ -210,7 +214,9 @@ fn comparison_rows(out: &mut String, heading: &str, rows: &[Row], name: fn(&Row)
         "{heading:<width$}  {:>18}  {:>18}  {:>10}  {:>22}  Bedömning",
         "Första", "Andra", "Skillnad", "95 % KI"
     );
-    for r in rows {
+    // Rows with no documents in either round (manual questions) say nothing.
+    let judged = |c: Option<Count>| c.is_some_and(|c| c.applicable > 0);
+    for r in rows.iter().filter(|r| judged(r.first) || judged(r.second)) {
         let counted =
             |c: Option<Count>| c.map_or("–".to_string(), |c| count(c.met, c.applicable));
         let interval = match (r.ci_low, r.ci_high) {
@@ -239,15 +245,21 @@ pub fn render_comparison(c: &Comparison, show_pnr: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Jämförelse av två granskningsomgångar");
     for (label, round) in [("Första", &c.first), ("Andra", &c.second)] {
+        let version = round
+            .template_version
+            .as_deref()
+            .map_or(String::new(), |v| format!(" version {v}"));
         let _ = writeln!(
             out,
-            "{label}: {} – mallen ”{}”, {} dokument",
+            "{label}: {} – mallen ”{}”{version}, {} dokument",
             mask_if(&round.file, show_pnr),
             round.template,
             round.documents
         );
     }
-    if c.first.template != c.second.template {
+    if (&c.first.template, &c.first.template_version)
+        != (&c.second.template, &c.second.template_version)
+    {
         let _ = writeln!(
             out,
             "Obs! Omgångarna är granskade med olika mallar; jämför med försiktighet."

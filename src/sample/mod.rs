@@ -140,7 +140,7 @@ pub struct Sample {
 pub fn allocate(sizes: &[usize], n: usize) -> Vec<usize> {
     let total: usize = sizes.iter().sum();
     let n = n.min(total);
-    if total == 0 {
+    if n == 0 {
         return vec![0; sizes.len()];
     }
     let quota = |i: usize| n as f64 * sizes[i] as f64 / total as f64;
@@ -277,6 +277,28 @@ mod tests {
         assert_eq!(allocate(&[2, 1], 10), vec![2, 1]);
         assert_eq!(allocate(&[], 5), Vec::<usize>::new());
         assert_eq!(allocate(&[0, 4], 2), vec![0, 2]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn allocation_keeps_its_promises(
+            sizes in proptest::collection::vec(0usize..200, 0..12),
+            n in 0usize..400,
+        ) {
+            let alloc = allocate(&sizes, n);
+            let total: usize = sizes.iter().sum();
+            let nonempty = sizes.iter().filter(|&&s| s > 0).count();
+            proptest::prop_assert_eq!(alloc.len(), sizes.len());
+            for (a, s) in alloc.iter().zip(&sizes) {
+                proptest::prop_assert!(a <= s, "never more than a stratum has");
+                if *s > 0 && n > 0 {
+                    proptest::prop_assert!(*a >= 1, "at least one from every stratum");
+                }
+            }
+            let sum: usize = alloc.iter().sum();
+            let wanted = if n == 0 { 0 } else { n.min(total).max(nonempty.min(total)) };
+            proptest::prop_assert_eq!(sum, wanted);
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub struct Count {
 pub struct Round {
     /// The template's name and version.
     pub template: String,
+    pub template_version: Option<String>,
     pub documents: usize,
     /// Criteria in template order: id, perspective, count.
     pub criteria: Vec<(String, String, Count)>,
@@ -100,12 +101,9 @@ impl Round {
             };
             (id, p.title, count)
         }));
-        let template = match report.template.version {
-            Some(v) => format!("{} version {v}", report.template.name),
-            None => report.template.name,
-        };
         Ok(Round {
-            template,
+            template: report.template.name,
+            template_version: report.template.version,
             documents: summary.documents,
             criteria: summary
                 .criteria
@@ -156,6 +154,7 @@ pub struct Comparison {
 pub struct RoundInfo {
     pub file: String,
     pub template: String,
+    pub template_version: Option<String>,
     pub documents: usize,
 }
 
@@ -225,6 +224,7 @@ pub fn compare(first: &Round, second: &Round, names: (&str, &str)) -> Comparison
     let info = |r: &Round, file: &str| RoundInfo {
         file: file.to_string(),
         template: r.template.clone(),
+        template_version: r.template_version.clone(),
         documents: r.documents,
     };
     Comparison {
@@ -269,7 +269,8 @@ mod tests {
         let autumn =
             Round::read(report(&[("DL-A", 70, 56), ("DL-B", 10, 9), ("DL-D", 4, 4)]).as_bytes())
                 .unwrap();
-        assert_eq!(spring.template, "Standard version 1");
+        assert_eq!(spring.template, "Standard");
+        assert_eq!(spring.template_version.as_deref(), Some("1"));
         let c = compare(&spring, &autumn, ("vår.json", "höst.json"));
         let ids: Vec<&str> = c.criteria.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["DL-A", "DL-B", "DL-C", "DL-D"]);

@@ -1,0 +1,508 @@
+//! Stickprov end to end: the run summary against the documents it sums up,
+//! groups, reproducible and stratified samples, sample size, and comparing
+//! two review rounds.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn granska() -> Command {
+    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = granska().args(args).output().expect("granska runs");
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        String::from_utf8(output.stderr).expect("UTF-8"),
+    )
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let (_, stdout, stderr) = run(args);
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"))
+}
+
+/// The labelled corpus in a temporary folder with a manifest that puts the
+/// documents in units of known sizes: 24 in Norr, 15 in Söder, 3 in Väster
+/// and 2 without a unit. Returns the unit of each file name ("" for none).
+fn corpus_with_units() -> (tempfile::TempDir, BTreeMap<String, &'static str>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir("fixtures/korpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    // Documents that name their own unit come first, so the manifest gives
+    // them one; the last two have none.
+    let lacks_unit = |p: &PathBuf| {
+        let text = std::fs::read_to_string(p).unwrap().to_lowercase();
+        !text.contains("enhet:")
+    };
+    files.sort_by_key(|p| (lacks_unit(p), p.clone()));
+    assert_eq!(files.len(), 44);
+    let mut manifest = String::from("fil;enhet\n");
+    let mut units = BTreeMap::new();
+    for (i, file) in files.iter().enumerate() {
+        let name = file.file_name().unwrap().to_str().unwrap();
+        std::fs::copy(file, dir.path().join(name)).unwrap();
+        let unit = match i {
+            0..24 => "Norr",
+            24..39 => "Söder",
+            39..42 => "Väster",
+            _ => "",
+        };
+        manifest += &format!("{name};{unit}\n");
+        units.insert(name.to_string(), unit);
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    (dir, units)
+}
+
+fn path(dir: &Path) -> &str {
+    dir.to_str().unwrap()
+}
+
+/// A column of a semicolon-separated sample list (after the BOM).
+fn column(csv: &str, name: &str) -> Vec<String> {
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let at = header.iter().position(|h| *h == name).unwrap();
+    lines
+        .map(|l| l.split(';').nth(at).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_summary_agrees_with_the_documents_it_sums_up() {
+    let json = json_of(&["kontrollera", "fixtures/korpus", "--format", "json"]);
+    let documents = json["documents"].as_array().unwrap();
+    let summary = &json["summary"];
+    assert_eq!(summary["documents"], documents.len());
+    assert_eq!(summary["grouped_by"], Value::Null);
+    assert_eq!(summary["groups"], serde_json::json!([]));
+    // Per criterion: recount met and applicable from the documents.
+    for c in summary["criteria"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        let statuses: Vec<&str> = documents
+            .iter()
+            .flat_map(|d| d["criteria"].as_array().unwrap())
+            .filter(|s| s["id"] == id)
+            .map(|s| s["status"].as_str().unwrap())
+            .collect();
+        let met = statuses.iter().filter(|s| **s == "met").count();
+        let applicable = met + statuses.iter().filter(|s| **s == "not_met").count();
+        assert_eq!(
+            (c["met"].as_u64(), c["applicable"].as_u64()),
+            (Some(met as u64), Some(applicable as u64)),
+            "{id}"
+        );
+        for key in [
+            "perspective",
+            "share",
+            "ci_low",
+            "ci_high",
+            "target",
+            "verdict",
+            "verdict_reason",
+        ] {
+            assert!(c.get(key).is_some(), "{key} missing for {id}");
+        }
+        if applicable > 0 {
+            let (share, low, high) = (
+                c["share"].as_f64().unwrap(),
+                c["ci_low"].as_f64().unwrap(),
+                c["ci_high"].as_f64().unwrap(),
+            );
+            assert!((share - met as f64 / applicable as f64).abs() < 1e-4);
+            assert!(
+                low <= share && share <= high,
+                "{id}: {low} ≤ {share} ≤ {high}"
+            );
+            // The verdict follows from the interval and the target.
+            let expected = c["target"].as_f64().map(|target| {
+                if low >= target {
+                    "uppnått"
+                } else if high < target {
+                    "ej uppnått"
+                } else {
+                    "osäkert"
+                }
+            });
+            assert_eq!(c["verdict"].as_str(), expected, "{id}");
+        }
+    }
+    // Per perspective: documents where every applicable criterion is met.
+    for (id, p) in summary["perspectives"].as_object().unwrap() {
+        let scored: Vec<&Value> = documents
+            .iter()
+            .map(|d| &d["perspectives"][id])
+            .filter(|s| s["applicable"].as_u64().unwrap() > 0)
+            .collect();
+        let all_met = scored
+            .iter()
+            .filter(|s| s["met"] == s["applicable"])
+            .count();
+        assert_eq!(p["applicable"], scored.len(), "{id}");
+        assert_eq!(p["all_met"], all_met, "{id}");
+        let mean: f64 = scored
+            .iter()
+            .map(|s| s["score"].as_f64().unwrap())
+            .sum::<f64>()
+            / scored.len() as f64;
+        assert!(
+            (p["mean_score"].as_f64().unwrap() - mean).abs() < 1e-3,
+            "{id}"
+        );
+        for key in ["all_met_share", "ci_low", "ci_high", "target", "verdict"] {
+            assert!(p.get(key).is_some(), "{key} missing for {id}");
+        }
+    }
+    let kinds = &summary["counts"]["kinds"];
+    assert_eq!(
+        (kinds["utredning"].as_u64(), kinds["beslut"].as_u64()),
+        (Some(22), Some(22))
+    );
+    let outcomes: u64 = summary["counts"]["outcomes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert!(outcomes >= 22, "every beslut has an utfall");
+}
+
+#[test]
+fn groups_have_the_same_summary_and_small_groups_are_not_judged() {
+    let (dir, _) = corpus_with_units();
+    let json = json_of(&[
+        "kontrollera",
+        path(dir.path()),
+        "--format",
+        "json",
+        "--gruppera",
+        "enhet",
+    ]);
+    let summary = &json["summary"];
+    assert_eq!(summary["grouped_by"], "enhet");
+    let groups = summary["groups"].as_array().unwrap();
+    let got: BTreeMap<&str, u64> = groups
+        .iter()
+        .map(|g| {
+            (
+                g["value"].as_str().unwrap(),
+                g["documents"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: BTreeMap<&str, u64> = [
+        ("(uppgift saknas)", 2),
+        ("Norr", 24),
+        ("Söder", 15),
+        ("Väster", 3),
+    ]
+    .into();
+    assert_eq!(got, expected);
+    for g in groups {
+        let small = g["documents"].as_u64().unwrap() < 5;
+        assert_eq!(g["too_small"], small);
+        for c in g["criteria"].as_array().unwrap() {
+            if small {
+                assert_eq!(c["verdict"], Value::Null);
+            }
+            if small && c["target"].is_number() {
+                assert!(
+                    c["verdict_reason"]
+                        .as_str()
+                        .unwrap()
+                        .contains("För litet underlag")
+                );
+            }
+        }
+        assert!(
+            g["perspectives"]["delaktighet"]["all_met_share"].is_number()
+                || g["perspectives"]["delaktighet"]["applicable"] == 0
+        );
+    }
+    // The groups add up to the whole.
+    let whole = &summary["criteria"][0];
+    let met: u64 = groups
+        .iter()
+        .map(|g| g["criteria"][0]["met"].as_u64().unwrap())
+        .sum();
+    assert_eq!(whole["met"].as_u64(), Some(met));
+    // The terminal report shows the groups too.
+    let (_, text, _) = run(&["kontrollera", path(dir.path()), "--gruppera", "Enhet"]);
+    assert!(text.contains("Grupperat efter Enhet:"), "{text}");
+    assert!(text.contains("”Väster” (3 dokument"), "{text}");
+    assert!(text.contains("för litet underlag"), "{text}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_sample_and_another_seed_another() {
+    let (dir, _) = corpus_with_units();
+    let sample = |seed: &str| run(&["stickprov", path(dir.path()), "-n", "8", "--frö", seed]);
+    let (code, first, stderr) = sample("42");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("Stickprov: 8 av 44 dokument, frö 42."),
+        "{stderr}"
+    );
+    assert_eq!(first, sample("42").1);
+    assert_ne!(column(&first, "fil"), column(&sample("43").1, "fil"));
+    assert_eq!(column(&first, "frö"), vec!["42"; 8]);
+    assert_eq!(column(&first, "population"), vec!["44"; 8]);
+    // Naming the same documents another way round gives the same sample.
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .filter(|p| !p.ends_with("manifest.csv"))
+        .collect();
+    let mut reversed = files.clone();
+    reversed.sort();
+    reversed.reverse();
+    let mut args = vec!["stickprov", "-n", "8", "--frö", "42", "--manifest"];
+    let manifest = dir.path().join("manifest.csv");
+    args.push(manifest.to_str().unwrap());
+    args.extend(reversed.iter().map(String::as_str));
+    assert_eq!(column(&run(&args).1, "fil"), column(&first, "fil"));
+    // Without a seed, one is drawn and shown so the sample can be drawn again.
+    let (_, _, stderr) = run(&["stickprov", path(dir.path()), "-n", "3"]);
+    assert!(stderr.contains("ange --frö"), "{stderr}");
+}
+
+#[test]
+fn stratified_samples_are_proportional_with_one_from_every_stratum() {
+    let (dir, _) = corpus_with_units();
+    let (code, csv, stderr) = run(&[
+        "stickprov",
+        path(dir.path()),
+        "-n",
+        "11",
+        "--frö",
+        "7",
+        "--skikta",
+        "enhet",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let mut drawn: BTreeMap<String, usize> = BTreeMap::new();
+    for s in column(&csv, "skikt") {
+        *drawn.entry(s).or_default() += 1;
+    }
+    // 11 of 44: quotas none 0.5, Norr 6, Söder 3.75, Väster 0.75; rounded
+    // down with at least one from each: 1, 6, 3, 1 = 11.
+    let expected: BTreeMap<String, usize> = [
+        ("(uppgift saknas)", 1),
+        ("Norr", 6),
+        ("Söder", 3),
+        ("Väster", 1),
+    ]
+    .map(|(k, v)| (k.to_string(), v))
+    .into();
+    assert_eq!(drawn, expected);
+    let sizes: Vec<String> = column(&csv, "dokument_i_skiktet");
+    assert!(sizes.contains(&"24".to_string()) && sizes.contains(&"15".to_string()));
+    assert!(
+        stderr.contains("Skiktat efter enhet:") && stderr.contains("Norr: 6 av 24"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn filters_narrow_the_population() {
+    let (dir, units) = corpus_with_units();
+    let utredningar_in_soder = units
+        .iter()
+        .filter(|(file, unit)| file.starts_with('u') && **unit == "Söder")
+        .count();
+    assert!(utredningar_in_soder > 5);
+    let out = dir.path().join("stickprov.csv");
+    let (code, stdout, stderr) = run(&[
+        "stickprov",
+        path(dir.path()),
+        "-n",
+        "5",
+        "--frö",
+        "1",
+        "--filter",
+        "enhet=söder",
+        "--filter",
+        "typ=beslut",
+        "--ut",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.is_empty(), "the list goes to the file");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "BOM for Swedish Excel");
+    assert_eq!(column(&csv, "nr").len(), 5);
+    let population: usize = column(&csv, "population")[0].parse().unwrap();
+    assert!(
+        population < 15 && population > 0,
+        "beslut in Söder: {population}"
+    );
+    assert!(stderr.contains("föll bort genom filtret"), "{stderr}");
+    let (code, _, stderr) = run(&[
+        "stickprov",
+        path(dir.path()),
+        "-n",
+        "5",
+        "--filter",
+        "enhet",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("NYCKEL=VÄRDE"), "{stderr}");
+}
+
+#[test]
+fn checking_a_sample_judges_only_the_sample_whatever_the_thread_count() {
+    let (dir, _) = corpus_with_units();
+    let check = |jobs: &str| {
+        json_of(&[
+            "stickprov",
+            path(dir.path()),
+            "-n",
+            "9",
+            "--frö",
+            "3",
+            "--skikta",
+            "enhet",
+            "--kontrollera",
+            "--format",
+            "json",
+            "--jobb",
+            jobs,
+            "--gruppera",
+            "enhet",
+        ])
+    };
+    let one = check("1");
+    assert_eq!(one, check("2"));
+    assert_eq!(one["documents"].as_array().unwrap().len(), 9);
+    assert_eq!(one["summary"]["documents"], 9);
+    let sample = run(&[
+        "stickprov",
+        path(dir.path()),
+        "-n",
+        "9",
+        "--frö",
+        "3",
+        "--skikta",
+        "enhet",
+    ])
+    .1;
+    let mut sampled: Vec<String> = column(&sample, "fil");
+    let mut checked: Vec<String> = one["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_string())
+        .collect();
+    sampled.sort();
+    checked.sort();
+    assert_eq!(sampled, checked);
+}
+
+#[test]
+fn sample_size_is_explained_in_one_sentence() {
+    let (code, stdout, _) = run(&["stickprov", "storlek", "--population", "500"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stdout.trim(),
+        "Dra 81 av 500 dokument för att med 95 % säkerhet skatta en andel inom ±10 procentenheter, om andelen väntas vara omkring 50 %."
+    );
+    let (_, stdout, _) = run(&[
+        "stickprov",
+        "storlek",
+        "--population",
+        "1000",
+        "--marginal",
+        "0,05",
+    ]);
+    assert!(stdout.starts_with("Dra 278 av 1000 dokument"), "{stdout}");
+    let (code, _, stderr) = run(&[
+        "stickprov",
+        "storlek",
+        "--population",
+        "100",
+        "--marginal",
+        "5",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("andel mellan 0 och 1"), "{stderr}");
+    let (code, _, stderr) = run(&["stickprov", "fixtures/korpus"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("ange stickprovets storlek med -n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_rounds_are_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let round = |name: &str, folder: &str| {
+        let out = dir.path().join(name);
+        let (code, _, stderr) = run(&[
+            "kontrollera",
+            folder,
+            "--format",
+            "json",
+            "--ut",
+            out.to_str().unwrap(),
+        ]);
+        assert!(code == Some(0) || code == Some(3), "{stderr}");
+    };
+    round("vår.json", "fixtures/exempel");
+    round("höst.json", "fixtures/korpus");
+    let mut cmd = granska();
+    let output = cmd
+        .current_dir(dir.path())
+        .args(["jämför", "vår.json", "höst.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    insta::assert_snapshot!("jamfor_text", text);
+    let output = granska()
+        .current_dir(dir.path())
+        .args(["jämför", "vår.json", "höst.json", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["first"]["documents"], 8);
+    assert_eq!(json["second"]["documents"], 44);
+    for row in json["criteria"].as_array().unwrap() {
+        let both = row["first"]["applicable"].as_u64().unwrap_or(0) > 0
+            && row["second"]["applicable"].as_u64().unwrap_or(0) > 0;
+        assert_eq!(row["change"].is_string(), both, "{row}");
+        if both {
+            let (low, d, high) = (
+                row["ci_low"].as_f64().unwrap(),
+                row["difference"].as_f64().unwrap(),
+                row["ci_high"].as_f64().unwrap(),
+            );
+            assert!(low <= d && d <= high);
+        }
+    }
+    // A file that is not a report is a clear error.
+    std::fs::write(dir.path().join("fel.json"), "{\"a\": 1}").unwrap();
+    let output = granska()
+        .current_dir(dir.path())
+        .args(["jämför", "vår.json", "fel.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("kunde inte läsa fel.json")
+            && stderr.contains("inte en JSON-rapport från granska"),
+        "{stderr}"
+    );
+}
