@@ -117,14 +117,27 @@ struct TemplateArg {
     file: Option<PathBuf>,
 }
 
+/// The documents to read.
 #[derive(Args)]
-struct CheckArgs {
-    /// Filer och mappar att granska; mappar läses rekursivt.
+struct InputArgs {
+    /// Filer och mappar med dokument; mappar läses rekursivt.
     #[arg(value_name = "SÖKVÄG", default_value = ".", help_heading = "Argument")]
     paths: Vec<PathBuf>,
     /// Manifest (CSV) med metadata för filerna.
     #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
     manifest: Option<PathBuf>,
+}
+
+impl InputArgs {
+    fn collect(&self) -> (Vec<ingest::Input>, Vec<ingest::IngestError>) {
+        ingest::collect_inputs(&self.paths, self.manifest.as_deref())
+    }
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Skriv resultatet till en fil i stället för till skärmen.
     #[arg(
         long = "ut",
@@ -221,12 +234,8 @@ fn share(text: &str) -> Result<f64, String> {
 
 #[derive(Args)]
 struct SampleArgs {
-    /// Filer och mappar att dra stickprovet ur; mappar läses rekursivt.
-    #[arg(value_name = "SÖKVÄG", default_value = ".", help_heading = "Argument")]
-    paths: Vec<PathBuf>,
-    /// Manifest (CSV) med metadata för filerna.
-    #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
-    manifest: Option<PathBuf>,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Antal dokument i stickprovet.
     #[arg(
         short = 'n',
@@ -410,7 +419,7 @@ fn use_color(stream: &impl IsTerminal) -> bool {
 
 fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     let template = load(args.report.template.file.as_deref())?;
-    let (inputs, errors) = ingest::collect_inputs(&args.paths, args.manifest.as_deref());
+    let (inputs, errors) = args.inputs.collect();
     run_report(
         &template,
         &inputs,
@@ -543,11 +552,17 @@ fn run_report(
 /// The output: a file readable by its owner only, or the screen.
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, ExitCode> {
     Ok(match path {
-        Some(path) => Box::new(io::BufWriter::new(create_private(path).map_err(|e| {
-            eprintln!("granska: kunde inte skapa {}: {e}", path.display());
-            ExitCode::from(2)
-        })?)),
+        Some(path) => Box::new(io::BufWriter::new(create_output(path)?)),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// An output file readable by its owner only; a failure is printed and means
+/// exit code 2.
+fn create_output(path: &Path) -> Result<File, ExitCode> {
+    create_private(path).map_err(|e| {
+        eprintln!("granska: kunde inte skapa {}: {e}", path.display());
+        ExitCode::from(2)
     })
 }
 
@@ -594,7 +609,7 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
         true => Some(load(args.report.template.file.as_deref())?),
         false => None,
     };
-    let (inputs, mut errors) = ingest::collect_inputs(&args.paths, args.manifest.as_deref());
+    let (inputs, mut errors) = args.inputs.collect();
     let mut population = sample::Population::read(&inputs, &filters, args.strata.as_deref());
     errors.append(&mut population.errors);
     let (seed, chosen_seed) = match args.seed {
@@ -604,10 +619,7 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     let drawn = sample::draw(&population.candidates, n, seed);
     let show = args.report.show_pnr;
     if let Some(path) = &args.out {
-        let file = create_private(path).map_err(|e| {
-            eprintln!("granska: kunde inte skapa {}: {e}", path.display());
-            ExitCode::from(2)
-        })?;
+        let file = create_output(path)?;
         sample::write_csv(&drawn, io::BufWriter::new(file), show).map_err(write_error)?;
     } else if !args.check {
         sample::write_csv(&drawn, io::stdout().lock(), show).map_err(write_error)?;

@@ -16,7 +16,16 @@ fn granska() -> Command {
 }
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = granska().args(args).output().expect("granska runs");
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs granska in `dir`: exit code, stdout and stderr.
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = granska()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("granska runs");
     (
         output.status.code(),
         String::from_utf8(output.stdout).expect("UTF-8"),
@@ -363,30 +372,7 @@ fn filters_narrow_the_population() {
 #[test]
 fn checking_a_sample_judges_only_the_sample_whatever_the_thread_count() {
     let (dir, _) = corpus_with_units();
-    let check = |jobs: &str| {
-        json_of(&[
-            "stickprov",
-            path(dir.path()),
-            "-n",
-            "9",
-            "--frö",
-            "3",
-            "--skikta",
-            "enhet",
-            "--kontrollera",
-            "--format",
-            "json",
-            "--jobb",
-            jobs,
-            "--gruppera",
-            "enhet",
-        ])
-    };
-    let one = check("1");
-    assert_eq!(one, check("2"));
-    assert_eq!(one["documents"].as_array().unwrap().len(), 9);
-    assert_eq!(one["summary"]["documents"], 9);
-    let sample = run(&[
+    let draw = [
         "stickprov",
         path(dir.path()),
         "-n",
@@ -395,8 +381,18 @@ fn checking_a_sample_judges_only_the_sample_whatever_the_thread_count() {
         "3",
         "--skikta",
         "enhet",
-    ])
-    .1;
+    ];
+    let check = |jobs: &str| {
+        let mut args = draw.to_vec();
+        args.extend(["--kontrollera", "--format", "json", "--gruppera", "enhet"]);
+        args.extend(["--jobb", jobs]);
+        json_of(&args)
+    };
+    let one = check("1");
+    assert_eq!(one, check("2"));
+    assert_eq!(one["documents"].as_array().unwrap().len(), 9);
+    assert_eq!(one["summary"]["documents"], 9);
+    let sample = run(&draw).1;
     let mut sampled: Vec<String> = column(&sample, "fil");
     let mut checked: Vec<String> = one["documents"]
         .as_array()
@@ -461,21 +457,14 @@ fn two_rounds_are_compared() {
     };
     round("vår.json", "fixtures/exempel");
     round("höst.json", "fixtures/korpus");
-    let mut cmd = granska();
-    let output = cmd
-        .current_dir(dir.path())
-        .args(["jämför", "vår.json", "höst.json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let text = String::from_utf8(output.stdout).unwrap();
+    let (code, text, _) = run_in(dir.path(), &["jämför", "vår.json", "höst.json"]);
+    assert_eq!(code, Some(0));
     insta::assert_snapshot!("jamfor_text", text);
-    let output = granska()
-        .current_dir(dir.path())
-        .args(["jämför", "vår.json", "höst.json", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &["jämför", "vår.json", "höst.json", "--format", "json"],
+    );
+    let json: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["first"]["documents"], 8);
     assert_eq!(json["second"]["documents"], 44);
     for row in json["criteria"].as_array().unwrap() {
@@ -493,13 +482,8 @@ fn two_rounds_are_compared() {
     }
     // A file that is not a report is a clear error.
     std::fs::write(dir.path().join("fel.json"), "{\"a\": 1}").unwrap();
-    let output = granska()
-        .current_dir(dir.path())
-        .args(["jämför", "vår.json", "fel.json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["jämför", "vår.json", "fel.json"]);
+    assert_eq!(code, Some(2));
     assert!(
         stderr.contains("kunde inte läsa fel.json")
             && stderr.contains("inte en JSON-rapport från granska"),

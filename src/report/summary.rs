@@ -76,9 +76,9 @@ fn perspectives(out: &mut String, template: &Template, figures: &Figures, indent
             p.title,
             p.mean_score.map_or("–".to_string(), percent),
             count(p.all_met, p.applicable),
-            range(p.ci_low, p.ci_high),
-            target(p.target),
-            verdict(p.verdict)
+            range(p.estimate.ci_low, p.estimate.ci_high),
+            target(p.estimate.target),
+            verdict(p.estimate.verdict)
         );
     }
 }

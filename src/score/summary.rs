@@ -146,11 +146,9 @@ impl Groups {
     }
 }
 
-/// A share with its interval and verdict, as reported.
+/// A share's interval and verdict, as reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimate {
-    /// Share met (0–1), none without cases.
-    pub share: Option<f64>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub target: Option<f64>,
@@ -161,8 +159,8 @@ pub struct Estimate {
 
 impl Estimate {
     /// Judges `met` of `n` against `target`; no verdict when `judge` is false
-    /// (a group too small to judge).
-    fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> Estimate {
+    /// (a group too small to judge). Returns the share too.
+    fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> (Option<f64>, Estimate) {
         let interval = stats::wilson(met, n, stats::z_for(stats::CONFIDENCE));
         let verdict = match (interval, target) {
             (Some(iv), Some(t)) if judge => Some((Verdict::of(iv, t), iv, t)),
@@ -174,14 +172,15 @@ impl Estimate {
             (None, Some(_)) if n == 0 => Some("Inget dokument att bedöma.".to_string()),
             _ => None,
         };
-        Estimate {
-            share: (n > 0).then(|| round(met as f64 / n as f64)),
+        let share = (n > 0).then(|| round(met as f64 / n as f64));
+        let estimate = Estimate {
             ci_low: interval.map(|iv| round(iv.low)),
             ci_high: interval.map(|iv| round(iv.high)),
             target,
             verdict: verdict.map(|(v, ..)| v),
             verdict_reason: reason,
-        }
+        };
+        (share, estimate)
     }
 }
 
@@ -203,6 +202,8 @@ pub struct CriterionSummary {
     pub met: usize,
     /// Documents where it is a manual question.
     pub manual: usize,
+    /// `met / applicable`, none when it never applied.
+    pub share: Option<f64>,
     #[serde(flatten)]
     pub estimate: Estimate,
 }
@@ -218,13 +219,9 @@ pub struct PerspectiveSummary {
     /// Documents where all of them were met.
     pub all_met: usize,
     /// The share judged against the target: `all_met / applicable`.
-    #[serde(rename = "all_met_share")]
-    pub share: Option<f64>,
-    pub ci_low: Option<f64>,
-    pub ci_high: Option<f64>,
-    pub target: Option<f64>,
-    pub verdict: Option<Verdict>,
-    pub verdict_reason: Option<String>,
+    pub all_met_share: Option<f64>,
+    #[serde(flatten)]
+    pub estimate: Estimate,
 }
 
 /// Perspectives in template order, serialised as a map from their ids.
@@ -270,13 +267,15 @@ impl Figures {
             .map(|(i, c)| {
                 let (met, applicable) = tally.criteria[i];
                 let target = template.perspectives[c.perspective].target;
+                let (share, estimate) = Estimate::new(met, applicable, target, judge);
                 CriterionSummary {
                     id: c.id.clone(),
                     perspective: template.perspectives[c.perspective].id.clone(),
                     applicable,
                     met,
                     manual: tally.manual[i],
-                    estimate: Estimate::new(met, applicable, target, judge),
+                    share,
+                    estimate,
                 }
             })
             .collect();
@@ -285,18 +284,14 @@ impl Figures {
             .iter()
             .zip(&tally.perspectives)
             .map(|(p, t)| {
-                let j = Estimate::new(t.all_met, t.scored, p.target, judge);
+                let (all_met_share, estimate) = Estimate::new(t.all_met, t.scored, p.target, judge);
                 let summary = PerspectiveSummary {
                     title: p.title.clone(),
                     mean_score: mean((t.score_sum, t.scored)),
                     applicable: t.scored,
                     all_met: t.all_met,
-                    share: j.share,
-                    ci_low: j.ci_low,
-                    ci_high: j.ci_high,
-                    target: j.target,
-                    verdict: j.verdict,
-                    verdict_reason: j.verdict_reason,
+                    all_met_share,
+                    estimate,
                 };
                 (p.id.clone(), summary)
             })
@@ -376,7 +371,7 @@ mod tests {
         assert_eq!(summary.figures.documents, 0);
         assert_eq!(summary.figures.mean_score, None);
         for c in &summary.figures.criteria {
-            assert_eq!((c.estimate.share, c.estimate.verdict), (None, None));
+            assert_eq!((c.share, c.estimate.verdict), (None, None));
         }
         let (_, delaktighet) = summary
             .figures
@@ -385,9 +380,9 @@ mod tests {
             .iter()
             .find(|(id, _)| id == "delaktighet")
             .unwrap();
-        assert_eq!(delaktighet.verdict, None);
+        assert_eq!(delaktighet.estimate.verdict, None);
         assert_eq!(
-            delaktighet.verdict_reason.as_deref(),
+            delaktighet.estimate.verdict_reason.as_deref(),
             Some("Inget dokument att bedöma.")
         );
     }
@@ -436,7 +431,7 @@ mod tests {
                 .perspectives
                 .0
                 .iter()
-                .all(|(_, p)| p.verdict.is_none())
+                .all(|(_, p)| p.estimate.verdict.is_none())
         );
     }
 }
