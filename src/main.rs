@@ -126,11 +126,21 @@ struct InputArgs {
     /// Manifest (CSV) med metadata för filerna.
     #[arg(long, value_name = "FIL", help_heading = "Flaggor")]
     manifest: Option<PathBuf>,
+    /// Största fil som läses, i MB; större filer listas som fel.
+    #[arg(
+        long = "max-storlek",
+        visible_alias = "max-size",
+        value_name = "MB",
+        default_value_t = 50,
+        help_heading = "Flaggor"
+    )]
+    max_mb: u64,
 }
 
 impl InputArgs {
     fn collect(&self) -> (Vec<ingest::Input>, Vec<ingest::IngestError>) {
-        ingest::collect_inputs(&self.paths, self.manifest.as_deref())
+        let max_bytes = self.max_mb.saturating_mul(1_000_000);
+        ingest::collect_inputs(&self.paths, self.manifest.as_deref(), max_bytes)
     }
 }
 
@@ -633,7 +643,10 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
             let chosen: Vec<ingest::Input> = drawn
                 .chosen
                 .iter()
-                .map(|c| inputs[c.input].clone())
+                .map(|c| ingest::Input {
+                    record: c.record,
+                    ..inputs[c.input].clone()
+                })
                 .collect();
             run_report(
                 &template,

@@ -14,7 +14,7 @@ use std::io::{self, BufWriter, Read, Seek, Write};
 
 use rayon::prelude::*;
 
-use crate::ingest::{Document, Input, read_input_laid_out};
+use crate::ingest::{Document, Input, read_documents_laid_out};
 use crate::language::{segment, shingles};
 
 /// Pairs kept in memory before they go to temporary files (4 MB).
@@ -220,12 +220,15 @@ impl BatchIndex {
     ) -> io::Result<BatchIndex> {
         let mut builder = IndexBuilder::default();
         for inputs in inputs.chunks(chunk) {
-            let prints: Vec<Option<(String, Vec<u64>)>> = pool.install(|| {
+            let prints: Vec<Vec<(String, Vec<u64>)>> = pool.install(|| {
                 inputs
                     .par_iter()
                     .map(|input| {
-                        let doc = read_input_laid_out(input).ok()?;
-                        Some((case_key(&doc).to_string(), document_prints(&doc)))
+                        read_documents_laid_out(input)
+                            .into_iter()
+                            .flatten()
+                            .map(|doc| (case_key(&doc).to_string(), document_prints(&doc)))
+                            .collect()
                     })
                     .collect()
             });

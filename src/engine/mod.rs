@@ -16,7 +16,7 @@ pub use examples::{ExampleFailure, test_examples};
 
 use crate::criteria::{Context, Status};
 use crate::finding::Finding;
-use crate::ingest::{Document, IngestError, Input, read_input};
+use crate::ingest::{Document, IngestError, Input, read_documents};
 use crate::language::Analysis;
 use crate::score::{self, DocumentScore};
 use crate::template::Template;
@@ -187,31 +187,37 @@ pub fn run<T: Send>(
     };
     let batch_time = batch_started.elapsed();
     for inputs in inputs.chunks(chunk) {
-        let results: Vec<(Judged<T>, Option<DocTiming>)> = pool.install(|| {
+        let results: Vec<Vec<(Judged<T>, Option<DocTiming>)>> = pool.install(|| {
             inputs
                 .par_iter()
                 .map(|input| {
-                    let mut timing = profiling.then(DocTiming::default);
                     let started = Instant::now();
-                    let doc = match read_input(input) {
-                        Ok(doc) => doc,
-                        Err(e) => return (Err(e), None),
-                    };
-                    if let Some(t) = timing.as_mut() {
-                        t.reading = started.elapsed();
-                    }
-                    let outcome =
-                        evaluate_in_batch(template, &doc, batch.as_ref(), timing.as_mut());
-                    let started = Instant::now();
-                    let rendered = render(&doc, &outcome);
-                    if let Some(t) = timing.as_mut() {
-                        t.output = started.elapsed();
-                    }
-                    (Ok((outcome, rendered)), timing)
+                    let docs = read_documents(input);
+                    let mut reading = Some(started.elapsed());
+                    docs.into_iter()
+                        .map(|doc| {
+                            let doc = match doc {
+                                Ok(doc) => doc,
+                                Err(e) => return (Err(e), None),
+                            };
+                            let mut timing = profiling.then(DocTiming::default);
+                            if let Some(t) = timing.as_mut() {
+                                t.reading = reading.take().unwrap_or_default();
+                            }
+                            let outcome =
+                                evaluate_in_batch(template, &doc, batch.as_ref(), timing.as_mut());
+                            let started = Instant::now();
+                            let rendered = render(&doc, &outcome);
+                            if let Some(t) = timing.as_mut() {
+                                t.output = started.elapsed();
+                            }
+                            (Ok((outcome, rendered)), timing)
+                        })
+                        .collect()
                 })
                 .collect()
         });
-        for (result, timing) in results {
+        for (result, timing) in results.into_iter().flatten() {
             if let (Some(p), Some(t)) = (profile.as_deref_mut(), timing) {
                 p.add(&t);
             }

@@ -78,8 +78,13 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Paragraphs of running text (no headings, header fields or front matter).
     pub paragraphs: Vec<Range<usize>>,
-    /// The text encoding the file was read with.
+    /// The text encoding the file was read with (`UTF-8`, `Windows-1252` …),
+    /// or its format when it was not text (`docx`, `pdf`).
     pub encoding: &'static str,
+    /// Byte offsets in `text` where each page starts (PDF; empty otherwise).
+    pub pages: Vec<usize>,
+    /// The line or row of the document in a file of many (`.jsonl`, `.csv`).
+    pub record: Option<usize>,
 }
 
 impl Document {
@@ -98,8 +103,42 @@ impl Document {
     /// text (a manifest); it wins over front matter, which wins over header
     /// fields.
     pub fn from_text(path: &str, text: String, extra: &Metadata) -> Document {
-        let mut doc = Document::laid_out(path, text, extra);
+        Document::from_text_with(path, text, extra, &Metadata::default())
+    }
+
+    /// Like [`Document::from_text`], with `fallback`: metadata the file
+    /// carries outside its text (a Word header, a record's fields), used for
+    /// keys the text, front matter and manifest do not give.
+    pub fn from_text_with(
+        path: &str,
+        text: String,
+        extra: &Metadata,
+        fallback: &Metadata,
+    ) -> Document {
+        let mut doc = Document::laid_out_with(path, text, extra, fallback);
         super::derive::fill(&mut doc.metadata, doc.kind, &doc.text, &doc.paragraphs);
+        doc
+    }
+
+    /// [`Document::laid_out`] with fallback metadata.
+    pub fn laid_out_with(
+        path: &str,
+        text: String,
+        extra: &Metadata,
+        fallback: &Metadata,
+    ) -> Document {
+        let mut doc = Document::laid_out(path, text, extra);
+        if !fallback.is_empty() {
+            doc.metadata.fill_from(fallback);
+            if doc.kind.is_none() {
+                doc.kind = doc.metadata.get("typ").and_then(Kind::parse);
+            }
+            if let Some(id) = fallback.get("id").filter(|_| extra.get("id").is_none()) {
+                if doc.id == path {
+                    doc.id = id.to_string();
+                }
+            }
+        }
         doc
     }
 
@@ -144,6 +183,8 @@ impl Document {
             sections,
             paragraphs,
             encoding: "UTF-8",
+            pages: Vec::new(),
+            record: None,
         }
     }
 

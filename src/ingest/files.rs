@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::formats::{self, Format, SUPPORTED};
 use super::manifest::Manifests;
 use super::{Document, Metadata};
 
@@ -14,7 +15,15 @@ pub struct Input {
     pub path: PathBuf,
     /// Metadata from a manifest row, if any.
     pub metadata: Metadata,
+    /// In a file of many documents (`.jsonl`, `.csv`): only the document on
+    /// this line or row, when set.
+    pub record: Option<usize>,
+    /// Files larger than this, or that expand to more (docx), are not read.
+    pub max_bytes: u64,
 }
+
+/// The default size limit of a file: 50 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1_000_000;
 
 /// A file that could not be read, and why (in Swedish).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,9 +104,6 @@ fn walk_error(root: &Path, err: &ignore::Error) -> IngestError {
     }
 }
 
-/// File endings read as text documents.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
-
 /// Files that are never documents and never errors.
 fn is_ignored(path: &Path) -> bool {
     path.file_name()
@@ -111,6 +117,7 @@ fn is_ignored(path: &Path) -> bool {
 pub fn collect_inputs(
     paths: &[PathBuf],
     manifest: Option<&Path>,
+    max_bytes: u64,
 ) -> (Vec<Input>, Vec<IngestError>) {
     let mut manifests = Manifests::default();
     let mut errors = Vec::new();
@@ -131,67 +138,81 @@ pub fn collect_inputs(
     }
     let mut inputs = Vec::with_capacity(files.len());
     for path in files {
-        if has_text_extension(&path) {
+        if Format::of(&path).is_some() {
             let metadata = manifests.metadata_for(&path).cloned().unwrap_or_default();
-            inputs.push(Input { path, metadata });
+            inputs.push(Input {
+                path,
+                metadata,
+                record: None,
+                max_bytes,
+            });
         } else {
             errors.push(IngestError::new(
                 &path,
-                "filformatet läses inte: granska läser .txt och .md",
+                format!("filformatet läses inte: granska läser {SUPPORTED}"),
             ));
         }
     }
     (inputs, errors)
 }
 
-fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+/// Reads the documents of one input: one for most files, one per line or
+/// row of `.jsonl` and `.csv`. What cannot be read is an error each.
+pub fn read_documents(input: &Input) -> Vec<Result<Document, IngestError>> {
+    read_with(input, Document::from_text_with)
 }
 
-/// Reads one input into a document.
-pub fn read_input(input: &Input) -> Result<Document, IngestError> {
-    read_with(input, Document::from_text)
+/// Like [`read_documents`], without the metadata derived from the running
+/// text (see [`Document::laid_out`]).
+pub fn read_documents_laid_out(input: &Input) -> Vec<Result<Document, IngestError>> {
+    read_with(input, Document::laid_out_with)
 }
 
-/// Reads one input into a laid-out document without the metadata derived from
-/// the running text (see [`Document::laid_out`]).
-pub fn read_input_laid_out(input: &Input) -> Result<Document, IngestError> {
-    read_with(input, Document::laid_out)
-}
+/// How a document is made from its text, path and metadata (manifest first,
+/// then what the file carries outside its text).
+type Make = fn(&str, String, &Metadata, &Metadata) -> Document;
 
-fn read_with(
-    input: &Input,
-    make: fn(&str, String, &Metadata) -> Document,
-) -> Result<Document, IngestError> {
-    let bytes = std::fs::read(&input.path).map_err(|e| {
-        IngestError::new(
-            &input.path,
-            format!("kunde inte läsas: {}", io_reason(Some(&e))),
-        )
-    })?;
-    let text = decode(bytes).map_err(|m| IngestError::new(&input.path, m))?;
-    Ok(make(&display(&input.path), text, &input.metadata))
-}
-
-/// Decodes UTF-8, with or without a byte order mark.
-fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+fn read_with(input: &Input, make: Make) -> Vec<Result<Document, IngestError>> {
+    let fail = |message: String| vec![Err(IngestError::new(&input.path, message))];
+    let Some(format) = Format::of(&input.path) else {
+        return fail(format!("filformatet läses inte: granska läser {SUPPORTED}"));
+    };
+    let size = match std::fs::metadata(&input.path) {
+        Ok(m) => m.len(),
+        Err(e) => return fail(format!("kunde inte läsas: {}", io_reason(Some(&e)))),
+    };
+    if size > input.max_bytes {
+        return fail(format!(
+            "filen är {} MB, större än gränsen {} MB (ändra med --max-storlek)",
+            size.div_ceil(1_000_000),
+            input.max_bytes / 1_000_000
+        ));
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("filen är tom".to_string());
-    }
-    if bytes.contains(&0) {
-        return Err("filen innehåller binära data och är ingen textfil".to_string());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "filen är inte UTF-8 (ogiltig byte vid position {}); spara den som UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let bytes = match std::fs::read(&input.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(format!("kunde inte läsas: {}", io_reason(Some(&e)))),
+    };
+    let path = display(&input.path);
+    formats::extract(format, &bytes, input.max_bytes)
+        .into_iter()
+        .filter(|read| match (input.record, read) {
+            (None, _) => true,
+            (Some(n), Ok(e)) => e.record == Some(n),
+            (Some(_), Err(_)) => false,
+        })
+        .map(|read| {
+            let extracted = read.map_err(|m| IngestError::new(&input.path, m))?;
+            let label = match extracted.record {
+                Some(n) => format!("{path}#{n}"),
+                None => path.clone(),
+            };
+            let mut doc = make(&label, extracted.text, &input.metadata, &extracted.metadata);
+            doc.encoding = extracted.encoding;
+            doc.pages = extracted.pages;
+            doc.record = extracted.record;
+            Ok(doc)
+        })
+        .collect()
 }
 
 /// A Swedish reason for an I/O error.
@@ -210,25 +231,4 @@ fn io_reason(err: Option<&std::io::Error>) -> String {
 /// A path as shown to users: with `/` separators.
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_utf8_with_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhej".to_vec()).unwrap(), "hej");
-    }
-
-    #[test]
-    fn rejects_empty_binary_and_invalid() {
-        assert_eq!(decode(b"  \n".to_vec()).unwrap_err(), "filen är tom");
-        assert!(decode(b"a\0b".to_vec()).unwrap_err().contains("binära"));
-        assert!(
-            decode(b"h\xe4j".to_vec())
-                .unwrap_err()
-                .contains("inte UTF-8")
-        );
-    }
 }

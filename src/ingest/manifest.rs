@@ -16,9 +16,9 @@ impl Manifests {
     /// Reads a manifest; later manifests win for the same file.
     pub fn load(&mut self, file: &Path) -> Result<(), String> {
         let bytes = std::fs::read(file).map_err(|e| format!("manifestet kunde inte läsas: {e}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| "manifestet är inte UTF-8; spara det som UTF-8".to_string())?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = super::encoding::decode(&bytes)
+            .map_err(|e| format!("manifestet kunde inte läsas: {e}"))?
+            .text;
         let header = text.lines().next().unwrap_or_default();
         let delimiter = if header.matches(';').count() > header.matches(',').count() {
             b';'

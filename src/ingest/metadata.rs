@@ -25,6 +25,11 @@ impl Metadata {
         }
     }
 
+    /// Whether there is no metadata.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Sets `key` only if it has no value yet.
     pub fn fill(&mut self, key: &str, value: &str) {
         if !self.0.contains_key(&fold_key(key)) {

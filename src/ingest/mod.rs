@@ -1,5 +1,6 @@
 //! Reading case documents: files and folders, front matter, header fields,
-//! manifests, sections and running text.
+//! manifests, sections and running text, from text files (UTF-8, UTF-16,
+//! Windows-1252), Word, PDF, HTML, JSON Lines and CSV.
 //!
 //! Every format ends up as one [`Document`]: the text as read, its metadata, its
 //! sections and the paragraphs of running text, all as byte ranges into the text.
@@ -8,14 +9,17 @@
 
 mod derive;
 mod document;
+pub mod encoding;
 mod files;
+pub mod formats;
 mod layout;
 mod manifest;
 mod metadata;
 
 pub use document::{Document, Kind, Section};
 pub use files::{
-    IngestError, Input, collect_inputs, display as display_path, read_input, read_input_laid_out,
+    DEFAULT_MAX_BYTES, IngestError, Input, collect_inputs, display as display_path, read_documents,
+    read_documents_laid_out,
 };
 pub use layout::LineIndex;
 pub use metadata::{Metadata, fold_key};

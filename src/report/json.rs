@@ -18,6 +18,7 @@ struct DocumentJson<'a> {
     id: String,
     path: String,
     kind: Option<&'static str>,
+    encoding: &'static str,
     metadata: serde_json::Map<String, serde_json::Value>,
     score: Option<f64>,
     perspectives: PerspectivesJson<'a>,
@@ -124,6 +125,7 @@ pub fn render_document(
         id: mask(&doc.id),
         path: mask(&doc.path),
         kind: doc.kind.map(|k| k.name()),
+        encoding: doc.encoding,
         metadata: doc
             .metadata
             .iter()

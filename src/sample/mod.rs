@@ -13,7 +13,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use crate::ingest::{Document, IngestError, Input, fold_key, read_input};
+use crate::ingest::{Document, IngestError, Input, fold_key, read_documents};
 use crate::report::privacy::mask_if;
 
 /// The name of the stratum of documents that lack the strata key.
@@ -55,6 +55,8 @@ impl Filter {
 pub struct Candidate {
     /// Index into the inputs the population was read from.
     pub input: usize,
+    /// The line or row in a file of many documents.
+    pub record: Option<usize>,
     pub id: String,
     pub path: String,
     /// The value of the strata key ([`MISSING`] without one), when stratified.
@@ -75,31 +77,37 @@ impl Population {
     /// Reads `inputs` (in parallel) and keeps those that pass every filter,
     /// sorted by path.
     pub fn read(inputs: &[Input], filters: &[Filter], strata: Option<&str>) -> Population {
-        let read: Vec<Result<Option<Candidate>, IngestError>> = inputs
+        let read: Vec<Vec<Result<Option<Candidate>, IngestError>>> = inputs
             .par_iter()
             .enumerate()
             .map(|(i, input)| {
-                let doc = read_input(input)?;
-                if !filters.iter().all(|f| f.matches(&doc)) {
-                    return Ok(None);
-                }
-                let stratum = strata.map(|key| {
-                    doc.value(key)
-                        .map(str::trim)
-                        .filter(|v| !v.is_empty())
-                        .unwrap_or(MISSING)
-                        .to_string()
-                });
-                Ok(Some(Candidate {
-                    input: i,
-                    id: doc.id,
-                    path: doc.path,
-                    stratum,
-                }))
+                read_documents(input)
+                    .into_iter()
+                    .map(|doc| {
+                        let doc = doc?;
+                        if !filters.iter().all(|f| f.matches(&doc)) {
+                            return Ok(None);
+                        }
+                        let stratum = strata.map(|key| {
+                            doc.value(key)
+                                .map(str::trim)
+                                .filter(|v| !v.is_empty())
+                                .unwrap_or(MISSING)
+                                .to_string()
+                        });
+                        Ok(Some(Candidate {
+                            input: i,
+                            record: doc.record,
+                            id: doc.id,
+                            path: doc.path,
+                            stratum,
+                        }))
+                    })
+                    .collect()
             })
             .collect();
         let mut population = Population::default();
-        for result in read {
+        for result in read.into_iter().flatten() {
             match result {
                 Ok(Some(candidate)) => population.candidates.push(candidate),
                 Ok(None) => population.filtered_out += 1,
@@ -250,6 +258,7 @@ mod tests {
             for i in 0..*size {
                 all.push(Candidate {
                     input: all.len(),
+                    record: None,
                     id: format!("{name}-{i:03}"),
                     path: format!("{name}/{i:03}.txt"),
                     stratum: Some(name.to_string()),
