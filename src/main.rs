@@ -319,8 +319,24 @@ fn fix_mmap_threshold() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn fix_mmap_threshold() {}
 
+/// Panics inside the PDF libraries are caught and reported as broken files
+/// (see `ingest::formats`); their messages are noise to a user.
+fn quiet_pdf_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_pdf_library = info.location().is_some_and(|l| {
+            let file = l.file();
+            file.contains("pdf-extract") || file.contains("lopdf") || file.contains("cff-parser")
+        });
+        if !in_pdf_library {
+            default(info);
+        }
+    }));
+}
+
 fn main() -> ExitCode {
     fix_mmap_threshold();
+    quiet_pdf_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

@@ -179,3 +179,68 @@ proptest! {
         prop_assert_eq!(ours, reference);
     }
 }
+
+/// Every reader, on bytes that are any mix of noise and the start of a real
+/// file of that format: a document or an error, never a panic, and every
+/// document's text is non-empty.
+mod readers {
+    use granska::ingest::formats::{Format, extract};
+    use proptest::prelude::*;
+
+    const FORMATS: [Format; 6] = [
+        Format::Text,
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+        Format::JsonLines,
+        Format::Csv,
+    ];
+
+    /// Real files to mutate: a docx and a PDF made by LibreOffice, and text.
+    fn seeds() -> Vec<Vec<u8>> {
+        vec![
+            std::fs::read("fixtures/format/b15-personlig-assistans-avslag.docx").unwrap(),
+            std::fs::read("fixtures/format/b15-personlig-assistans-avslag.pdf").unwrap(),
+            b"{\"id\": \"1\", \"text\": \"Du f\xc3\xa5r st\xc3\xb6d.\"}\n".to_vec(),
+            b"id;text\n1;Beslut om hemtj\xe4nst\n".to_vec(),
+            b"<h1>Beslut</h1><p>Du f\xc3\xa5r hemtj\xc3\xa4nst.</p>".to_vec(),
+        ]
+    }
+
+    fn check(format: Format, bytes: &[u8]) {
+        for doc in extract(format, bytes, 5_000_000).into_iter().flatten() {
+            assert!(
+                !doc.text.trim().is_empty(),
+                "{format:?} gave an empty document"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            for format in FORMATS {
+                check(format, &bytes);
+            }
+        }
+
+        #[test]
+        fn damaged_real_files(
+            seed in 0usize..5,
+            cut in 0.0f64..1.0,
+            flips in proptest::collection::vec((0.0f64..1.0, any::<u8>()), 0..8),
+        ) {
+            let mut bytes = seeds()[seed].clone();
+            for (at, value) in flips {
+                let i = ((bytes.len() - 1) as f64 * at) as usize;
+                bytes[i] = value;
+            }
+            bytes.truncate((bytes.len() as f64 * cut) as usize + 1);
+            for format in FORMATS {
+                check(format, &bytes);
+            }
+        }
+    }
+}

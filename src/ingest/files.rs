@@ -184,7 +184,7 @@ fn read_with(input: &Input, make: Make) -> Vec<Result<Document, IngestError>> {
     if size > input.max_bytes {
         return fail(format!(
             "filen är {} MB, större än gränsen {} MB (ändra med --max-storlek)",
-            size.div_ceil(1_000_000),
+            format!("{:.1}", size as f64 / 1e6).replace('.', ","),
             input.max_bytes / 1_000_000
         ));
     }

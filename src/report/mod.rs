@@ -15,6 +15,10 @@ use crate::ingest::{Document, LineIndex};
 pub struct Place {
     pub line: usize,
     pub column: usize,
+    /// The paragraph of running text (from 1), if the place is in one.
+    pub paragraph: Option<usize>,
+    /// The page (from 1), for documents read from PDF.
+    pub page: Option<usize>,
     pub excerpt: String,
 }
 
@@ -25,9 +29,19 @@ impl Place {
     /// The place of `range` in `doc`.
     pub fn of(doc: &Document, index: &LineIndex, range: &Range<usize>) -> Place {
         let (line, column) = index.position(&doc.text, range.start);
+        let at = range.start;
+        let paragraph = doc.paragraphs.partition_point(|p| p.end <= at);
+        let paragraph = doc
+            .paragraphs
+            .get(paragraph)
+            .filter(|p| p.start <= at)
+            .map(|_| paragraph + 1);
+        let page = (!doc.pages.is_empty()).then(|| doc.pages.partition_point(|&s| s <= at).max(1));
         Place {
             line,
             column,
+            paragraph,
+            page,
             excerpt: excerpt(&doc.text[range.clone()]),
         }
     }

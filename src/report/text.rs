@@ -10,7 +10,7 @@ use super::privacy::mask_if;
 use crate::criteria::Status;
 use crate::engine::Outcome;
 use crate::finding::{Finding, Severity};
-use crate::ingest::Document;
+use crate::ingest::{Document, LineIndex};
 use crate::template::Template;
 
 /// A finding as a miette diagnostic.
@@ -125,8 +125,20 @@ pub fn render_document(
     let text: Arc<str> = Arc::from(mask_if(&doc.text, show_pnr).as_ref());
     let source = NamedSource::new(path.as_ref(), text);
     let handler = handler(color);
+    // Word and PDF documents are shown as read; page and paragraph say where
+    // to look in the original.
+    let index = matches!(doc.encoding, "docx" | "pdf").then(|| LineIndex::new(&doc.text));
     for finding in &outcome.findings {
-        let diagnostic = finding_diagnostic(template, finding, &source, show_pnr);
+        let mut diagnostic = finding_diagnostic(template, finding, &source, show_pnr);
+        if let Some(index) = &index {
+            let place = super::Place::of(doc, index, &finding.range);
+            let page = place.page.map(|p| format!("sida {p}"));
+            let paragraph = place.paragraph.map(|p| format!("stycke {p}"));
+            let at: Vec<String> = page.into_iter().chain(paragraph).collect();
+            if !at.is_empty() {
+                diagnostic.label = format!("{} · {}", diagnostic.label, at.join(", "));
+            }
+        }
         let _ = writeln!(out);
         let _ = handler.render_report(&mut out, &diagnostic);
     }
