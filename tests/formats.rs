@@ -285,7 +285,7 @@ fn a_batch_with_every_kind_of_broken_file_finishes_and_lists_each() {
     expect("inte-zip.docx", "Word-filen är trasig");
     expect("bomb.docx", "zip-bomb");
     expect("felaktig-xml.docx", "felaktig XML");
-    expect("trasig.pdf", "PDF-filen");
+    expect("trasig.pdf", "PDF-filen är trasig");
     expect("skannad.pdf", "PDF:en saknar textlager (inskannad?)");
     expect("poster.jsonl", "rad 2: ogiltig JSON");
     expect("rader.csv", "rad 3: texten är tom");

@@ -490,3 +490,43 @@ fn two_rounds_are_compared() {
         "{stderr}"
     );
 }
+
+#[test]
+fn samples_from_a_file_of_many_documents_check_exactly_the_drawn_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (1..=10)
+        .map(|i| {
+            let unit = if i < 7 { "Norr" } else { "Söder" };
+            format!(
+                "{{\"id\": \"J-{i}\", \"text\": \"Beslut {i}. Du får hemtjänst.\", \"metadata\": {{\"enhet\": \"{unit}\"}}}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(dir.path().join("poster.jsonl"), lines).unwrap();
+    let draw = [
+        "stickprov",
+        path(dir.path()),
+        "-n",
+        "3",
+        "--frö",
+        "5",
+        "--skikta",
+        "enhet",
+    ];
+    let (code, csv, _) = run(&draw);
+    assert_eq!(code, Some(0));
+    let mut drawn = column(&csv, "dokument");
+    assert_eq!(column(&csv, "population"), vec!["10"; 3]);
+    let mut args = draw.to_vec();
+    args.extend(["--kontrollera", "--format", "json"]);
+    let json = json_of(&args);
+    let mut checked: Vec<String> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    drawn.sort();
+    checked.sort();
+    assert_eq!(checked, drawn);
+}

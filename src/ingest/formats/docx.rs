@@ -17,8 +17,11 @@ use crate::ingest::metadata::header_metadata;
 
 /// Reads a docx.
 pub fn extract(bytes: &[u8], limit: u64) -> Read {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("Word-filen är trasig (ingen giltig zip: {e})"))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        format!(
+            "Word-filen är trasig eller avklippt: den är ingen giltig zip-fil (teknisk orsak: {e})"
+        )
+    })?;
     let mut budget = limit;
     let document = part(&mut zip, "word/document.xml", &mut budget)?
         .ok_or("Word-filen saknar sin huvuddel (word/document.xml); är den trasig?")?;
@@ -70,7 +73,11 @@ fn part(
     let file = match zip.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("Word-filen är trasig ({name}: {e})")),
+        Err(e) => {
+            return Err(format!(
+                "Word-filen är trasig: delen {name} går inte att packa upp (teknisk orsak: {e})"
+            ));
+        }
     };
     let too_large = || {
         "Word-filen packas upp till mer än storleksgränsen (en zip-bomb?); \
@@ -83,14 +90,18 @@ fn part(
     let mut bytes = Vec::new();
     file.take(*budget + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("Word-filen är trasig ({name}: {e})"))?;
+        .map_err(|e| {
+            format!(
+                "Word-filen är trasig: delen {name} går inte att packa upp (teknisk orsak: {e})"
+            )
+        })?;
     if bytes.len() as u64 > *budget {
         return Err(too_large());
     }
     *budget -= bytes.len() as u64;
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| format!("Word-filen är trasig ({name} är inte UTF-8)"))
+        .map_err(|_| format!("Word-filen är trasig: delen {name} är inte UTF-8"))
 }
 
 /// The value of attribute `w:val` (any prefix) of an element.
@@ -106,7 +117,7 @@ fn val(e: &BytesStart) -> Option<String> {
 }
 
 fn xml_error(e: impl std::fmt::Display) -> String {
-    format!("Word-filen har felaktig XML: {e}")
+    format!("Word-filen har felaktig XML och går inte att läsa (teknisk orsak: {e})")
 }
 
 /// Heading level of each paragraph style that is a heading: by its name

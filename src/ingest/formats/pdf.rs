@@ -9,7 +9,7 @@ use super::{Extracted, Read};
 pub fn extract(bytes: &[u8]) -> Read {
     let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
         .map_err(|_| "PDF-filen är trasig: den gick inte att tolka".to_string())?
-        .map_err(|e| format!("PDF-filen kunde inte läsas: {e}"))?;
+        .map_err(|e| format!("PDF-filen är trasig och går inte att tolka (teknisk orsak: {e})"))?;
     let mut text = String::new();
     let mut starts = Vec::with_capacity(pages.len());
     for page in &pages {
