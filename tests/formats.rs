@@ -296,15 +296,7 @@ fn a_batch_with_every_kind_of_broken_file_finishes_and_lists_each() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| {
-            d["path"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
+        .map(file_name)
         .collect();
     for good in [
         "bra.docx",

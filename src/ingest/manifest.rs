@@ -19,16 +19,7 @@ impl Manifests {
         let text = super::encoding::decode(&bytes)
             .map_err(|e| format!("manifestet kunde inte läsas: {e}"))?
             .text;
-        let header = text.lines().next().unwrap_or_default();
-        let delimiter = if header.matches(';').count() > header.matches(',').count() {
-            b';'
-        } else {
-            b','
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_reader(text.as_bytes());
+        let mut reader = super::formats::csv_reader(&text);
         let headers = reader
             .headers()
             .map_err(|e| format!("manifestets rubrikrad kunde inte läsas: {e}"))?

@@ -12,6 +12,8 @@ mod html;
 mod pdf;
 mod records;
 
+pub(crate) use records::csv_reader;
+
 use super::Metadata;
 use super::encoding;
 

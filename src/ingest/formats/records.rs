@@ -77,22 +77,28 @@ pub fn json_lines(bytes: &[u8]) -> Vec<Read> {
         .collect()
 }
 
+/// A CSV reader for `text`, separated by semicolons when the header row has
+/// more of them than commas (Swedish Excel), otherwise by commas.
+pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let header = text.lines().next().unwrap_or_default();
+    let delimiter = if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
 /// Reads CSV with a text column.
 pub fn csv(bytes: &[u8]) -> Vec<Read> {
     let decoded = match encoding::decode(bytes) {
         Ok(d) => d,
         Err(e) => return vec![Err(e)],
     };
-    let header = decoded.text.lines().next().unwrap_or_default();
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(decoded.text.as_bytes());
+    let mut reader = csv_reader(&decoded.text);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => return vec![Err(format!("rubrikraden kunde inte läsas: {e}"))],
