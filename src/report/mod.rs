@@ -2,6 +2,7 @@
 
 pub mod explain;
 pub mod json;
+pub mod model;
 pub mod privacy;
 pub mod summary;
 pub mod text;
