@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use granska::engine;
 use granska::ingest;
 use granska::report::privacy::mask_if;
-use granska::report::{self, explain, json, text};
+use granska::report::{self, explain, text, writer};
 use granska::sample;
 use granska::score::{Facts, Groups, Summary, Tally, compare, stats};
 use granska::template::{Template, TemplateErrors};
@@ -69,7 +69,7 @@ enum Command {
         second: PathBuf,
         /// Utdataformat.
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
-        format: Format,
+        format: TextOrJson,
         /// Visa personnummer omaskerade (undvik!).
         #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
         show_pnr: bool,
@@ -298,8 +298,37 @@ struct SampleArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Läsbar text för skärmen.
     Text,
+    /// JSON för program (stabilt format, se README).
     Json,
+    /// Fynden som CSV (semikolon, UTF-8 med BOM) för Excel.
+    Csv,
+    /// SARIF 2.1.0 för andra analysverktyg.
+    Sarif,
+    /// Excel-arbetsbok: Sammanfattning, Kriterier, Dokument, Fynd.
+    Xlsx,
+}
+
+/// Formats of commands that write only text or JSON.
+#[derive(Clone, Copy, ValueEnum)]
+enum TextOrJson {
+    /// Läsbar text för skärmen.
+    Text,
+    /// JSON för program.
+    Json,
+}
+
+impl From<Format> for writer::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => writer::Format::Text,
+            Format::Json => writer::Format::Json,
+            Format::Csv => writer::Format::Csv,
+            Format::Sarif => writer::Format::Sarif,
+            Format::Xlsx => writer::Format::Xlsx,
+        }
+    }
 }
 
 /// Keeps glibc from raising its mmap threshold when a large block is freed.
@@ -457,7 +486,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
 
 /// A document's rendering, with what the summary needs to know of it.
 struct Rendered {
-    body: String,
+    body: writer::Body,
     kind: Option<&'static str>,
     outcome: Option<String>,
     group: Option<String>,
@@ -482,10 +511,7 @@ fn run_report(
     let mut groups = args.group.as_deref().map(Groups::new);
     let format = args.format;
     let render = |d: &ingest::Document, o: &engine::Outcome| Rendered {
-        body: match format {
-            Format::Json => json::render_document(template, d, o, show),
-            Format::Text => text::render_document(template, d, o, show, color),
-        },
+        body: writer::render(format.into(), template, d, o, show, color),
         kind: d.kind.map(ingest::Kind::name),
         outcome: d.metadata.get("utfall").map(str::to_string),
         group: args
@@ -494,19 +520,10 @@ fn run_report(
             .and_then(|key| d.value(key))
             .map(str::to_string),
     };
-    // JSON streams each document as it comes; text shows the summary first, so
-    // its document blocks wait until the run is done.
-    enum Sink {
-        Json(json::JsonWriter<Box<dyn Write>>, io::Result<()>),
-        Text(Box<dyn Write>, Vec<String>),
-    }
-    let mut sink = match format {
-        Format::Json => Sink::Json(
-            json::JsonWriter::start(out, template).map_err(write_error)?,
-            Ok(()),
-        ),
-        Format::Text => Sink::Text(out, Vec::new()),
-    };
+    let mut report =
+        writer::ReportWriter::start(format.into(), out, template).map_err(write_error)?;
+    // The first write error stops the writing, not the run.
+    let mut written: io::Result<()> = Ok(());
     let mut profile = args.profile.then(engine::Profile::default);
     let ran = engine::run(
         template,
@@ -524,12 +541,8 @@ fn run_report(
                     let value = rendered.group.as_deref();
                     groups.add(template, value, &outcome.statuses, &outcome.score, facts);
                 }
-                match &mut sink {
-                    Sink::Json(writer, written @ Ok(())) => {
-                        *written = writer.document(&rendered.body)
-                    }
-                    Sink::Json(..) => {}
-                    Sink::Text(_, blocks) => blocks.push(rendered.body),
+                if written.is_ok() {
+                    written = report.document(template, rendered.body);
                 }
             }
             Err(e) => errors.push(e),
@@ -541,27 +554,14 @@ fn run_report(
         ExitCode::from(2)
     })?;
     let summary = Summary::new(template, &tally, groups.as_ref());
-    let written = match sink {
-        Sink::Json(writer, written) => {
-            written.and_then(|()| writer.finish(&summary, &errors, show).map(|_| ()))
-        }
-        Sink::Text(mut out, blocks) => {
-            let summary = report::summary::render_summary(template, &summary, &errors, show);
-            (|| {
-                writeln!(out, "{summary}")?;
-                for block in blocks {
-                    writeln!(out, "{block}")?;
-                }
-                out.flush()
-            })()
-        }
-    };
-    written.map_err(write_error)?;
+    written
+        .and_then(|()| report.finish(template, &summary, &errors, show))
+        .map_err(write_error)?;
     if let Some(profile) = &profile {
         eprint!("{}", text::render_profile(template, profile));
     }
     if !errors.is_empty() {
-        if matches!(format, Format::Json) || out_path.is_some() {
+        if !matches!(format, Format::Text) || out_path.is_some() {
             eprintln!(
                 "granska: {} filer kunde inte läsas; se listan i resultatet.",
                 errors.len()
@@ -754,7 +754,7 @@ fn describe_sample(
 fn compare_rounds(
     first: &Path,
     second: &Path,
-    format: Format,
+    format: TextOrJson,
     show_pnr: bool,
 ) -> Result<ExitCode, ExitCode> {
     let read = |path: &Path| {
@@ -770,8 +770,8 @@ fn compare_rounds(
     let names = (ingest::display_path(first), ingest::display_path(second));
     let comparison = compare::compare(&a, &b, (&names.0, &names.1));
     let rendered = match format {
-        Format::Text => report::summary::render_comparison(&comparison, show_pnr),
-        Format::Json => {
+        TextOrJson::Text => report::summary::render_comparison(&comparison, show_pnr),
+        TextOrJson::Json => {
             let mut json = serde_json::to_string_pretty(&comparison).map_err(|e| {
                 eprintln!("granska: {e}");
                 ExitCode::from(2)

@@ -1,11 +1,15 @@
 //! Output formats. Personal identity numbers are masked here, on the way out.
 
 pub mod explain;
+pub mod findings_csv;
 pub mod json;
 pub mod model;
 pub mod privacy;
+pub mod sarif;
 pub mod summary;
 pub mod text;
+pub mod writer;
+pub mod xlsx;
 
 use std::ops::Range;
 

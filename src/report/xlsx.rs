@@ -1,0 +1,384 @@
+//! `--format xlsx`: an Excel workbook with the sheets Sammanfattning,
+//! Kriterier, Dokument and Fynd. Numbers are numbers (shares with a percent
+//! format), dates are dates, the header row is frozen and filtered, and the
+//! columns are wide enough to read.
+
+use std::io::{self, Write};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use super::model::DocumentReport;
+use super::privacy::mask_if;
+use crate::ingest::IngestError;
+use crate::score::Summary;
+use crate::template::Template;
+
+/// The sheets, in order.
+pub const SHEETS: [&str; 4] = ["Sammanfattning", "Kriterier", "Dokument", "Fynd"];
+
+/// Column headers of the document sheet before the perspectives.
+const DOCUMENT_COLUMNS: [&str; 7] = [
+    "Dokument",
+    "Fil",
+    "Typ",
+    "Utfall",
+    "Enhet",
+    "Beslutsdatum",
+    "Poäng",
+];
+
+/// Column headers of the findings sheet.
+const FINDING_COLUMNS: [&str; 12] = [
+    "Dokument",
+    "Fil",
+    "Kriterium",
+    "Perspektiv",
+    "Allvarlighet",
+    "Rad",
+    "Kolumn",
+    "Stycke",
+    "Sida",
+    "Utdrag",
+    "Meddelande",
+    "Förslag",
+];
+
+fn error(e: XlsxError) -> io::Error {
+    io::Error::other(format!("Excel-filen kunde inte skapas: {e}"))
+}
+
+/// Collects rows as documents come and writes the workbook at the end.
+pub struct XlsxWriter<W: Write> {
+    out: W,
+    workbook: Workbook,
+    documents: u32,
+    findings: u32,
+    bold: Format,
+    percent: Format,
+    date: Format,
+}
+
+impl<W: Write> XlsxWriter<W> {
+    /// A workbook with its four sheets and their header rows.
+    pub fn start(out: W, template: &Template) -> io::Result<Self> {
+        let mut workbook = Workbook::new();
+        let bold = Format::new().set_bold();
+        for name in SHEETS {
+            workbook.add_worksheet().set_name(name).map_err(error)?;
+        }
+        let mut writer = XlsxWriter {
+            out,
+            workbook,
+            documents: 0,
+            findings: 0,
+            bold,
+            percent: Format::new().set_num_format("0%"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+        };
+        let mut document_columns: Vec<String> =
+            DOCUMENT_COLUMNS.iter().map(|s| s.to_string()).collect();
+        document_columns.extend(template.perspectives.iter().map(|p| p.title.clone()));
+        document_columns.extend(["Fynd", "LIX", "Ord"].map(String::from));
+        writer.header(2, &document_columns)?;
+        writer.header(3, &FINDING_COLUMNS.map(String::from))?;
+        Ok(writer)
+    }
+
+    fn sheet(&mut self, index: usize) -> io::Result<&mut Worksheet> {
+        self.workbook.worksheet_from_index(index).map_err(error)
+    }
+
+    /// A bold header row, frozen.
+    fn header(&mut self, index: usize, columns: &[String]) -> io::Result<()> {
+        let bold = self.bold.clone();
+        let sheet = self.sheet(index)?;
+        for (col, name) in columns.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, col as u16, name, &bold)
+                .map_err(error)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(error)?;
+        Ok(())
+    }
+
+    /// Adds a document's row and its findings.
+    pub fn document(&mut self, doc: &DocumentReport) -> io::Result<()> {
+        self.documents += 1;
+        let row = self.documents;
+        let (percent, date) = (self.percent.clone(), self.date.clone());
+        let meta = |key: &str| {
+            doc.metadata
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let sheet = self.sheet(2)?;
+        let texts = [
+            doc.id.clone(),
+            doc.path.clone(),
+            doc.kind.unwrap_or("").to_string(),
+            meta("utfall").replace('_', " "),
+            meta("enhet"),
+        ];
+        for (col, text) in texts.iter().enumerate() {
+            sheet.write_string(row, col as u16, text).map_err(error)?;
+        }
+        let decided = meta("beslutsdatum");
+        match ExcelDateTime::parse_from_str(&decided) {
+            Ok(d) if !decided.is_empty() => sheet.write_datetime_with_format(row, 5, &d, &date),
+            _ => sheet.write_string(row, 5, &decided),
+        }
+        .map_err(error)?;
+        let mut col = 6u16;
+        for score in
+            std::iter::once(doc.score).chain(doc.perspectives.0.iter().map(|(_, p)| p.score))
+        {
+            if let Some(score) = score {
+                sheet
+                    .write_number_with_format(row, col, score, &percent)
+                    .map_err(error)?;
+            }
+            col += 1;
+        }
+        sheet
+            .write_number(row, col, doc.findings.len() as f64)
+            .map_err(error)?;
+        if let Some(lix) = doc.metrics.lix {
+            sheet.write_number(row, col + 1, lix).map_err(error)?;
+        }
+        sheet
+            .write_number(row, col + 2, doc.metrics.words as f64)
+            .map_err(error)?;
+        for f in &doc.findings {
+            self.findings += 1;
+            let row = self.findings;
+            let sheet = self.sheet(3)?;
+            let texts = [
+                (0, doc.id.as_str()),
+                (1, &doc.path),
+                (2, &f.criterion),
+                (3, &f.perspective),
+                (4, f.severity.word()),
+                (9, &f.excerpt),
+                (10, &f.message),
+                (11, f.suggestion.as_deref().unwrap_or("")),
+            ];
+            for (col, text) in texts {
+                sheet.write_string(row, col, text).map_err(error)?;
+            }
+            let numbers = [
+                (5, Some(f.line)),
+                (6, Some(f.column)),
+                (7, f.paragraph),
+                (8, f.page),
+            ];
+            for (col, n) in numbers {
+                if let Some(n) = n {
+                    sheet.write_number(row, col, n as f64).map_err(error)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the summary and criteria sheets, filters and widths, and the
+    /// workbook.
+    pub fn finish(
+        mut self,
+        template: &Template,
+        summary: &Summary,
+        errors: &[IngestError],
+        show_pnr: bool,
+    ) -> io::Result<W> {
+        self.summary(template, summary, errors, show_pnr)?;
+        self.criteria(summary)?;
+        let document_columns = DOCUMENT_COLUMNS.len() + template.perspectives.len() + 3;
+        let (documents, findings) = (self.documents, self.findings);
+        for (index, rows, columns, widths) in [
+            (
+                2,
+                documents,
+                document_columns,
+                &[14.0, 40.0, 12.0, 14.0, 24.0, 13.0][..],
+            ),
+            (
+                3,
+                findings,
+                FINDING_COLUMNS.len(),
+                &[
+                    14.0, 40.0, 22.0, 14.0, 12.0, 6.0, 7.0, 7.0, 6.0, 50.0, 60.0, 60.0,
+                ][..],
+            ),
+        ] {
+            let sheet = self.sheet(index)?;
+            sheet
+                .autofilter(0, 0, rows, (columns - 1) as u16)
+                .map_err(error)?;
+            for (col, width) in widths.iter().enumerate() {
+                sheet.set_column_width(col as u16, *width).map_err(error)?;
+            }
+        }
+        let bytes = self.workbook.save_to_buffer().map_err(error)?;
+        self.out.write_all(&bytes)?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    fn summary(
+        &mut self,
+        template: &Template,
+        summary: &Summary,
+        errors: &[IngestError],
+        show_pnr: bool,
+    ) -> io::Result<()> {
+        let (bold, percent, date) = (self.bold.clone(), self.percent.clone(), self.date.clone());
+        let sheet = self.sheet(0)?;
+        let w = |e| error(e);
+        sheet
+            .write_string_with_format(0, 0, "Granskning", &bold)
+            .map_err(w)?;
+        let version = template.version.as_deref().unwrap_or("");
+        let rows: [(&str, String); 3] = [
+            ("Mall", template.name.clone()),
+            ("Version", version.to_string()),
+            ("Olästa filer", errors.len().to_string()),
+        ];
+        for (i, (label, value)) in rows.iter().enumerate() {
+            sheet.write_string(1 + i as u32, 0, *label).map_err(w)?;
+            sheet.write_string(1 + i as u32, 1, value).map_err(w)?;
+        }
+        sheet.write_string(4, 0, "Datum").map_err(w)?;
+        let today = today();
+        sheet
+            .write_datetime_with_format(4, 1, &today, &date)
+            .map_err(w)?;
+        sheet.write_string(5, 0, "Dokument").map_err(w)?;
+        sheet
+            .write_number(5, 1, summary.figures.documents as f64)
+            .map_err(w)?;
+        sheet.write_string(6, 0, "Medelpoäng").map_err(w)?;
+        if let Some(mean) = summary.figures.mean_score {
+            sheet
+                .write_number_with_format(6, 1, mean, &percent)
+                .map_err(w)?;
+        }
+        let header = [
+            "Perspektiv",
+            "Medelpoäng",
+            "Dokument",
+            "Alla uppfyllda",
+            "Andel",
+            "KI låg",
+            "KI hög",
+            "Mål",
+            "Bedömning",
+        ];
+        for (col, name) in header.iter().enumerate() {
+            sheet
+                .write_string_with_format(8, col as u16, *name, &bold)
+                .map_err(w)?;
+        }
+        for (i, (_, p)) in summary.figures.perspectives.0.iter().enumerate() {
+            let row = 9 + i as u32;
+            sheet.write_string(row, 0, &p.title).map_err(w)?;
+            let e = &p.estimate;
+            for (col, value) in [
+                (1, p.mean_score),
+                (4, p.all_met_share),
+                (5, e.ci_low),
+                (6, e.ci_high),
+                (7, e.target),
+            ] {
+                if let Some(v) = value {
+                    sheet
+                        .write_number_with_format(row, col, v, &percent)
+                        .map_err(w)?;
+                }
+            }
+            sheet.write_number(row, 2, p.applicable as f64).map_err(w)?;
+            sheet.write_number(row, 3, p.all_met as f64).map_err(w)?;
+            sheet
+                .write_string(row, 8, e.verdict.map_or("", |v| v.name()))
+                .map_err(w)?;
+        }
+        let mut row = 10 + summary.figures.perspectives.0.len() as u32;
+        if !errors.is_empty() {
+            sheet
+                .write_string_with_format(row, 0, "Filer som inte kunde läsas", &bold)
+                .map_err(w)?;
+            for e in errors {
+                row += 1;
+                sheet
+                    .write_string(row, 0, mask_if(&e.path, show_pnr))
+                    .map_err(w)?;
+                sheet
+                    .write_string(row, 1, mask_if(&e.message, show_pnr))
+                    .map_err(w)?;
+            }
+        }
+        sheet.set_column_width(0, 30).map_err(w)?;
+        sheet.set_column_width(1, 40).map_err(w)?;
+        Ok(())
+    }
+
+    fn criteria(&mut self, summary: &Summary) -> io::Result<()> {
+        let (bold, percent) = (self.bold.clone(), self.percent.clone());
+        let sheet = self.sheet(1)?;
+        let w = |e| error(e);
+        let header = [
+            "Kriterium",
+            "Perspektiv",
+            "Gäller",
+            "Uppfyllda",
+            "Andel",
+            "KI låg",
+            "KI hög",
+            "Mål",
+            "Bedömning",
+            "Manuella",
+        ];
+        for (col, name) in header.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, col as u16, *name, &bold)
+                .map_err(w)?;
+        }
+        for (i, c) in summary.figures.criteria.iter().enumerate() {
+            let row = 1 + i as u32;
+            sheet.write_string(row, 0, &c.id).map_err(w)?;
+            sheet.write_string(row, 1, &c.perspective).map_err(w)?;
+            sheet.write_number(row, 2, c.applicable as f64).map_err(w)?;
+            sheet.write_number(row, 3, c.met as f64).map_err(w)?;
+            let e = &c.estimate;
+            for (col, value) in [(4, c.share), (5, e.ci_low), (6, e.ci_high), (7, e.target)] {
+                if let Some(v) = value {
+                    sheet
+                        .write_number_with_format(row, col, v, &percent)
+                        .map_err(w)?;
+                }
+            }
+            sheet
+                .write_string(row, 8, e.verdict.map_or("", |v| v.name()))
+                .map_err(w)?;
+            sheet.write_number(row, 9, c.manual as f64).map_err(w)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(w)?;
+        let last = summary.figures.criteria.len() as u32;
+        sheet
+            .autofilter(0, 0, last, (header.len() - 1) as u16)
+            .map_err(w)?;
+        sheet.set_column_width(0, 24).map_err(w)?;
+        sheet.set_column_width(8, 14).map_err(w)?;
+        Ok(())
+    }
+}
+
+/// Today's date (UTC) for the summary sheet.
+fn today() -> ExcelDateTime {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    // Excel's serial date: 1970-01-01 is day 25 569.
+    ExcelDateTime::from_serial_datetime(25_569.0 + days as f64)
+        .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
+}

@@ -1,0 +1,252 @@
+//! The report formats against the JSON report of the same run: the Excel
+//! workbook read back, the CSV and SARIF parsed; and no unmasked personal
+//! identity number in any format.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use serde_json::Value;
+
+fn granska() -> Command {
+    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `kontrollera` on `path` in `format` and returns stdout.
+fn report(path: &str, format: &str, extra: &[&str]) -> Vec<u8> {
+    let output = granska()
+        .args(["kontrollera", path, "--format", format])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 3)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn json(path: &str) -> Value {
+    serde_json::from_slice(&report(path, "json", &[])).unwrap()
+}
+
+/// Every row of a sheet as strings (numbers as they are shown in JSON).
+fn rows(workbook: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<Vec<Data>> {
+    let range = workbook.worksheet_range(sheet).unwrap();
+    range.rows().map(<[Data]>::to_vec).collect()
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn number(cell: &Data) -> Option<f64> {
+    match cell {
+        Data::Float(f) => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_workbook_holds_what_the_json_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("granskning.xlsx");
+    report(
+        "fixtures/exempel",
+        "xlsx",
+        &["--ut", file.to_str().unwrap()],
+    );
+    let json = json("fixtures/exempel");
+    let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Sammanfattning", "Kriterier", "Dokument", "Fynd"]
+    );
+    // Dokument: one row per document, typed cells.
+    let documents = json["documents"].as_array().unwrap();
+    let sheet = rows(&mut workbook, "Dokument");
+    assert_eq!(sheet.len(), documents.len() + 1);
+    assert_eq!(text(&sheet[0][0]), "Dokument");
+    for (row, doc) in sheet[1..].iter().zip(documents) {
+        assert_eq!(text(&row[0]), doc["id"].as_str().unwrap());
+        assert_eq!(text(&row[1]), doc["path"].as_str().unwrap());
+        assert_eq!(text(&row[2]), doc["kind"].as_str().unwrap_or(""));
+        let score = number(&row[6]);
+        assert_eq!(score, doc["score"].as_f64(), "{}", doc["path"]);
+        let findings = number(&row[6 + 1 + 5]).unwrap();
+        assert_eq!(findings as usize, doc["findings"].as_array().unwrap().len());
+        if let Some(date) = doc["metadata"]["beslutsdatum"].as_str() {
+            match &row[5] {
+                Data::DateTime(d) => {
+                    let shown = d.as_datetime().unwrap().date().to_string();
+                    assert_eq!(shown, date);
+                }
+                other => panic!("beslutsdatum {date} is not a date cell: {other:?}"),
+            }
+        }
+    }
+    // Fynd: every finding, in order.
+    let findings: Vec<&Value> = documents
+        .iter()
+        .flat_map(|d| d["findings"].as_array().unwrap())
+        .collect();
+    let sheet = rows(&mut workbook, "Fynd");
+    assert_eq!(sheet.len(), findings.len() + 1);
+    for (row, f) in sheet[1..].iter().zip(&findings) {
+        assert_eq!(text(&row[2]), f["criterion"].as_str().unwrap());
+        assert_eq!(number(&row[5]), f["line"].as_f64());
+        assert_eq!(text(&row[10]), f["message"].as_str().unwrap());
+    }
+    // Kriterier: the summary's counts and shares.
+    let criteria = json["summary"]["criteria"].as_array().unwrap();
+    let sheet = rows(&mut workbook, "Kriterier");
+    assert_eq!(sheet.len(), criteria.len() + 1);
+    for (row, c) in sheet[1..].iter().zip(criteria) {
+        assert_eq!(text(&row[0]), c["id"].as_str().unwrap());
+        assert_eq!(number(&row[2]), c["applicable"].as_f64());
+        assert_eq!(number(&row[3]), c["met"].as_f64());
+        assert_eq!(number(&row[4]), c["share"].as_f64());
+        assert_eq!(text(&row[8]), c["verdict"].as_str().unwrap_or(""));
+    }
+    let summary = rows(&mut workbook, "Sammanfattning");
+    assert_eq!(
+        number(&summary[5][1]),
+        json["summary"]["documents"].as_f64()
+    );
+}
+
+#[test]
+fn csv_and_sarif_list_every_finding() {
+    let json = json("fixtures/exempel");
+    let findings: Vec<&Value> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["findings"].as_array().unwrap())
+        .collect();
+    let csv = String::from_utf8(report("fixtures/exempel", "csv", &[])).unwrap();
+    let body = csv
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark for Excel");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.as_bytes());
+    assert_eq!(reader.headers().unwrap().get(3), Some("kriterium"));
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), findings.len());
+    for (r, f) in records.iter().zip(&findings) {
+        assert_eq!(r.get(3), f["criterion"].as_str());
+        assert_eq!(r.get(11), f["message"].as_str());
+    }
+    let sarif: Value = serde_json::from_slice(&report("fixtures/exempel", "sarif", &[])).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for (r, f) in results.iter().zip(&findings) {
+        assert_eq!(r["ruleId"], f["criterion"]);
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], f["criterion"]);
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], f["line"]);
+        assert_eq!(region["snippet"]["text"], f["excerpt"]);
+    }
+}
+
+/// Ten or twelve digits, with or without `-` or `+`: a personnummer or
+/// samordningsnummer.
+fn has_identity_number(text: &str) -> bool {
+    let digits: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < digits.len() {
+        if digits[i].is_ascii_digit() && (i == 0 || !digits[i - 1].is_ascii_digit()) {
+            let run: String = digits[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || **c == '-' || **c == '+')
+                .collect();
+            let count = run.chars().filter(char::is_ascii_digit).count();
+            if count == 10 || count == 12 {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// A folder whose documents carry identity numbers in the text, the
+/// metadata and the file name.
+fn corpus_with_identity_numbers() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("fixtures/exempel/beslut-avslag-brister.md").unwrap();
+    let with = format!(
+        "---\nid: 19420315-1234\n---\nPersonnummer: 19420315-1234\n{text}\nSamordningsnummer 420375+1239 och 4203151234.\n"
+    );
+    std::fs::write(dir.path().join("19420315-1234 beslut.md"), &with).unwrap();
+    std::fs::write(
+        dir.path().join("annan.md"),
+        format!("{text}\nSe 20010101-2382.\n"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn no_format_shows_an_identity_number() {
+    let dir = corpus_with_identity_numbers();
+    let path = dir.path().to_str().unwrap();
+    assert!(has_identity_number(
+        &std::fs::read_to_string(dir.path().join("annan.md")).unwrap()
+    ));
+    for format in ["text", "json", "csv", "sarif"] {
+        let out = String::from_utf8(report(path, format, &[])).unwrap();
+        assert!(
+            !has_identity_number(&out),
+            "{format} shows a personnummer:\n{out}"
+        );
+        assert!(
+            out.contains("XXXXXXXX-XXXX"),
+            "{format} masks rather than drops"
+        );
+    }
+    let file = dir.path().join("r.xlsx");
+    report(path, "xlsx", &["--ut", file.to_str().unwrap()]);
+    let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
+    for sheet in workbook.sheet_names() {
+        for row in rows(&mut workbook, &sheet) {
+            for cell in row {
+                assert!(!has_identity_number(&text(&cell)), "{sheet}: {cell:?}");
+            }
+        }
+    }
+    // Asked for, they are shown, with a warning.
+    let output = granska()
+        .args([
+            "kontrollera",
+            path,
+            "--format",
+            "csv",
+            "--visa-personnummer",
+        ])
+        .output()
+        .unwrap();
+    assert!(has_identity_number(
+        &String::from_utf8(output.stdout).unwrap()
+    ));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("varning")
+    );
+    let _ = Path::new(path);
+}
