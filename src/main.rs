@@ -195,6 +195,36 @@ struct ReportArgs {
     /// Visa personnummer omaskerade i resultatet (undvik!).
     #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
     show_pnr: bool,
+    /// Visa ingen förloppsindikator.
+    #[arg(long = "tyst", visible_alias = "quiet", help_heading = "Flaggor")]
+    quiet: bool,
+}
+
+/// Runs with more documents than this show a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 200;
+
+/// A progress bar on stderr for long runs, when stderr is a terminal.
+fn progress_bar(documents: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || documents <= PROGRESS_FROM || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(documents as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "{msg:>16} [{bar:30}] {pos}/{len} dokument, {fart}, {eta} kvar",
+    )
+    .map(|s| {
+        s.progress_chars("=> ").with_key(
+            "fart",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} dok/s", state.per_sec());
+            },
+        )
+    })
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message("Jämför ärenden …");
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
 }
 
 #[derive(Args)]
@@ -308,6 +338,8 @@ enum Format {
     Sarif,
     /// Excel-arbetsbok: Sammanfattning, Kriterier, Dokument, Fynd.
     Xlsx,
+    /// En fristående HTML-rapport med diagram och markerade dokument.
+    Html,
 }
 
 /// Formats of commands that write only text or JSON.
@@ -327,6 +359,7 @@ impl From<Format> for writer::Format {
             Format::Csv => writer::Format::Csv,
             Format::Sarif => writer::Format::Sarif,
             Format::Xlsx => writer::Format::Xlsx,
+            Format::Html => writer::Format::Html,
         }
     }
 }
@@ -525,30 +558,46 @@ fn run_report(
     // The first write error stops the writing, not the run.
     let mut written: io::Result<()> = Ok(());
     let mut profile = args.profile.then(engine::Profile::default);
+    let progress = progress_bar(inputs.len(), args.quiet);
     let ran = engine::run(
         template,
         inputs,
         args.jobs,
         render,
-        |result| match result {
-            Ok((outcome, rendered)) => {
-                let facts = Facts {
-                    kind: rendered.kind,
-                    outcome: rendered.outcome.as_deref(),
-                };
-                tally.add(&outcome.statuses, &outcome.score, facts);
-                if let Some(groups) = groups.as_mut() {
-                    let value = rendered.group.as_deref();
-                    groups.add(template, value, &outcome.statuses, &outcome.score, facts);
+        |result| {
+            if let Some(bar) = &progress {
+                if bar.position() == 0 {
+                    bar.set_message("Granskar");
                 }
-                if written.is_ok() {
-                    written = report.document(template, rendered.body);
+                // Files of many documents make more than one each.
+                if bar.position() >= bar.length().unwrap_or(0) {
+                    bar.inc_length(1);
                 }
+                bar.inc(1);
             }
-            Err(e) => errors.push(e),
+            match result {
+                Ok((outcome, rendered)) => {
+                    let facts = Facts {
+                        kind: rendered.kind,
+                        outcome: rendered.outcome.as_deref(),
+                    };
+                    tally.add(&outcome.statuses, &outcome.score, facts);
+                    if let Some(groups) = groups.as_mut() {
+                        let value = rendered.group.as_deref();
+                        groups.add(template, value, &outcome.statuses, &outcome.score, facts);
+                    }
+                    if written.is_ok() {
+                        written = report.document(template, rendered.body);
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
         },
         profile.as_mut(),
     );
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     ran.map_err(|e| {
         eprintln!("granska: {e}");
         ExitCode::from(2)

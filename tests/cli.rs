@@ -180,6 +180,12 @@ fn large_batches_keep_input_order_across_chunks() {
             .arg(dir.path())
             .output()
             .unwrap();
+        // More than 200 documents, but stderr is not a terminal: no progress bar.
+        assert!(
+            output.stderr.is_empty(),
+            "{:?}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8(output.stdout).unwrap()
     };
     let one = run("1");

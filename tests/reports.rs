@@ -208,7 +208,7 @@ fn no_format_shows_an_identity_number() {
     assert!(has_identity_number(
         &std::fs::read_to_string(dir.path().join("annan.md")).unwrap()
     ));
-    for format in ["text", "json", "csv", "sarif"] {
+    for format in ["text", "json", "csv", "sarif", "html"] {
         let out = String::from_utf8(report(path, format, &[])).unwrap();
         assert!(
             !has_identity_number(&out),
@@ -249,4 +249,134 @@ fn no_format_shows_an_identity_number() {
             .contains("varning")
     );
     let _ = Path::new(path);
+}
+
+/// Chromium, if installed. CI installs it and sets `GRANSKA_KRAV_CHROMIUM`, so
+/// there the test fails without it; elsewhere it is skipped with a note.
+fn chromium() -> Option<&'static str> {
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("GRANSKA_KRAV_CHROMIUM").is_none(),
+            "Chromium saknas: apt-get install chromium"
+        );
+        eprintln!("Chromium saknas; HTML-testet hoppas över (apt-get install chromium).");
+    }
+    found
+}
+
+#[test]
+fn the_html_report_shows_every_finding_on_its_page_in_a_browser() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rapport.html");
+    report(
+        "fixtures/exempel",
+        "html",
+        &["--gruppera", "typ", "--ut", file.to_str().unwrap()],
+    );
+    let html = std::fs::read_to_string(&file).unwrap();
+    for external in ["src=\"http", "href=\"http", "@import", "url(http"] {
+        assert!(!html.contains(external), "the report loads {external}");
+    }
+    let url = format!("file://{}", file.display());
+    let browse = |extra: &[&str]| {
+        let output = std::process::Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profil").display()
+            ))
+            .args(extra)
+            .arg(&url)
+            .output()
+            .expect("Chromium runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output.stdout
+    };
+    // The DOM as Chromium built it, after the page's script ran.
+    let dom = String::from_utf8(browse(&["--dump-dom"])).unwrap();
+    let page = scraper::Html::parse_document(&dom);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let json = json("fixtures/exempel");
+    let documents = json["documents"].as_array().unwrap();
+    for (i, doc) in documents.iter().enumerate() {
+        let section = page
+            .select(&select(&format!("section#dok-{}", i + 1)))
+            .next()
+            .unwrap_or_else(|| panic!("no page for {}", doc["path"]));
+        let heading: String = section
+            .select(&select("h2"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
+        assert_eq!(heading, doc["path"].as_str().unwrap());
+        let items: Vec<String> = section
+            .select(&select("ol.fynd > li"))
+            .map(|li| li.text().collect())
+            .collect();
+        let findings = doc["findings"].as_array().unwrap();
+        assert_eq!(items.len(), findings.len(), "{}", doc["path"]);
+        for (item, f) in items.iter().zip(findings) {
+            assert!(item.contains(f["criterion"].as_str().unwrap()), "{item}");
+            assert!(item.contains(f["message"].as_str().unwrap()), "{item}");
+        }
+        // Every finding with a span is marked in the text.
+        let marks = section.select(&select(".text mark")).count();
+        let spans = findings
+            .iter()
+            .filter(|f| f["byte_end"].as_u64() > f["byte_start"].as_u64())
+            .count();
+        assert!(marks >= spans.min(1), "{}: {marks} marks", doc["path"]);
+    }
+    // The chart: a bar per perspective with a share, a target line per target.
+    let chart = page
+        .select(&select("#sammanfattning svg[role=img]"))
+        .next()
+        .expect("the chart is there");
+    let perspectives = json["summary"]["perspectives"].as_object().unwrap();
+    let bars = chart.select(&select("rect.stapel")).count();
+    let targets = chart.select(&select("line.mal")).count();
+    assert_eq!(
+        bars,
+        perspectives
+            .values()
+            .filter(|p| p["all_met_share"].is_number())
+            .count()
+    );
+    assert_eq!(
+        targets,
+        perspectives
+            .values()
+            .filter(|p| p["target"].is_number())
+            .count()
+    );
+    assert!(
+        page.select(&select("#grupper table")).count() >= 2,
+        "a table per group"
+    );
+    let rows = page.select(&select("#dokumentlista tbody tr")).count();
+    assert_eq!(rows, documents.len());
+    // A screenshot for people to look at.
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("granska-rapport.png");
+    browse(&[
+        &format!("--screenshot={}", shot.display()),
+        "--window-size=1280,2400",
+    ]);
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+    eprintln!("Skärmbild av rapporten: {}", shot.display());
 }

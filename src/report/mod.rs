@@ -2,6 +2,7 @@
 
 pub mod explain;
 pub mod findings_csv;
+pub mod html;
 pub mod json;
 pub mod model;
 pub mod privacy;

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use super::findings_csv::CsvWriter;
+use super::html::{self, HtmlWriter, Page};
 use super::json::{self, JsonWriter};
 use super::model::DocumentReport;
 use super::sarif::SarifWriter;
@@ -23,6 +24,7 @@ pub enum Format {
     Csv,
     Sarif,
     Xlsx,
+    Html,
 }
 
 /// A document as rendered for its format.
@@ -32,6 +34,8 @@ pub enum Body {
     Text(String),
     /// Rows for the tabular formats.
     Report(Box<DocumentReport>),
+    /// A page of the HTML report.
+    Page(Box<Page>),
 }
 
 /// Renders a document for `format` (on the worker thread).
@@ -51,6 +55,9 @@ pub fn render(
         Format::Csv | Format::Sarif | Format::Xlsx => Body::Report(Box::new(DocumentReport::new(
             template, doc, outcome, show_pnr,
         ))),
+        Format::Html => Body::Page(Box::new(html::render_document(
+            template, doc, outcome, show_pnr,
+        ))),
     }
 }
 
@@ -63,6 +70,7 @@ pub enum ReportWriter<W: Write> {
     Csv(Box<CsvWriter<W>>),
     Sarif(SarifWriter<W>),
     Xlsx(Box<XlsxWriter<W>>),
+    Html(Box<HtmlWriter<W>>),
 }
 
 impl<W: Write> ReportWriter<W> {
@@ -74,6 +82,7 @@ impl<W: Write> ReportWriter<W> {
             Format::Csv => ReportWriter::Csv(Box::new(CsvWriter::start(out)?)),
             Format::Sarif => ReportWriter::Sarif(SarifWriter::start(out)?),
             Format::Xlsx => ReportWriter::Xlsx(Box::new(XlsxWriter::start(out, template)?)),
+            Format::Html => ReportWriter::Html(Box::new(HtmlWriter::start(out)?)),
         })
     }
 
@@ -88,6 +97,7 @@ impl<W: Write> ReportWriter<W> {
             (ReportWriter::Csv(w), Body::Report(r)) => w.document(&r),
             (ReportWriter::Sarif(w), Body::Report(r)) => w.document(template, &r),
             (ReportWriter::Xlsx(w), Body::Report(r)) => w.document(&r),
+            (ReportWriter::Html(w), Body::Page(p)) => w.document(*p),
             _ => Err(io::Error::other(
                 "internt fel: dokumentet renderades för ett annat format",
             )),
@@ -115,6 +125,7 @@ impl<W: Write> ReportWriter<W> {
             ReportWriter::Csv(w) => w.finish(errors, show_pnr).map(drop),
             ReportWriter::Sarif(w) => w.finish(template, errors, show_pnr).map(drop),
             ReportWriter::Xlsx(w) => w.finish(template, summary, errors, show_pnr).map(drop),
+            ReportWriter::Html(w) => w.finish(template, summary, errors, show_pnr).map(drop),
         }
     }
 }
