@@ -63,8 +63,15 @@ impl<W: Write> XlsxWriter<W> {
     pub fn start(out: W, template: &Template) -> io::Result<Self> {
         let mut workbook = Workbook::new();
         let bold = Format::new().set_bold();
-        for name in SHEETS {
-            workbook.add_worksheet().set_name(name).map_err(error)?;
+        // The document and finding sheets grow with the run: their rows go to
+        // temporary files as they are written, so memory stays flat.
+        for (i, name) in SHEETS.iter().enumerate() {
+            let sheet = if i >= 2 {
+                workbook.add_worksheet_with_constant_memory()
+            } else {
+                workbook.add_worksheet()
+            };
+            sheet.set_name(*name).map_err(error)?;
         }
         let mut writer = XlsxWriter {
             out,
@@ -81,6 +88,20 @@ impl<W: Write> XlsxWriter<W> {
         document_columns.extend(["Fynd", "LIX", "Ord"].map(String::from));
         writer.header(2, &document_columns)?;
         writer.header(3, &FINDING_COLUMNS.map(String::from))?;
+        for (index, widths) in [
+            (2, &[14.0, 40.0, 12.0, 14.0, 24.0, 13.0][..]),
+            (
+                3,
+                &[
+                    14.0, 40.0, 22.0, 14.0, 12.0, 6.0, 7.0, 7.0, 6.0, 50.0, 60.0, 60.0,
+                ][..],
+            ),
+        ] {
+            let sheet = writer.sheet(index)?;
+            for (col, width) in widths.iter().enumerate() {
+                sheet.set_column_width(col as u16, *width).map_err(error)?;
+            }
+        }
         Ok(writer)
     }
 
