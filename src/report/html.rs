@@ -23,7 +23,7 @@ use crate::finding::Severity;
 use crate::ingest::{Document, IngestError};
 use crate::score::Summary;
 use crate::score::stats::{percent, percent_range};
-use crate::score::summary::{Figures, MIN_GROUP};
+use crate::score::summary::{Estimate, Figures, MIN_GROUP};
 use crate::template::Template;
 
 /// Colours of the perspectives, in template order (contrast ≥ 4.5:1 on
@@ -468,6 +468,29 @@ fn cell(value: Option<f64>) -> String {
     value.map_or("–".to_string(), percent)
 }
 
+/// A table row of a judged share: name, a second column, met of n, share,
+/// interval, target and verdict.
+fn judged_row(
+    out: &mut String,
+    name: &str,
+    second: &str,
+    met: usize,
+    n: usize,
+    share: Option<f64>,
+    e: &Estimate,
+) {
+    let _ = write!(
+        out,
+        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{met} av {n}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"bedomning\">{}</td></tr>",
+        esc(name),
+        esc(second),
+        cell(share),
+        e.interval_text(),
+        e.target.map_or(String::new(), percent),
+        e.verdict.map_or("", |v| v.name())
+    );
+}
+
 fn perspective_table(out: &mut String, figures: &Figures, caption: &str) {
     let _ = write!(
         out,
@@ -477,22 +500,15 @@ fn perspective_table(out: &mut String, figures: &Figures, caption: &str) {
         esc(caption)
     );
     for (_, p) in &figures.perspectives.0 {
-        let e = &p.estimate;
-        let interval = match (e.ci_low, e.ci_high) {
-            (Some(low), Some(high)) => percent_range(crate::score::stats::Interval { low, high }),
-            _ => "–".to_string(),
-        };
-        let _ = write!(
+        let mean = cell(p.mean_score);
+        judged_row(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} av {}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"bedomning\">{}</td></tr>",
-            esc(&p.title),
-            cell(p.mean_score),
+            &p.title,
+            &mean,
             p.all_met,
             p.applicable,
-            cell(p.all_met_share),
-            interval,
-            e.target.map_or(String::new(), percent),
-            e.verdict.map_or("", |v| v.name())
+            p.all_met_share,
+            &p.estimate,
         );
     }
     out.push_str("</tbody></table>");
@@ -505,22 +521,14 @@ fn criteria_table(out: &mut String, figures: &Figures) {
          <th scope=\"col\">Andel</th><th scope=\"col\">95 % KI</th><th scope=\"col\">Mål</th><th scope=\"col\">Bedömning</th></tr></thead><tbody>",
     );
     for c in figures.criteria.iter().filter(|c| c.applicable > 0) {
-        let e = &c.estimate;
-        let interval = match (e.ci_low, e.ci_high) {
-            (Some(low), Some(high)) => percent_range(crate::score::stats::Interval { low, high }),
-            _ => "–".to_string(),
-        };
-        let _ = write!(
+        judged_row(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} av {}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"bedomning\">{}</td></tr>",
-            esc(&c.id),
-            esc(&c.perspective),
+            &c.id,
+            &c.perspective,
             c.met,
             c.applicable,
-            cell(c.share),
-            interval,
-            e.target.map_or(String::new(), percent),
-            e.verdict.map_or("", |v| v.name())
+            c.share,
+            &c.estimate,
         );
     }
     out.push_str("</tbody></table></section>");

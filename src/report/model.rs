@@ -3,7 +3,6 @@
 //! formats take their rows from it.
 
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
 use super::Place;
 use super::privacy::mask_if;
@@ -11,6 +10,7 @@ use crate::criteria::Status;
 use crate::engine::{Metrics, Outcome};
 use crate::finding::Severity;
 use crate::ingest::{Document, LineIndex};
+use crate::score::summary::IdMap;
 use crate::template::Template;
 
 /// A document's results.
@@ -36,19 +36,8 @@ pub struct PerspectiveReport {
     pub score: Option<f64>,
 }
 
-/// Perspectives in template order, serialised as a map from their ids.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Perspectives(pub Vec<(String, PerspectiveReport)>);
-
-impl Serialize for Perspectives {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, p) in &self.0 {
-            map.serialize_entry(id, p)?;
-        }
-        map.end()
-    }
-}
+/// A document's perspectives in template order, serialised as a map.
+pub type Perspectives = IdMap<PerspectiveReport>;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionReport {
@@ -136,7 +125,7 @@ impl DocumentReport {
                 .map(|(k, v)| (k.to_string(), serde_json::Value::String(mask(v))))
                 .collect(),
             score: outcome.score.total.map(|v| round(v, 4)),
-            perspectives: Perspectives(
+            perspectives: IdMap(
                 template
                     .perspectives
                     .iter()

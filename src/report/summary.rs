@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::privacy::mask_if;
 use crate::ingest::IngestError;
 use crate::score::compare::{Comparison, Count, Row};
-use crate::score::stats::{Interval, Verdict, percent, percent_range};
+use crate::score::stats::{Verdict, percent};
 use crate::score::summary::{Figures, MIN_GROUP, Summary};
 use crate::template::Template;
 
@@ -21,13 +21,6 @@ fn count(met: usize, n: usize) -> String {
 
 fn verdict(v: Option<Verdict>) -> &'static str {
     v.map_or("", Verdict::name)
-}
-
-fn range(low: Option<f64>, high: Option<f64>) -> String {
-    match (low, high) {
-        (Some(low), Some(high)) => percent_range(Interval { low, high }),
-        _ => "–".to_string(),
-    }
 }
 
 fn target(t: Option<f64>) -> String {
@@ -76,7 +69,7 @@ fn perspectives(out: &mut String, template: &Template, figures: &Figures, indent
             p.title,
             p.mean_score.map_or("–".to_string(), percent),
             count(p.all_met, p.applicable),
-            range(p.estimate.ci_low, p.estimate.ci_high),
+            p.estimate.interval_text(),
             target(p.estimate.target),
             verdict(p.estimate.verdict)
         );
@@ -184,7 +177,7 @@ fn criteria(out: &mut String, figures: &Figures) {
             "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
             c.id,
             count(c.met, c.applicable),
-            range(c.estimate.ci_low, c.estimate.ci_high),
+            c.estimate.interval_text(),
             target(c.estimate.target),
             verdict(c.estimate.verdict)
         );

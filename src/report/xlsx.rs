@@ -113,11 +113,7 @@ impl<W: Write> XlsxWriter<W> {
     fn header(&mut self, index: usize, columns: &[String]) -> io::Result<()> {
         let bold = self.bold.clone();
         let sheet = self.sheet(index)?;
-        for (col, name) in columns.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, col as u16, name, &bold)
-                .map_err(error)?;
-        }
+        write_header(sheet, 0, columns, &bold)?;
         sheet.set_freeze_panes(1, 0).map_err(error)?;
         Ok(())
     }
@@ -295,11 +291,7 @@ impl<W: Write> XlsxWriter<W> {
             "Mål",
             "Bedömning",
         ];
-        for (col, name) in header.iter().enumerate() {
-            sheet
-                .write_string_with_format(8, col as u16, *name, &bold)
-                .map_err(w)?;
-        }
+        write_header(sheet, 8, &header, &bold)?;
         for (i, (_, p)) in summary.figures.perspectives.0.iter().enumerate() {
             let row = 9 + i as u32;
             sheet.write_string(row, 0, &p.title).map_err(w)?;
@@ -359,11 +351,7 @@ impl<W: Write> XlsxWriter<W> {
             "Bedömning",
             "Manuella",
         ];
-        for (col, name) in header.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, col as u16, *name, &bold)
-                .map_err(w)?;
-        }
+        write_header(sheet, 0, &header, &bold)?;
         for (i, c) in summary.figures.criteria.iter().enumerate() {
             let row = 1 + i as u32;
             sheet.write_string(row, 0, &c.id).map_err(w)?;
@@ -392,6 +380,21 @@ impl<W: Write> XlsxWriter<W> {
         sheet.set_column_width(8, 14).map_err(w)?;
         Ok(())
     }
+}
+
+/// Writes bold column names in `row`.
+fn write_header(
+    sheet: &mut Worksheet,
+    row: u32,
+    names: &[impl AsRef<str>],
+    bold: &Format,
+) -> io::Result<()> {
+    for (col, name) in names.iter().enumerate() {
+        sheet
+            .write_string_with_format(row, col as u16, name.as_ref(), bold)
+            .map_err(error)?;
+    }
+    Ok(())
 }
 
 /// Today's date (UTC) for the summary sheet.

@@ -158,6 +158,14 @@ pub struct Estimate {
 }
 
 impl Estimate {
+    /// The interval as whole percentages ("70–92 %"), or "–".
+    pub fn interval_text(&self) -> String {
+        match (self.ci_low, self.ci_high) {
+            (Some(low), Some(high)) => stats::percent_range(stats::Interval { low, high }),
+            _ => "–".to_string(),
+        }
+    }
+
     /// Judges `met` of `n` against `target`; no verdict when `judge` is false
     /// (a group too small to judge). Returns the share too.
     fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> (Option<f64>, Estimate) {
@@ -224,11 +232,15 @@ pub struct PerspectiveSummary {
     pub estimate: Estimate,
 }
 
-/// Perspectives in template order, serialised as a map from their ids.
+/// Entries in template order, serialised as a map from their ids (the
+/// perspectives of a summary or of a document report).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Perspectives(pub Vec<(String, PerspectiveSummary)>);
+pub struct IdMap<T>(pub Vec<(String, T)>);
 
-impl Serialize for Perspectives {
+/// Perspectives in template order.
+pub type Perspectives = IdMap<PerspectiveSummary>;
+
+impl<T: Serialize> Serialize for IdMap<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (id, p) in &self.0 {
@@ -304,7 +316,7 @@ impl Figures {
                 outcomes: tally.outcomes.clone(),
             },
             criteria,
-            perspectives: Perspectives(perspectives),
+            perspectives: IdMap(perspectives),
         }
     }
 }
