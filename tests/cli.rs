@@ -68,6 +68,7 @@ fn json_output_follows_the_schema_for_every_fixture() {
             "id",
             "path",
             "kind",
+            "encoding",
             "metadata",
             "score",
             "perspectives",
@@ -87,6 +88,8 @@ fn json_output_follows_the_schema_for_every_fixture() {
                 "severity",
                 "line",
                 "column",
+                "paragraph",
+                "page",
                 "byte_start",
                 "byte_end",
                 "excerpt",
@@ -98,6 +101,9 @@ fn json_output_follows_the_schema_for_every_fixture() {
         }
     }
     assert_eq!(json["errors"], serde_json::json!([]));
+    for key in ["documents", "criteria", "perspectives", "groups", "grouped_by", "counts"] {
+        assert!(json["summary"].get(key).is_some(), "summary.{key} missing");
+    }
     insta::assert_snapshot!("kontrollera_fixtures_json", stdout);
 }
 
