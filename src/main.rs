@@ -511,6 +511,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     run_report(
         &template,
         &inputs,
+        None,
         errors,
         &args.report,
         args.out.as_deref(),
@@ -527,9 +528,11 @@ struct Rendered {
 
 /// Judges `inputs` and writes the report to `out` (or the screen): the
 /// documents, the summary, and the files that could not be read (`errors`).
+/// RS-INDIVIDUELL compares with `compare_with` when given.
 fn run_report(
     template: &Template,
     inputs: &[ingest::Input],
+    compare_with: Option<&[ingest::Input]>,
     mut errors: Vec<ingest::IngestError>,
     args: &ReportArgs,
     out_path: Option<&Path>,
@@ -562,6 +565,7 @@ fn run_report(
     let ran = engine::run(
         template,
         inputs,
+        compare_with,
         args.jobs,
         render,
         |result| {
@@ -713,9 +717,12 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
                     ..inputs[c.input].clone()
                 })
                 .collect();
+            // The sample's documents are compared with every document of the
+            // population for passages that recur across cases.
             run_report(
                 &template,
                 &chosen,
+                Some(&inputs),
                 errors,
                 &args.report,
                 args.report_out.as_deref(),

@@ -101,7 +101,14 @@ fn json_output_follows_the_schema_for_every_fixture() {
         }
     }
     assert_eq!(json["errors"], serde_json::json!([]));
-    for key in ["documents", "criteria", "perspectives", "groups", "grouped_by", "counts"] {
+    for key in [
+        "documents",
+        "criteria",
+        "perspectives",
+        "groups",
+        "grouped_by",
+        "counts",
+    ] {
         assert!(json["summary"].get(key).is_some(), "summary.{key} missing");
     }
     insta::assert_snapshot!("kontrollera_fixtures_json", stdout);

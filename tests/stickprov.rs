@@ -530,3 +530,51 @@ fn samples_from_a_file_of_many_documents_check_exactly_the_drawn_records() {
     checked.sort();
     assert_eq!(checked, drawn);
 }
+
+#[test]
+fn a_checked_sample_is_compared_with_its_whole_population() {
+    // Case 1's assessment is copied from case 2, which is not drawn.
+    let boilerplate = "Efter en samlad bedömning av samtliga omständigheter i ärendet bedöms den enskilde ha ett behov av stöd i den dagliga livsföringen som inte kan tillgodoses på annat sätt och som är nödvändigt för att den enskilde ska uppnå en skälig levnadsnivå.";
+    let dir = tempfile::tempdir().unwrap();
+    for (name, arende, person) in [
+        ("a.md", "2026-0001", "Karin"),
+        ("b.md", "2026-0002", "Sven"),
+        ("c.md", "2026-0003", "Aino"),
+    ] {
+        let assessment = if name == "c.md" {
+            "Aino klarar sig själv."
+        } else {
+            boilerplate
+        };
+        let text = format!(
+            "---\ntyp: utredning\narende: {arende}\n---\nUtredning\n\n{person} har ansökt om hemtjänst.\n\nBedömning\n{assessment}\n"
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let json = json_of(&[
+        "stickprov",
+        path(dir.path()),
+        "-n",
+        "1",
+        "--frö",
+        "1",
+        "--filter",
+        "arende=2026-0001",
+        "--kontrollera",
+        "--format",
+        "json",
+    ]);
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    let status = documents[0]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "RS-INDIVIDUELL")
+        .unwrap()["status"]
+        .clone();
+    assert_eq!(
+        status, "not_met",
+        "the copy from the undrawn case 2 is found"
+    );
+}

@@ -162,11 +162,14 @@ pub enum RunError {
 
 /// Reads and judges `inputs` on `jobs` threads (0: one per core). For each
 /// document, `render` runs on the worker thread with the document and its
-/// outcome; `sink` then receives the results in input order. With `profile`,
-/// the time spent is added to it.
+/// outcome; `sink` then receives the results in input order. Criteria that
+/// compare cases (RS-INDIVIDUELL) compare with `compare_with`, or with
+/// `inputs` when none is given — a stickprov is judged against its whole
+/// population. With `profile`, the time spent is added to it.
 pub fn run<T: Send>(
     template: &Template,
     inputs: &[Input],
+    compare_with: Option<&[Input]>,
     jobs: usize,
     render: impl Fn(&Document, &Outcome) -> T + Sync,
     mut sink: impl FnMut(Judged<T>),
@@ -181,7 +184,8 @@ pub fn run<T: Send>(
     let profiling = profile.is_some();
     let batch_started = Instant::now();
     let batch = if template.needs_batch() {
-        Some(BatchIndex::build(inputs, &pool, chunk).map_err(RunError::Index)?)
+        let all = compare_with.unwrap_or(inputs);
+        Some(BatchIndex::build(all, &pool, chunk).map_err(RunError::Index)?)
     } else {
         None
     };
