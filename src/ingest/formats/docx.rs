@@ -106,9 +106,14 @@ fn part(
 
 /// The value of attribute `w:val` (any prefix) of an element.
 fn val(e: &BytesStart) -> Option<String> {
+    attribute(e, b"val")
+}
+
+/// The value of an attribute by its local name (any prefix).
+fn attribute(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == b"val")
+        .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .ok()
@@ -130,17 +135,11 @@ fn heading_styles(xml: &str) -> Result<HashMap<String, usize>, String> {
         match reader.read_event().map_err(xml_error)? {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"style" => {
-                    current = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"styleId")
-                        .and_then(|a| {
-                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        });
-                    if let Some(level) = current.as_deref().and_then(heading_level) {
-                        styles.insert(current.clone().unwrap_or_default(), level);
+                    current = attribute(&e, b"styleId");
+                    if let Some(id) = &current {
+                        if let Some(level) = heading_level(id) {
+                            styles.insert(id.clone(), level);
+                        }
                     }
                 }
                 b"name" => {
