@@ -3,15 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-fn granska() -> Command {
-    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+use common::granska;
+use predicates::prelude::*;
 
 /// A temporary folder with one good document in it.
 fn folder_with_a_good_document() -> tempfile::TempDir {
@@ -208,15 +203,7 @@ fn large_batches_keep_input_order_across_chunks() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| {
-            d["path"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
+        .map(common::file_name)
         .collect();
     let expected: Vec<String> = (0..300).map(|i| format!("dok-{i:04}.md")).collect();
     assert_eq!(paths, expected);
@@ -557,7 +544,7 @@ fn a_symlink_loop_is_listed_and_the_batch_goes_on() {
 
 #[test]
 fn passages_shared_with_other_cases_are_found_across_the_batch() {
-    let boilerplate = "Efter en samlad bedömning av samtliga omständigheter i ärendet bedöms den enskilde ha ett behov av stöd i den dagliga livsföringen som inte kan tillgodoses på annat sätt och som är nödvändigt för att den enskilde ska uppnå en skälig levnadsnivå.";
+    let boilerplate = common::BOILERPLATE;
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, arende: &str, person: &str| {
         let text = format!(

@@ -7,15 +7,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn granska() -> Command {
-    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+use common::{file_name, granska};
+use serde_json::Value;
 
 fn check(args: &[&str]) -> (Option<i32>, Value) {
     let output = granska()
@@ -28,16 +23,6 @@ fn check(args: &[&str]) -> (Option<i32>, Value) {
         panic!("{e}: {}", String::from_utf8_lossy(&output.stderr));
     });
     (output.status.code(), json)
-}
-
-fn file_name(doc: &Value) -> String {
-    doc["path"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string()
 }
 
 /// (criterion, status) of every criterion of a document.

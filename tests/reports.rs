@@ -4,16 +4,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use calamine::{Data, Reader, Xlsx, open_workbook};
-use serde_json::Value;
+mod common;
 
-fn granska() -> Command {
-    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::granska;
+use serde_json::Value;
 
 /// Runs `kontrollera` on `path` in `format` and returns stdout.
 fn report(path: &str, format: &str, extra: &[&str]) -> Vec<u8> {

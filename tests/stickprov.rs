@@ -5,15 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn granska() -> Command {
-    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+use common::granska;
+use serde_json::Value;
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
@@ -534,7 +529,7 @@ fn samples_from_a_file_of_many_documents_check_exactly_the_drawn_records() {
 #[test]
 fn a_checked_sample_is_compared_with_its_whole_population() {
     // Case 1's assessment is copied from case 2, which is not drawn.
-    let boilerplate = "Efter en samlad bedömning av samtliga omständigheter i ärendet bedöms den enskilde ha ett behov av stöd i den dagliga livsföringen som inte kan tillgodoses på annat sätt och som är nödvändigt för att den enskilde ska uppnå en skälig levnadsnivå.";
+    let boilerplate = common::BOILERPLATE;
     let dir = tempfile::tempdir().unwrap();
     for (name, arende, person) in [
         ("a.md", "2026-0001", "Karin"),

@@ -1,0 +1,27 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)] // Each test crate uses its own part.
+
+use assert_cmd::Command;
+
+/// The `granska` binary, run from the project root without colours.
+pub fn granska() -> Command {
+    let mut cmd = Command::cargo_bin("granska").expect("binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// The file name of a document or error in a JSON report.
+pub fn file_name(item: &serde_json::Value) -> String {
+    item["path"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// A standard assessment paragraph long enough to count as a recurring
+/// passage (RS-INDIVIDUELL) when it is copied into another case.
+pub const BOILERPLATE: &str = "Efter en samlad bedömning av samtliga omständigheter i ärendet bedöms den enskilde ha ett behov av stöd i den dagliga livsföringen som inte kan tillgodoses på annat sätt och som är nödvändigt för att den enskilde ska uppnå en skälig levnadsnivå.";
