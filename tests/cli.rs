@@ -578,14 +578,10 @@ fn passages_shared_with_other_cases_are_found_across_the_batch() {
     let alone = tempfile::tempdir().unwrap();
     std::fs::copy(dir.path().join("a.md"), alone.path().join("a.md")).unwrap();
     let (_, json) = check_json(alone.path());
-    let status = json["documents"][0]["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "RS-INDIVIDUELL")
-        .unwrap()["status"]
-        .clone();
-    assert_eq!(status, "not_applicable");
+    assert_eq!(
+        common::status(&json["documents"][0], "RS-INDIVIDUELL"),
+        "not_applicable"
+    );
 }
 
 #[test]

@@ -561,15 +561,9 @@ fn a_checked_sample_is_compared_with_its_whole_population() {
     ]);
     let documents = json["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 1);
-    let status = documents[0]["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "RS-INDIVIDUELL")
-        .unwrap()["status"]
-        .clone();
     assert_eq!(
-        status, "not_met",
+        common::status(&documents[0], "RS-INDIVIDUELL"),
+        "not_met",
         "the copy from the undrawn case 2 is found"
     );
 }

@@ -25,3 +25,15 @@ pub fn file_name(item: &serde_json::Value) -> String {
 /// A standard assessment paragraph long enough to count as a recurring
 /// passage (RS-INDIVIDUELL) when it is copied into another case.
 pub const BOILERPLATE: &str = "Efter en samlad bedömning av samtliga omständigheter i ärendet bedöms den enskilde ha ett behov av stöd i den dagliga livsföringen som inte kan tillgodoses på annat sätt och som är nödvändigt för att den enskilde ska uppnå en skälig levnadsnivå.";
+
+/// The status of criterion `id` in a document of a JSON report.
+pub fn status<'a>(doc: &'a serde_json::Value, id: &str) -> &'a str {
+    doc["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no criterion {id}"))["status"]
+        .as_str()
+        .unwrap()
+}
