@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use granska::engine;
 use granska::ingest;
+use granska::report::output::OutputFile;
 use granska::report::privacy::mask_if;
 use granska::report::{self, explain, text, writer};
 use granska::sample;
@@ -135,12 +136,51 @@ struct InputArgs {
         help_heading = "Flaggor"
     )]
     max_mb: u64,
+    /// Längsta tid en fil (PDF, Word, HTML) får ta att läsa, i sekunder;
+    /// filer som tar längre listas som fel.
+    #[arg(
+        long = "tidsgräns",
+        visible_aliases = ["tidsgrans", "time-limit"],
+        value_name = "SEKUNDER",
+        default_value_t = 30,
+        value_parser = clap::value_parser!(u64).range(1..=86_400),
+        help_heading = "Flaggor"
+    )]
+    time_limit: u64,
+    /// Mest minne som läsningen av en fil (PDF, Word, HTML) får använda, i MB.
+    #[arg(
+        long = "minnesgräns",
+        visible_aliases = ["minnesgrans", "memory-limit"],
+        value_name = "MB",
+        default_value_t = 512,
+        value_parser = clap::value_parser!(u64).range(64..=1_048_576),
+        help_heading = "Flaggor"
+    )]
+    memory_mb: u64,
 }
 
 impl InputArgs {
     fn collect(&self) -> (Vec<ingest::Input>, Vec<ingest::IngestError>) {
-        let max_bytes = self.max_mb.saturating_mul(1_000_000);
-        ingest::collect_inputs(&self.paths, self.manifest.as_deref(), max_bytes)
+        let limits = ingest::Limits {
+            max_bytes: self.max_mb.saturating_mul(1_000_000),
+            time: std::time::Duration::from_secs(self.time_limit),
+            memory: self.memory_mb.saturating_mul(1024 * 1024),
+        };
+        let reader = match std::env::current_exe() {
+            Ok(exe) => ingest::Reader::isolated(limits, exe),
+            Err(e) => {
+                eprintln!(
+                    "granska: varning: kunde inte hitta programfilen ({e}); PDF, Word och HTML \
+                     läses utan tids- och minnesgräns."
+                );
+                ingest::Reader::in_process(limits)
+            }
+        };
+        ingest::collect_inputs(
+            &self.paths,
+            self.manifest.as_deref(),
+            std::sync::Arc::new(reader),
+        )
     }
 }
 
@@ -399,6 +439,13 @@ fn quiet_pdf_panics() {
 fn main() -> ExitCode {
     fix_mmap_threshold();
     quiet_pdf_panics();
+    let mut args = std::env::args_os();
+    if args
+        .nth(1)
+        .is_some_and(|a| a == ingest::isolate::WORKER_ARGUMENT)
+    {
+        return reader_process(args.next());
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -447,6 +494,18 @@ fn main() -> ExitCode {
         }
     };
     result.unwrap_or_else(|code| code)
+}
+
+/// `granska __läsare MINNE`: a reader process (see `ingest::isolate`), started
+/// by granska itself, never by a user.
+fn reader_process(memory: Option<std::ffi::OsString>) -> ExitCode {
+    let memory = memory
+        .and_then(|m| m.to_str().and_then(|m| m.parse().ok()))
+        .unwrap_or(ingest::isolate::DEFAULT_MEMORY);
+    match ingest::isolate::serve(memory) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
 }
 
 /// Clap's own errors, with a Swedish line first; help and version exit 0.
@@ -506,6 +565,7 @@ fn use_color(stream: &impl IsTerminal) -> bool {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
+    refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
     let template = load(args.report.template.file.as_deref())?;
     let (inputs, errors) = args.inputs.collect();
     run_report(
@@ -540,7 +600,7 @@ fn run_report(
     if args.show_pnr {
         eprintln!("granska: varning: personnummer visas omaskerade. Sprid inte resultatet.");
     }
-    let out = open_output(out_path)?;
+    let (out, pending) = open_output(out_path)?;
     let color = out_path.is_none() && use_color(&io::stdout());
     let show = args.show_pnr;
     let mut tally = Tally::new(template);
@@ -562,11 +622,15 @@ fn run_report(
     let mut written: io::Result<()> = Ok(());
     let mut profile = args.profile.then(engine::Profile::default);
     let progress = progress_bar(inputs.len(), args.quiet);
+    let (jobs, note) = engine::threads(args.jobs);
+    if let Some(note) = note {
+        eprintln!("granska: {note}");
+    }
     let ran = engine::run(
         template,
         inputs,
         compare_with,
-        args.jobs,
+        jobs,
         render,
         |result| {
             if let Some(bar) = &progress {
@@ -609,6 +673,7 @@ fn run_report(
     let summary = Summary::new(template, &tally, groups.as_ref());
     written
         .and_then(|()| report.finish(template, &summary, &errors, show))
+        .and_then(|()| pending.map_or(Ok(()), OutputFile::commit))
         .map_err(write_error)?;
     if let Some(profile) = &profile {
         eprint!("{}", text::render_profile(template, profile));
@@ -628,21 +693,37 @@ fn run_report(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The output: a file readable by its owner only, or the screen.
-fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, ExitCode> {
+/// The output: a file readable by its owner only, put in place by
+/// [`OutputFile::commit`] when complete, or the screen.
+fn open_output(path: Option<&Path>) -> Result<(Box<dyn Write>, Option<OutputFile>), ExitCode> {
     Ok(match path {
-        Some(path) => Box::new(io::BufWriter::new(create_output(path)?)),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        Some(path) => {
+            let (file, pending) = create_output(path)?;
+            (Box::new(io::BufWriter::new(file)), Some(pending))
+        }
+        None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
     })
 }
 
-/// An output file readable by its owner only; a failure is printed and means
-/// exit code 2.
-fn create_output(path: &Path) -> Result<File, ExitCode> {
-    create_private(path).map_err(|e| {
+/// An output file readable by its owner only, written under a temporary
+/// name; a failure is printed and means exit code 2.
+fn create_output(path: &Path) -> Result<(File, OutputFile), ExitCode> {
+    OutputFile::create(path).map_err(|e| {
         eprintln!("granska: kunde inte skapa {}: {e}", path.display());
         ExitCode::from(2)
     })
+}
+
+/// Refuses an output file that would overwrite an input or be read as one
+/// (exit code 2).
+fn refuse_overwrite(inputs: &[PathBuf], out: Option<&Path>) -> Result<(), ExitCode> {
+    match out.and_then(|out| ingest::output_conflict(inputs, out)) {
+        Some(reason) => {
+            eprintln!("granska: {reason}.");
+            Err(ExitCode::from(2))
+        }
+        None => Ok(()),
+    }
 }
 
 /// `granska stickprov`: the sample size, or a sample drawn, listed and, with
@@ -684,6 +765,8 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
             eprintln!("granska: {e}");
             ExitCode::from(2)
         })?;
+    refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
+    refuse_overwrite(&args.inputs.paths, args.report_out.as_deref())?;
     let template = match args.check {
         true => Some(load(args.report.template.file.as_deref())?),
         false => None,
@@ -698,8 +781,10 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     let drawn = sample::draw(&population.candidates, n, seed);
     let show = args.report.show_pnr;
     if let Some(path) = &args.out {
-        let file = create_output(path)?;
-        sample::write_csv(&drawn, io::BufWriter::new(file), show).map_err(write_error)?;
+        let (file, pending) = create_output(path)?;
+        sample::write_csv(&drawn, io::BufWriter::new(file), show)
+            .and_then(|()| pending.commit())
+            .map_err(write_error)?;
     } else if !args.check {
         sample::write_csv(&drawn, io::stdout().lock(), show).map_err(write_error)?;
     }
@@ -847,18 +932,6 @@ fn write_error(e: io::Error) -> ExitCode {
     }
     eprintln!("granska: kunde inte skriva resultatet: {e}");
     ExitCode::from(2)
-}
-
-/// Creates an output file readable by its owner only.
-fn create_private(path: &Path) -> io::Result<File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
 }
 
 fn test_template(template: &Template) -> ExitCode {

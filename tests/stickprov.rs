@@ -326,7 +326,9 @@ fn filters_narrow_the_population() {
         .filter(|(file, unit)| file.starts_with('u') && **unit == "Söder")
         .count();
     assert!(utredningar_in_soder > 5);
-    let out = dir.path().join("stickprov.csv");
+    // The list is kept outside the folder it was drawn from.
+    let lists = tempfile::tempdir().unwrap();
+    let out = lists.path().join("stickprov.csv");
     let (code, stdout, stderr) = run(&[
         "stickprov",
         path(dir.path()),

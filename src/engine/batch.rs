@@ -14,7 +14,7 @@ use std::io::{self, BufWriter, Read, Seek, Write};
 
 use rayon::prelude::*;
 
-use crate::ingest::{Document, Input, read_documents_laid_out};
+use crate::ingest::{Document, Input, units};
 use crate::language::{segment, shingles};
 
 /// Pairs kept in memory before they go to temporary files (4 MB).
@@ -219,12 +219,16 @@ impl BatchIndex {
         chunk: usize,
     ) -> io::Result<BatchIndex> {
         let mut builder = IndexBuilder::default();
-        for inputs in inputs.chunks(chunk) {
+        let mut units = units(inputs);
+        loop {
+            let work = units.take_chunk(chunk);
+            if work.is_empty() {
+                break;
+            }
             let prints: Vec<Vec<(String, Vec<u64>)>> = pool.install(|| {
-                inputs
-                    .par_iter()
-                    .map(|input| {
-                        read_documents_laid_out(input)
+                work.into_par_iter()
+                    .map(|unit| {
+                        unit.read_laid_out()
                             .into_iter()
                             .flatten()
                             .map(|doc| (case_key(&doc).to_string(), document_prints(&doc)))

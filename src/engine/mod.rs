@@ -16,7 +16,7 @@ pub use examples::{ExampleFailure, test_examples};
 
 use crate::criteria::{Context, Status};
 use crate::finding::Finding;
-use crate::ingest::{Document, IngestError, Input, read_documents};
+use crate::ingest::{Document, IngestError, Input, units};
 use crate::language::Analysis;
 use crate::score::{self, DocumentScore};
 use crate::template::Template;
@@ -144,6 +144,21 @@ impl Profile {
 /// A document judged and rendered, or the reason it could not be read.
 pub type Judged<T> = Result<(Outcome, T), IngestError>;
 
+/// The threads a run uses when `requested` were asked for (0: one per core),
+/// and a note (in Swedish) when that was more than the machine has cores:
+/// more threads than cores only wait for each other, and each may keep a
+/// reader process with its own memory.
+pub fn threads(requested: usize) -> (usize, Option<String>) {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if requested <= cores {
+        return (requested, None);
+    }
+    let note = format!(
+        "--jobb {requested} är fler trådar än datorns {cores} kärnor; granska använder {cores}."
+    );
+    (cores, Some(note))
+}
+
 /// How many documents are read and judged per chunk per thread.
 const CHUNK_PER_THREAD: usize = 64;
 
@@ -190,13 +205,17 @@ pub fn run<T: Send>(
         None
     };
     let batch_time = batch_started.elapsed();
-    for inputs in inputs.chunks(chunk) {
+    let mut units = units(inputs);
+    loop {
+        let work = units.take_chunk(chunk);
+        if work.is_empty() {
+            break;
+        }
         let results: Vec<Vec<(Judged<T>, Option<DocTiming>)>> = pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|input| {
+            work.into_par_iter()
+                .map(|unit| {
                     let started = Instant::now();
-                    let docs = read_documents(input);
+                    let docs = unit.read();
                     let mut reading = Some(started.elapsed());
                     docs.into_iter()
                         .map(|doc| {

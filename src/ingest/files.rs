@@ -1,12 +1,48 @@
 //! Finding the files to read and reading them.
 
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::formats::{self, Format, SUPPORTED};
-use super::manifest::Manifests;
+use super::formats::{self, Format, Records, SUPPORTED};
+use super::isolate::{Isolation, Limits};
+use super::manifest::{Manifests, normalise};
 use super::{Document, Metadata};
+
+/// How files are read: the limits, and reader processes for the risky
+/// formats when the run has them.
+#[derive(Debug, Default)]
+pub struct Reader {
+    pub limits: Limits,
+    /// Reader processes; without them every format is read in this process
+    /// (tests, and programs that use granska as a library).
+    pub isolation: Option<Isolation>,
+}
+
+impl Reader {
+    /// Reads every format in this process, within `limits` as far as the
+    /// readers themselves can keep them.
+    pub fn in_process(limits: Limits) -> Reader {
+        Reader {
+            limits,
+            isolation: None,
+        }
+    }
+
+    /// Reads PDF, Word and HTML in reader processes started from `exe`
+    /// (granska itself), which hold the time and memory limits whatever the
+    /// file does.
+    pub fn isolated(limits: Limits, exe: PathBuf) -> Reader {
+        Reader {
+            limits,
+            isolation: Some(Isolation::new(exe)),
+        }
+    }
+}
 
 /// A file to read, with the metadata a manifest gives it.
 #[derive(Debug, Clone)]
@@ -18,8 +54,8 @@ pub struct Input {
     /// In a file of many documents (`.jsonl`, `.csv`): only the document on
     /// this line or row, when set.
     pub record: Option<usize>,
-    /// Files larger than this, or that expand to more (docx), are not read.
-    pub max_bytes: u64,
+    /// How the file is read.
+    pub reader: Arc<Reader>,
 }
 
 /// The default size limit of a file: 50 MB.
@@ -52,7 +88,7 @@ pub const IGNORE_FILE: &str = ".granskaignore";
 fn walk(
     root: &Path,
     files: &mut Vec<PathBuf>,
-    manifests: &mut Manifests,
+    manifests: &mut Vec<PathBuf>,
     errors: &mut Vec<IngestError>,
 ) {
     let walker = ignore::WalkBuilder::new(root)
@@ -70,11 +106,15 @@ fn walk(
                     .file_name()
                     .is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv"))
                 {
-                    if let Err(message) = manifests.load(&path) {
-                        errors.push(IngestError::new(&path, message));
-                    }
+                    manifests.push(path);
                 } else if !is_ignored(&path) {
                     files.push(path);
+                }
+            }
+            Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
+                let path = entry.into_path();
+                if !is_ignored(&path) {
+                    errors.push(IngestError::new(&path, NOT_REGULAR));
                 }
             }
             Ok(_) => {}
@@ -111,29 +151,42 @@ fn is_ignored(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.') || n.eq_ignore_ascii_case("manifest.csv"))
 }
 
+/// Why a pipe, device or socket is not read.
+const NOT_REGULAR: &str =
+    "är ingen vanlig fil (utan en namngiven pipe, en enhet eller en socket) och läses inte";
+
 /// The documents under `paths` (files, or folders read recursively in name
 /// order), with metadata from every `manifest.csv` found and from `manifest`.
 /// Files that cannot be documents are returned as errors.
 pub fn collect_inputs(
     paths: &[PathBuf],
     manifest: Option<&Path>,
-    max_bytes: u64,
+    reader: Arc<Reader>,
 ) -> (Vec<Input>, Vec<IngestError>) {
-    let mut manifests = Manifests::default();
+    let mut manifest_files: Vec<PathBuf> = manifest.into_iter().map(Path::to_path_buf).collect();
     let mut errors = Vec::new();
-    if let Some(file) = manifest {
-        if let Err(message) = manifests.load(file) {
-            errors.push(IngestError::new(file, message));
-        }
-    }
     let mut files = Vec::new();
     for root in paths {
-        if root.is_dir() {
-            walk(root, &mut files, &mut manifests, &mut errors);
-        } else if root.exists() {
-            files.push(root.clone());
-        } else {
-            errors.push(IngestError::new(root, "filen eller mappen finns inte"));
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_dir() => walk(root, &mut files, &mut manifest_files, &mut errors),
+            Ok(m) if m.is_file() => files.push(root.clone()),
+            Ok(_) => errors.push(IngestError::new(root, NOT_REGULAR)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(IngestError::new(root, "filen eller mappen finns inte"));
+            }
+            Err(e) => errors.push(IngestError::new(
+                root,
+                format!("kunde inte läsas: {}", io_reason(Some(&e))),
+            )),
+        }
+    }
+    // Manifests are read after the walk, keeping only the rows of files that
+    // are read.
+    let wanted: HashSet<PathBuf> = files.iter().map(|f| normalise(f)).collect();
+    let mut manifests = Manifests::default();
+    for file in &manifest_files {
+        if let Err(message) = manifests.load(file, &wanted, reader.limits.max_bytes) {
+            errors.push(IngestError::new(file, message));
         }
     }
     let mut inputs = Vec::with_capacity(files.len());
@@ -144,7 +197,7 @@ pub fn collect_inputs(
                 path,
                 metadata,
                 record: None,
-                max_bytes,
+                reader: reader.clone(),
             });
         } else {
             errors.push(IngestError::new(
@@ -156,63 +209,255 @@ pub fn collect_inputs(
     (inputs, errors)
 }
 
-/// Reads the documents of one input: one for most files, one per line or
-/// row of `.jsonl` and `.csv`. What cannot be read is an error each.
-pub fn read_documents(input: &Input) -> Vec<Result<Document, IngestError>> {
-    read_with(input, Document::from_text_with)
+/// Why writing a report to `out` would destroy or later be read as input:
+/// `out` is one of the files in `paths`, or lies in one of the folders and
+/// is of a format granska reads. `None` when it is safe.
+pub fn output_conflict(paths: &[PathBuf], out: &Path) -> Option<String> {
+    let out = canonical_place(out)?;
+    let roots: Vec<PathBuf> = paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let read_in_folder = Format::of(&out).is_some()
+        && !is_ignored(&out)
+        && roots
+            .iter()
+            .any(|root| root.is_dir() && out.starts_with(root));
+    if roots.contains(&out) || (read_in_folder && out.exists()) {
+        return Some(
+            "resultatet skulle skriva över ett av dokumenten som granskas; välj ett annat \
+             filnamn med --ut"
+                .to_string(),
+        );
+    }
+    if read_in_folder {
+        return Some(
+            "resultatet skulle hamna i en mapp som granskas och läsas som ett dokument \
+             nästa gång; skriv det utanför mappen"
+                .to_string(),
+        );
+    }
+    None
 }
 
-/// Like [`read_documents`], without the metadata derived from the running
-/// text (see [`Document::laid_out`]).
-pub fn read_documents_laid_out(input: &Input) -> Vec<Result<Document, IngestError>> {
-    read_with(input, Document::laid_out_with)
+/// Where `path` is, with links resolved, whether or not it exists yet.
+fn canonical_place(path: &Path) -> Option<PathBuf> {
+    if let Ok(place) = path.canonicalize() {
+        return Some(place);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(folder.canonicalize().ok()?.join(name))
+}
+
+/// A size in MB as written in messages: `1,2`.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1e6).replace('.', ",")
+}
+
+/// Opens `path` for reading if it is a regular file (never waiting on a pipe)
+/// no larger than `max_bytes`; a Swedish reason if not.
+pub(crate) fn open_regular(path: &Path, max_bytes: Option<u64>) -> Result<File, String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a named pipe would wait for a writer; non-blocking, it
+        // opens at once and is refused below.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| format!("kunde inte läsas: {}", io_reason(Some(&e))))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| format!("kunde inte läsas: {}", io_reason(Some(&e))))?;
+    if !metadata.is_file() {
+        return Err(NOT_REGULAR.to_string());
+    }
+    if let Some(max) = max_bytes.filter(|&max| metadata.len() > max) {
+        return Err(format!(
+            "filen är {} MB, större än gränsen {} MB (ändra med --max-storlek)",
+            megabytes(metadata.len()),
+            max / 1_000_000
+        ));
+    }
+    Ok(file)
+}
+
+/// Reads a file of `format` whole, in this process, within `max_bytes`.
+pub(crate) fn read_whole(path: &Path, format: Format, max_bytes: u64) -> Vec<formats::Read> {
+    let file = match open_regular(path, Some(max_bytes)) {
+        Ok(file) => file,
+        Err(e) => return vec![Err(e)],
+    };
+    let mut bytes = Vec::new();
+    // A file that grows while it is read stops at the limit.
+    if let Err(e) = file
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        return vec![Err(format!("kunde inte läsas: {}", io_reason(Some(&e))))];
+    }
+    if bytes.len() as u64 > max_bytes {
+        return vec![Err(format!(
+            "filen växte under läsningen till mer än gränsen {} MB",
+            max_bytes / 1_000_000
+        ))];
+    }
+    formats::extract(format, &bytes, max_bytes)
+}
+
+/// One piece of reading: a file of one document, or a record already read
+/// from a file of many.
+pub struct Unit<'a> {
+    /// The input's place in the inputs.
+    pub index: usize,
+    pub input: &'a Input,
+    /// The record, when the input is a file of many documents.
+    record: Option<formats::Read>,
+}
+
+/// The reading of `inputs` in order, as [`Unit`]s: files of many documents
+/// are opened and read one record at a time as the units are taken, so only
+/// the records being worked on are in memory.
+pub struct Units<'a> {
+    inputs: std::iter::Enumerate<std::slice::Iter<'a, Input>>,
+    open: Option<(usize, &'a Input, Records)>,
+}
+
+/// The units of `inputs`, in order.
+pub fn units(inputs: &[Input]) -> Units<'_> {
+    Units {
+        inputs: inputs.iter().enumerate(),
+        open: None,
+    }
+}
+
+impl<'a> Units<'a> {
+    /// The next `n` units (fewer at the end; none when all are taken).
+    pub fn take_chunk(&mut self, n: usize) -> Vec<Unit<'a>> {
+        self.by_ref().take(n).collect()
+    }
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = Unit<'a>;
+
+    fn next(&mut self) -> Option<Unit<'a>> {
+        loop {
+            if let Some((index, input, records)) = &mut self.open {
+                let (index, input): (usize, &'a Input) = (*index, input);
+                let unit = |read| Unit {
+                    index,
+                    input,
+                    record: Some(read),
+                };
+                match records.next() {
+                    Some((number, read)) => match input.record {
+                        None => return Some(unit(read)),
+                        Some(wanted) if number == wanted => {
+                            self.open = None;
+                            return Some(unit(read));
+                        }
+                        Some(wanted) if number > wanted => self.open = None,
+                        Some(_) => {}
+                    },
+                    None => self.open = None,
+                }
+                continue;
+            }
+            let (index, input) = self.inputs.next()?;
+            match Format::of(&input.path) {
+                Some(format) if format.is_records() => {
+                    let limit = input.reader.limits.max_bytes;
+                    let opened = open_regular(&input.path, None)
+                        .and_then(|file| Records::new(format, Box::new(file), limit));
+                    match opened {
+                        Ok(records) => self.open = Some((index, input, records)),
+                        Err(e) => {
+                            return Some(Unit {
+                                index,
+                                input,
+                                record: Some(Err(e)),
+                            });
+                        }
+                    }
+                }
+                _ => {
+                    return Some(Unit {
+                        index,
+                        input,
+                        record: None,
+                    });
+                }
+            }
+        }
+    }
+}
+
+impl Unit<'_> {
+    /// The documents of this unit, with metadata derived from the running
+    /// text. What cannot be read is an error each.
+    pub fn read(self) -> Vec<Result<Document, IngestError>> {
+        self.read_with(Document::from_text_with)
+    }
+
+    /// Like [`Unit::read`], without the metadata derived from the running
+    /// text (see [`Document::laid_out`]).
+    pub fn read_laid_out(self) -> Vec<Result<Document, IngestError>> {
+        self.read_with(Document::laid_out_with)
+    }
+
+    fn read_with(self, make: Make) -> Vec<Result<Document, IngestError>> {
+        match self.record {
+            None => read_file(self.input)
+                .into_iter()
+                .map(|read| make_document(self.input, read, make))
+                .collect(),
+            Some(read) => vec![make_document(self.input, read, make)],
+        }
+    }
 }
 
 /// How a document is made from its text, path and metadata (manifest first,
 /// then what the file carries outside its text).
 type Make = fn(&str, String, &Metadata, &Metadata) -> Document;
 
-fn read_with(input: &Input, make: Make) -> Vec<Result<Document, IngestError>> {
-    let fail = |message: String| vec![Err(IngestError::new(&input.path, message))];
+/// The documents of a file of one document (or of any file, whole).
+fn read_file(input: &Input) -> Vec<formats::Read> {
     let Some(format) = Format::of(&input.path) else {
-        return fail(format!("filformatet läses inte: granska läser {SUPPORTED}"));
+        return vec![Err(format!(
+            "filformatet läses inte: granska läser {SUPPORTED}"
+        ))];
     };
-    let size = match std::fs::metadata(&input.path) {
-        Ok(m) => m.len(),
-        Err(e) => return fail(format!("kunde inte läsas: {}", io_reason(Some(&e)))),
-    };
-    if size > input.max_bytes {
-        return fail(format!(
-            "filen är {} MB, större än gränsen {} MB (ändra med --max-storlek)",
-            format!("{:.1}", size as f64 / 1e6).replace('.', ","),
-            input.max_bytes / 1_000_000
-        ));
+    let limits = &input.reader.limits;
+    match &input.reader.isolation {
+        Some(isolation) if format.is_risky() => {
+            // Checked here too, so that a pipe or an oversized file never
+            // costs a reader process.
+            match open_regular(&input.path, Some(limits.max_bytes)) {
+                Ok(_) => isolation.extract(&input.path, format, limits),
+                Err(e) => vec![Err(e)],
+            }
+        }
+        _ => read_whole(&input.path, format, limits.max_bytes),
     }
-    let bytes = match std::fs::read(&input.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return fail(format!("kunde inte läsas: {}", io_reason(Some(&e)))),
-    };
+}
+
+fn make_document(input: &Input, read: formats::Read, make: Make) -> Result<Document, IngestError> {
+    let extracted = read.map_err(|m| IngestError::new(&input.path, m))?;
     let path = display(&input.path);
-    formats::extract(format, &bytes, input.max_bytes)
-        .into_iter()
-        .filter(|read| match (input.record, read) {
-            (None, _) => true,
-            (Some(n), Ok(e)) => e.record == Some(n),
-            (Some(_), Err(_)) => false,
-        })
-        .map(|read| {
-            let extracted = read.map_err(|m| IngestError::new(&input.path, m))?;
-            let label = match extracted.record {
-                Some(n) => format!("{path}#{n}"),
-                None => path.clone(),
-            };
-            let mut doc = make(&label, extracted.text, &input.metadata, &extracted.metadata);
-            doc.encoding = extracted.encoding;
-            doc.pages = extracted.pages;
-            doc.record = extracted.record;
-            Ok(doc)
-        })
-        .collect()
+    let label = match extracted.record {
+        Some(n) => format!("{path}#{n}"),
+        None => path,
+    };
+    let mut doc = make(&label, extracted.text, &input.metadata, &extracted.metadata);
+    doc.encoding = extracted.encoding;
+    doc.pages = extracted.pages;
+    doc.record = extracted.record;
+    Ok(doc)
 }
 
 /// A Swedish reason for an I/O error.

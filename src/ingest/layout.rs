@@ -1,5 +1,6 @@
 //! Lines, headings, header fields, sections and paragraphs of a text body.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use super::Section;
@@ -35,18 +36,13 @@ pub struct Layout {
     pub title: Option<Range<usize>>,
 }
 
-/// Lays out `text[from..]`.
+/// Lays out `text[from..]`, in one pass with two lines of look-ahead: memory
+/// follows what is found (sections, paragraphs, fields), never the number of
+/// lines.
 pub fn layout(text: &str, from: usize) -> Layout {
-    let mut lines: Vec<(Range<usize>, Line)> = Vec::new();
-    let mut offset = from;
-    for raw in text[from..].split_inclusive('\n') {
-        let content = raw.trim_end_matches(['\n', '\r']);
-        let range = offset..offset + content.len();
-        lines.push((range.clone(), classify(text, range)));
-        offset += raw.len();
-    }
-    promote_plain_headings(text, &mut lines);
-
+    let mut lines = Lines::new(text, from);
+    let mut ahead: VecDeque<(Range<usize>, Line)> = lines.by_ref().take(3).collect();
+    let mut before: Option<Line> = None;
     let mut out = Layout::default();
     let mut paragraph: Option<Range<usize>> = None;
     let flush = |p: &mut Option<Range<usize>>, out: &mut Layout| {
@@ -54,8 +50,22 @@ pub fn layout(text: &str, from: usize) -> Layout {
             out.paragraphs.push(p);
         }
     };
-    for (range, line) in &lines {
-        match line {
+    while let Some((range, mut line)) = ahead.pop_front() {
+        if let Some(next) = lines.next() {
+            ahead.push_back(next);
+        }
+        if line == Line::Text {
+            if let Some(heading) = plain_heading(text, &range, before.as_ref(), &ahead) {
+                line = heading;
+            }
+        }
+        if out.title.is_none() && !matches!(line, Line::Blank | Line::Field { .. }) {
+            out.title = Some(match &line {
+                Line::Heading { title, .. } => title.clone(),
+                _ => range.clone(),
+            });
+        }
+        match &line {
             Line::Text => match &mut paragraph {
                 Some(p) => p.end = range.end,
                 None => paragraph = Some(range.clone()),
@@ -79,24 +89,60 @@ pub fn layout(text: &str, from: usize) -> Layout {
                 });
             }
         }
+        before = Some(line);
     }
     flush(&mut paragraph, &mut out);
-    // The title is the first line that is neither blank nor a header field.
-    out.title = lines
-        .iter()
-        .find(|(_, l)| !matches!(l, Line::Blank | Line::Field { .. }))
-        .map(|(r, l)| match l {
-            Line::Heading { title, .. } => title.clone(),
-            _ => r.clone(),
-        });
-    // A section ends where the next heading of the same or a higher level starts.
-    for i in 0..out.sections.len() {
-        let level = out.sections[i].level;
-        if let Some(next) = out.sections[i + 1..].iter().find(|s| s.level <= level) {
-            out.sections[i].body.end = next.heading.start;
+    // A section ends where the next heading of the same or a higher level
+    // starts: one pass from the end, with the open headings by level.
+    let mut next_at_level: [Option<usize>; 7] = [None; 7];
+    for section in out.sections.iter_mut().rev() {
+        let level = usize::from(section.level.min(6));
+        if let Some(end) = next_at_level[..=level].iter().flatten().min() {
+            section.body.end = *end;
         }
+        next_at_level[level] = Some(section.heading.start);
     }
     out
+}
+
+/// The lines of `text[from..]` with their kinds; a run of blank lines is one
+/// blank line.
+struct Lines<'a> {
+    text: &'a str,
+    rest: std::str::SplitInclusive<'a, char>,
+    offset: usize,
+    blank: bool,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, from: usize) -> Lines<'a> {
+        Lines {
+            text,
+            rest: text[from..].split_inclusive('\n'),
+            offset: from,
+            blank: false,
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = (Range<usize>, Line);
+
+    fn next(&mut self) -> Option<(Range<usize>, Line)> {
+        loop {
+            let raw = self.rest.next()?;
+            let content = raw.trim_end_matches(['\n', '\r']);
+            let range = self.offset..self.offset + content.len();
+            self.offset += raw.len();
+            let line = classify(self.text, range.clone());
+            let blank = line == Line::Blank;
+            if blank && self.blank {
+                continue;
+            }
+            self.blank = blank;
+            return Some((range, line));
+        }
+    }
 }
 
 fn classify(text: &str, range: Range<usize>) -> Line {
@@ -171,55 +217,77 @@ fn is_list_item(trimmed: &str) -> bool {
 /// A text line becomes a plain heading when it stands alone before a paragraph:
 /// it follows a blank line, a heading, a header field or the start; it is short
 /// (at most eight words) with no terminal punctuation and starts with a capital
-/// letter; and more text follows.
-fn promote_plain_headings(text: &str, lines: &mut [(Range<usize>, Line)]) {
-    for i in 0..lines.len() {
-        if lines[i].1 != Line::Text {
-            continue;
-        }
-        let stands_alone = i == 0 || !matches!(lines[i - 1].1, Line::Text | Line::Item);
-        let followed = lines[i + 1..]
-            .iter()
-            .find(|(_, l)| *l != Line::Blank)
-            .is_some_and(|(_, l)| matches!(l, Line::Text | Line::Item));
-        // A next line that starts in lower case continues the sentence.
-        let continued = lines.get(i + 1).is_some_and(|(r, l)| {
-            *l == Line::Text && text[r.clone()].trim_start().starts_with(char::is_lowercase)
+/// letter; and more text follows. `before` is the line before (as laid out),
+/// `ahead` the next lines (blank runs already one line).
+fn plain_heading(
+    text: &str,
+    range: &Range<usize>,
+    before: Option<&Line>,
+    ahead: &VecDeque<(Range<usize>, Line)>,
+) -> Option<Line> {
+    let stands_alone = !matches!(before, Some(Line::Text | Line::Item));
+    let followed = ahead
+        .iter()
+        .find(|(_, l)| *l != Line::Blank)
+        .is_some_and(|(_, l)| matches!(l, Line::Text | Line::Item));
+    // A next line that starts in lower case continues the sentence.
+    let continued = ahead.front().is_some_and(|(r, l)| {
+        *l == Line::Text && text[r.clone()].trim_start().starts_with(char::is_lowercase)
+    });
+    let line = &text[range.clone()];
+    let words = line.trim();
+    let short = words.split_whitespace().count() <= 8 && words.chars().count() <= 80;
+    let capital = words.chars().next().is_some_and(char::is_uppercase);
+    let open = !words.ends_with(['.', '!', '?', ',', ';', ':', ')']);
+    if stands_alone && followed && !continued && short && capital && open {
+        let start = range.start + line.len() - line.trim_start().len();
+        return Some(Line::Heading {
+            level: 2,
+            title: start..start + words.len(),
         });
-        let words = text[lines[i].0.clone()].trim();
-        let short = words.split_whitespace().count() <= 8 && words.chars().count() <= 80;
-        let capital = words.chars().next().is_some_and(char::is_uppercase);
-        let open = !words.ends_with(['.', '!', '?', ',', ';', ':', ')']);
-        if stands_alone && followed && !continued && short && capital && open {
-            let lead = text[lines[i].0.clone()].len() - text[lines[i].0.clone()].trim_start().len();
-            let start = lines[i].0.start + lead;
-            lines[i].1 = Line::Heading {
-                level: 2,
-                title: start..start + words.len(),
-            };
-        }
     }
+    None
 }
 
 /// Maps byte offsets of a text to 1-based lines and columns (columns count
-/// characters).
+/// characters). Sparse: one checkpoint per [`BLOCK`] bytes of text (the lines
+/// before it and where its line starts), so a text of many short or empty
+/// lines costs no more than any other.
 #[derive(Debug)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    checkpoints: Vec<(usize, usize)>,
 }
 
+/// Bytes of text between two checkpoints of a [`LineIndex`].
+const BLOCK: usize = 4096;
+
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let (mut lines, mut line_start) = (0, 0);
+        for (k, block) in bytes.chunks(BLOCK).enumerate() {
+            checkpoints.push((lines, line_start));
+            for i in memchr::memchr_iter(b'\n', block) {
+                lines += 1;
+                line_start = k * BLOCK + i + 1;
+            }
+        }
+        checkpoints.push((lines, line_start));
+        LineIndex { checkpoints }
     }
 
     /// (line, column), both from 1, of byte `offset` of `text`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let k = (offset / BLOCK).min(self.checkpoints.len() - 1);
+        let (mut line, mut start) = self.checkpoints[k];
+        let from = (k * BLOCK).min(offset);
+        for i in memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]) {
+            line += 1;
+            start = from + i + 1;
+        }
+        let column = text[start..offset].chars().count() + 1;
         (line + 1, column)
     }
 }

@@ -12,14 +12,16 @@ mod document;
 pub mod encoding;
 mod files;
 pub mod formats;
+pub mod isolate;
 mod layout;
 mod manifest;
 mod metadata;
 
 pub use document::{Document, Kind, Section};
 pub use files::{
-    DEFAULT_MAX_BYTES, IngestError, Input, collect_inputs, display as display_path, read_documents,
-    read_documents_laid_out,
+    DEFAULT_MAX_BYTES, IngestError, Input, Reader, Unit, Units, collect_inputs,
+    display as display_path, output_conflict, units,
 };
+pub use isolate::Limits;
 pub use layout::LineIndex;
 pub use metadata::{Metadata, fold_key};

@@ -5,6 +5,7 @@ pub mod findings_csv;
 pub mod html;
 pub mod json;
 pub mod model;
+pub mod output;
 pub mod privacy;
 pub mod sarif;
 pub mod summary;

@@ -13,7 +13,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use crate::ingest::{Document, IngestError, Input, fold_key, read_documents};
+use crate::ingest::{Document, IngestError, Input, fold_key, units};
 use crate::report::privacy::mask_if;
 
 /// The name of the stratum of documents that lack the strata key.
@@ -50,6 +50,9 @@ impl Filter {
     }
 }
 
+/// How many files or records are read at a time.
+const CHUNK: usize = 256;
+
 /// A document that can be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -77,41 +80,48 @@ impl Population {
     /// Reads `inputs` (in parallel) and keeps those that pass every filter,
     /// sorted by path.
     pub fn read(inputs: &[Input], filters: &[Filter], strata: Option<&str>) -> Population {
-        let read: Vec<Vec<Result<Option<Candidate>, IngestError>>> = inputs
-            .par_iter()
-            .enumerate()
-            .map(|(i, input)| {
-                read_documents(input)
-                    .into_iter()
-                    .map(|doc| {
-                        let doc = doc?;
-                        if !filters.iter().all(|f| f.matches(&doc)) {
-                            return Ok(None);
-                        }
-                        let stratum = strata.map(|key| {
-                            doc.value(key)
-                                .map(str::trim)
-                                .filter(|v| !v.is_empty())
-                                .unwrap_or(MISSING)
-                                .to_string()
-                        });
-                        Ok(Some(Candidate {
-                            input: i,
-                            record: doc.record,
-                            id: doc.id,
-                            path: doc.path,
-                            stratum,
-                        }))
-                    })
-                    .collect()
-            })
-            .collect();
         let mut population = Population::default();
-        for result in read.into_iter().flatten() {
-            match result {
-                Ok(Some(candidate)) => population.candidates.push(candidate),
-                Ok(None) => population.filtered_out += 1,
-                Err(e) => population.errors.push(e),
+        let mut units = units(inputs);
+        loop {
+            let work = units.take_chunk(CHUNK);
+            if work.is_empty() {
+                break;
+            }
+            let read: Vec<Vec<Result<Option<Candidate>, IngestError>>> = work
+                .into_par_iter()
+                .map(|unit| {
+                    let i = unit.index;
+                    unit.read()
+                        .into_iter()
+                        .map(|doc| {
+                            let doc = doc?;
+                            if !filters.iter().all(|f| f.matches(&doc)) {
+                                return Ok(None);
+                            }
+                            let stratum = strata.map(|key| {
+                                doc.value(key)
+                                    .map(str::trim)
+                                    .filter(|v| !v.is_empty())
+                                    .unwrap_or(MISSING)
+                                    .to_string()
+                            });
+                            Ok(Some(Candidate {
+                                input: i,
+                                record: doc.record,
+                                id: doc.id,
+                                path: doc.path,
+                                stratum,
+                            }))
+                        })
+                        .collect()
+                })
+                .collect();
+            for result in read.into_iter().flatten() {
+                match result {
+                    Ok(Some(candidate)) => population.candidates.push(candidate),
+                    Ok(None) => population.filtered_out += 1,
+                    Err(e) => population.errors.push(e),
+                }
             }
         }
         population

@@ -10,9 +10,9 @@
 mod docx;
 mod html;
 mod pdf;
-mod records;
+pub(crate) mod records;
 
-pub(crate) use records::csv_reader;
+pub use records::Records;
 
 use super::Metadata;
 use super::encoding;
@@ -45,6 +45,57 @@ impl Format {
             _ => return None,
         })
     }
+
+    /// Formats whose parsers are large or not ours, read in a reader process
+    /// when the run has one (see `ingest::isolate`).
+    pub fn is_risky(self) -> bool {
+        matches!(self, Format::Pdf | Format::Docx | Format::Html)
+    }
+
+    /// Formats of many documents, read as a stream of records.
+    pub fn is_records(self) -> bool {
+        matches!(self, Format::JsonLines | Format::Csv)
+    }
+
+    /// The format as one byte, for the reader process.
+    pub(crate) fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The format of [`Format::code`].
+    pub(crate) fn from_code(code: u8) -> Option<Format> {
+        [
+            Format::Text,
+            Format::Html,
+            Format::Docx,
+            Format::Pdf,
+            Format::JsonLines,
+            Format::Csv,
+        ]
+        .into_iter()
+        .find(|f| f.code() == code)
+    }
+}
+
+/// The names of the encodings and formats a document can be read from.
+const ENCODINGS: &[&str] = &[
+    "UTF-8",
+    "UTF-8 med BOM",
+    "UTF-16LE",
+    "UTF-16BE",
+    "Windows-1252",
+    "docx",
+    "pdf",
+    "html",
+];
+
+/// The name of an encoding as the static name granska uses for it.
+pub(crate) fn encoding_name(name: &str) -> &'static str {
+    ENCODINGS
+        .iter()
+        .find(|&&known| known == name)
+        .copied()
+        .unwrap_or("okänd")
 }
 
 /// A document's text as a reader found it.
@@ -79,9 +130,8 @@ pub fn extract(format: Format, bytes: &[u8], limit: u64) -> Vec<Read> {
         })],
         Format::Html => vec![html::extract(bytes)],
         Format::Docx => vec![docx::extract(bytes, limit)],
-        Format::Pdf => vec![pdf::extract(bytes)],
-        Format::JsonLines => records::json_lines(bytes),
-        Format::Csv => records::csv(bytes),
+        Format::Pdf => vec![pdf::extract(bytes, limit)],
+        Format::JsonLines | Format::Csv => records::all(format, bytes, limit),
     }
 }
 

@@ -1,0 +1,647 @@
+//! One bad file never stops a batch or eats the machine. Every input here is
+//! built by the test: PDFs that loop, recurse or inflate without end, files of
+//! many records with records over the limit, pipes and devices where files
+//! should be, reports that would overwrite what they report on. Each case is
+//! run next to a good document, which must still be reported, and the bad
+//! file must be listed with a Swedish reason (exit code 3).
+//!
+//! Time and memory are never asserted here (see BENCHMARKS.md and
+//! `../shared/adversarial/`); what is asserted is that the limits exist and
+//! say so.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+mod common;
+
+use common::{file_name, granska};
+use serde_json::Value;
+
+/// A good decision to keep company with each bad file.
+const GOOD: &str = "Beslut om hemtjänst\nÄrende: 2025-0411\nBeslutsdatum: 2025-04-14\n\n\
+                    Du får hemtjänst två timmar i veckan.\n\n## Motivering\n\n\
+                    Du har berättat att du vill bo kvar hemma. Vi bedömer att du behöver stöd.\n";
+
+/// Runs `granska kontrollera --format json` with `args`; a run that does not
+/// end within a minute fails the test.
+fn run(args: &[&str]) -> (Option<i32>, Value, String) {
+    let output = granska()
+        .arg("kontrollera")
+        .args(args)
+        .args(["--format", "json"])
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let json = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}), exit {:?}: {stderr}", output.status));
+    (output.status.code(), json, stderr)
+}
+
+/// The reason given for `name` in a report's error list.
+fn reason(report: &Value, name: &str) -> String {
+    report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| file_name(e) == name)
+        .unwrap_or_else(|| panic!("{name} not listed: {}", report["errors"]))["message"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn document_names(report: &Value) -> Vec<String> {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(file_name)
+        .collect()
+}
+
+/// Runs a folder with `bad` (named `name`) and a good document; asserts that
+/// the good one is reported, the bad one listed, exit 3; returns the reason.
+fn bad_file_costs_only_itself(name: &str, bad: &[u8], extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), bad).unwrap();
+    std::fs::write(dir.path().join("bra.md"), GOOD).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let mut args = vec![folder];
+    args.extend_from_slice(extra);
+    let (code, report, stderr) = run(&args);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert_eq!(document_names(&report), ["bra.md"]);
+    reason(&report, name)
+}
+
+/// A PDF from numbered objects (object 1 is the catalogue), with a correct
+/// cross-reference table.
+fn pdf(objects: &[(u32, Vec<u8>)]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = std::collections::BTreeMap::new();
+    for (n, body) in objects {
+        offsets.insert(*n, out.len());
+        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let size = offsets.keys().max().unwrap() + 1;
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for n in 1..size {
+        match offsets.get(&n) {
+            Some(at) => out.extend_from_slice(format!("{at:010} 00000 n \n").as_bytes()),
+            None => out.extend_from_slice(b"0000000000 65535 f \n"),
+        }
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+fn stream(data: &[u8], extra: &str) -> Vec<u8> {
+    let mut out = format!("<< /Length {}{extra} >>\nstream\n", data.len()).into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+fn obj(text: &str) -> Vec<u8> {
+    text.as_bytes().to_vec()
+}
+
+/// A one-page PDF whose page draws `figures` (object numbers 10, 11, …),
+/// where figure `i` draws the figures `draws[i]` names (as object numbers).
+fn pdf_with_figures(draws: &[&[u32]]) -> Vec<u8> {
+    let names = |list: &[u32]| {
+        list.iter()
+            .map(|n| format!("/X{n} {n} 0 R "))
+            .collect::<String>()
+    };
+    let does = |list: &[u32]| {
+        list.iter()
+            .map(|n| format!("/X{n} Do "))
+            .collect::<String>()
+    };
+    let mut objects = vec![
+        (1, obj("<< /Type /Catalog /Pages 2 0 R >>")),
+        (2, obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
+        (
+            3,
+            obj(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> \
+                 /XObject << /X10 10 0 R >> >> /Contents 4 0 R >>",
+            ),
+        ),
+        (
+            4,
+            stream(
+                b"BT /F1 12 Tf 50 750 Td (Beslut om hemtjanst.) Tj ET /X10 Do",
+                "",
+            ),
+        ),
+        (5, FONT.to_vec()),
+    ];
+    for (i, children) in draws.iter().enumerate() {
+        let n = 10 + i as u32;
+        let content = format!(
+            "BT /F1 12 Tf 50 700 Td (Figur {n}) Tj ET {}",
+            does(children)
+        );
+        objects.push((
+            n,
+            stream(
+                content.as_bytes(),
+                &format!(
+                    " /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> \
+                     /XObject << {} >> >>",
+                    names(children)
+                ),
+            ),
+        ));
+    }
+    pdf(&objects)
+}
+
+#[test]
+fn a_figure_that_draws_itself_costs_only_its_file() {
+    // Itself; through a second figure; through a chain of five.
+    for draws in [
+        vec![&[10][..]],
+        vec![&[11][..], &[10][..]],
+        vec![&[11][..], &[12], &[13], &[14], &[10]],
+    ] {
+        let why = bad_file_costs_only_itself("figur.pdf", &pdf_with_figures(&draws), &[]);
+        assert!(why.contains("ritar sig själv"), "{why}");
+    }
+}
+
+#[test]
+fn figures_nested_without_end_in_sight_are_refused_and_shallow_ones_read() {
+    let chain = |n: u32| -> Vec<Vec<u32>> {
+        (0..n)
+            .map(|i| if i + 1 < n { vec![11 + i] } else { vec![] })
+            .collect()
+    };
+    let deep = chain(200);
+    let deep: Vec<&[u32]> = deep.iter().map(Vec::as_slice).collect();
+    let why = bad_file_costs_only_itself("djup.pdf", &pdf_with_figures(&deep), &[]);
+    assert!(why.contains("nästlade djupare än 64"), "{why}");
+
+    // Three levels is an ordinary document: read, with the figures' text.
+    let dir = tempfile::tempdir().unwrap();
+    let shallow = chain(3);
+    let shallow: Vec<&[u32]> = shallow.iter().map(Vec::as_slice).collect();
+    let path = dir.path().join("grund.pdf");
+    std::fs::write(&path, pdf_with_figures(&shallow)).unwrap();
+    let (code, report, stderr) = run(&[path.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(document_names(&report), ["grund.pdf"]);
+}
+
+/// A page tree where `parent_of_pages` is the /Parent of the /Pages node and
+/// the page's /Parent is `parent_of_page`.
+fn pdf_with_parents(
+    parent_of_pages: &str,
+    parent_of_page: &str,
+    extra: &[(u32, Vec<u8>)],
+) -> Vec<u8> {
+    let mut objects = vec![
+        (1, obj("<< /Type /Catalog /Pages 2 0 R >>")),
+        (
+            2,
+            obj(&format!(
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 {parent_of_pages} >>"
+            )),
+        ),
+        (
+            3,
+            obj(&format!(
+                "<< /Type /Page {parent_of_page} /MediaBox [0 0 612 792] /Contents 4 0 R >>"
+            )),
+        ),
+        (
+            4,
+            stream(
+                b"BT /F1 12 Tf 50 750 Td (Beslut om hemtjanst. Du far hemtjanst.) Tj ET",
+                "",
+            ),
+        ),
+    ];
+    objects.extend_from_slice(extra);
+    pdf(&objects)
+}
+
+#[test]
+fn a_page_tree_that_loops_is_refused_at_once() {
+    // The /Pages node is its own parent; the page's parent chain runs 3 → 6
+    // → 7 → 6; the page is its own parent.
+    let loops = [
+        pdf_with_parents("/Parent 2 0 R", "/Parent 2 0 R", &[]),
+        pdf_with_parents(
+            "",
+            "/Parent 6 0 R",
+            &[
+                (6, obj("<< /Type /Pages /Parent 7 0 R >>")),
+                (7, obj("<< /Type /Pages /Parent 6 0 R >>")),
+            ],
+        ),
+        pdf_with_parents("", "/Parent 3 0 R", &[]),
+    ];
+    for bytes in loops {
+        let why = bad_file_costs_only_itself("ring.pdf", &bytes, &[]);
+        assert!(
+            why.contains("går i ring") || why.contains("trasig"),
+            "{why}"
+        );
+    }
+}
+
+/// A one-page PDF whose page (or a figure on it) draws `megabytes` of
+/// compressed spaces.
+fn pdf_bomb(megabytes: usize, in_figure: bool) -> Vec<u8> {
+    let mut deflate = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    deflate
+        .write_all(b"BT /F1 12 Tf 50 750 Td (Beslut om hemtjanst.) Tj ")
+        .unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..megabytes {
+        deflate.write_all(&spaces).unwrap();
+    }
+    deflate.write_all(b" ET").unwrap();
+    let data = deflate.finish().unwrap();
+    let bomb = stream(&data, " /Filter /FlateDecode");
+    let (contents, figure) = if in_figure {
+        (
+            stream(b"BT /F1 12 Tf 50 750 Td (Beslut.) Tj ET /X1 Do", ""),
+            vec![(
+                6,
+                stream(
+                    &data,
+                    " /Filter /FlateDecode /Type /XObject /Subtype /Form /BBox [0 0 612 792] \
+                     /Resources << /Font << /F1 5 0 R >> >>",
+                ),
+            )],
+        )
+    } else {
+        (bomb, vec![])
+    };
+    let mut objects = vec![
+        (1, obj("<< /Type /Catalog /Pages 2 0 R >>")),
+        (2, obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
+        (
+            3,
+            obj(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> \
+                 /XObject << /X1 6 0 R >> >> /Contents 4 0 R >>",
+            ),
+        ),
+        (4, contents),
+        (5, FONT.to_vec()),
+    ];
+    objects.extend(figure);
+    pdf(&objects)
+}
+
+#[test]
+fn a_compression_bomb_is_refused_at_the_size_limit() {
+    for in_figure in [false, true] {
+        let bomb = pdf_bomb(12, in_figure);
+        assert!(bomb.len() < 100_000, "the test's bomb is small on disk");
+        let why = bad_file_costs_only_itself("bomb.pdf", &bomb, &["--max-storlek", "10"]);
+        assert!(
+            why.contains("packas upp till mer än gränsen 10 MB"),
+            "{why}"
+        );
+    }
+    // Under a larger limit the same file is read.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stor.pdf");
+    std::fs::write(&path, pdf_bomb(12, false)).unwrap();
+    let (code, report, stderr) = run(&[path.to_str().unwrap(), "--max-storlek", "20"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(report["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_reader_that_needs_more_memory_than_allowed_is_stopped() {
+    // Let the bomb past the size check: only the reader process's memory
+    // limit stands between it and the machine.
+    let why = bad_file_costs_only_itself(
+        "bomb.pdf",
+        &pdf_bomb(300, false),
+        &["--max-storlek", "2000", "--minnesgräns", "128"],
+    );
+    assert!(why.contains("mer än 128 MB minne"), "{why}");
+}
+
+#[test]
+fn a_reader_that_takes_longer_than_allowed_is_stopped() {
+    let why = bad_file_costs_only_itself(
+        "seg.pdf",
+        &pdf_bomb(300, false),
+        &[
+            "--max-storlek",
+            "2000",
+            "--minnesgräns",
+            "8192",
+            "--tidsgräns",
+            "1",
+        ],
+    );
+    assert!(why.contains("tog längre tid än 1 s"), "{why}");
+}
+
+#[test]
+fn records_over_the_limit_are_listed_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "lång text ".repeat(150_000); // 1,5 MB
+    let jsonl = format!(
+        "{{\"id\": \"J-1\", \"text\": \"Beslut. Du får hemtjänst.\"}}\n\
+         {{\"id\": \"J-2\", \"text\": \"{long}\"}}\n\
+         {{\"id\": \"J-3\", \"text\": \"Beslut. Du får ledsagning.\"}}\n"
+    );
+    std::fs::write(dir.path().join("poster.jsonl"), jsonl).unwrap();
+    let csv =
+        format!("id;text\nC-1;Beslut. Du får trygghetslarm.\nC-2;\"{long}\"\nC-3;Aldrig läst.\n");
+    std::fs::write(dir.path().join("rader.csv"), csv).unwrap();
+    let (code, report, stderr) = run(&[dir.path().to_str().unwrap(), "--max-storlek", "1"]);
+    assert_eq!(code, Some(3), "{stderr}");
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["J-1", "J-3", "C-1"]);
+    let errors: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("rad 2: raden är längre än gränsen 1 MB"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("rad 3: raden är längre än gränsen 1 MB"))
+    );
+}
+
+#[test]
+fn a_manifest_keeps_only_the_rows_of_files_read_and_its_rows_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), GOOD).unwrap();
+    let mut manifest = String::from("fil;enhet\na.md;Norr\n");
+    for i in 0..50_000 {
+        manifest += &format!("saknas-{i}.md;Söder\n");
+    }
+    std::fs::write(dir.path().join("manifest.csv"), &manifest).unwrap();
+    let (code, report, stderr) = run(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(report["documents"][0]["metadata"]["enhet"], "Norr");
+
+    // A manifest row over --max-storlek: the manifest is listed, the
+    // document still read.
+    let long = format!("fil;enhet\na.md;{}\n", "x".repeat(1_200_000));
+    std::fs::write(dir.path().join("manifest.csv"), long).unwrap();
+    let (code, report, stderr) = run(&[dir.path().to_str().unwrap(), "--max-storlek", "1"]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(reason(&report, "manifest.csv").contains("längre än gränsen 1 MB"));
+    assert_eq!(document_names(&report), ["a.md"]);
+}
+
+#[test]
+fn a_document_of_blank_lines_reads_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let compact = "Beslut om hemtjänst\n\nDu får hemtjänst två timmar i veckan.\n\n## Motivering\n\nVi bedömer att du behöver stöd.\n";
+    let airy = compact.replace("\n\n", &"\n".repeat(200_000));
+    std::fs::write(dir.path().join("kompakt.md"), compact).unwrap();
+    std::fs::write(dir.path().join("luftig.md"), &airy).unwrap();
+    let (code, report, stderr) = run(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let docs = report["documents"].as_array().unwrap();
+    let statuses = |d: &Value| {
+        d["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["id"].clone(), c["status"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statuses(&docs[0]), statuses(&docs[1]));
+    assert_eq!(docs[0]["kind"], docs[1]["kind"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_sockets_are_refused_never_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("export");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("bra.md"), GOOD).unwrap();
+    let fifo = |path: &Path| {
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string and mode.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    };
+    fifo(&folder.join("ror.txt"));
+    std::os::unix::fs::symlink("/dev/zero", folder.join("noll.txt")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(folder.join("uttag.md")).unwrap();
+    // In a folder.
+    let (code, report, stderr) = run(&[folder.to_str().unwrap()]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert_eq!(document_names(&report), ["bra.md"]);
+    for name in ["ror.txt", "noll.txt", "uttag.md"] {
+        assert!(reason(&report, name).contains("ingen vanlig fil"), "{name}");
+    }
+    // Named on the command line, in every format's clothes.
+    for name in ["ror.pdf", "ror.docx", "ror.jsonl", "ror.csv", "ror.html"] {
+        fifo(&dir.path().join(name));
+    }
+    let named: Vec<String> = [
+        "ror.txt",
+        "ror.pdf",
+        "ror.docx",
+        "ror.jsonl",
+        "ror.csv",
+        "ror.html",
+    ]
+    .iter()
+    .map(|n| {
+        let base = if *n == "ror.txt" { &folder } else { dir.path() };
+        base.join(n).to_str().unwrap().to_string()
+    })
+    .collect();
+    let bra = folder.join("bra.md");
+    let mut args: Vec<&str> = named.iter().map(String::as_str).collect();
+    args.push(bra.to_str().unwrap());
+    let (code, report, stderr) = run(&args);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert_eq!(
+        report["errors"].as_array().unwrap().len(),
+        6,
+        "{}",
+        report["errors"]
+    );
+    assert_eq!(document_names(&report), ["bra.md"]);
+}
+
+#[test]
+fn more_threads_than_cores_are_capped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bra.md"), GOOD).unwrap();
+    let (code, report, stderr) = run(&[dir.path().to_str().unwrap(), "--jobb", "100000"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("--jobb 100000 är fler trådar än datorns"),
+        "{stderr}"
+    );
+    assert_eq!(document_names(&report), ["bra.md"]);
+}
+
+#[test]
+fn a_report_never_overwrites_or_joins_what_it_reports_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("export");
+    std::fs::create_dir(&folder).unwrap();
+    let input = folder.join("beslut.md");
+    std::fs::write(&input, GOOD).unwrap();
+    let refused = |args: &[&str]| {
+        let output = granska().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), GOOD, "{args:?}");
+        stderr
+    };
+    let (f, i) = (folder.to_str().unwrap(), input.to_str().unwrap());
+    let over = refused(&["kontrollera", f, "--ut", i]);
+    assert!(over.contains("skriva över"), "{over}");
+    refused(&["kontrollera", i, "--ut", i]);
+    let relative = format!("{f}/./beslut.md");
+    refused(&["kontrollera", f, "--format", "html", "--ut", &relative]);
+    let inside = folder.join("rapport.html");
+    let joins = refused(&[
+        "kontrollera",
+        f,
+        "--format",
+        "html",
+        "--ut",
+        inside.to_str().unwrap(),
+    ]);
+    assert!(joins.contains("mapp som granskas"), "{joins}");
+    assert!(!inside.exists());
+    refused(&["stickprov", f, "-n", "1", "--frö", "1", "--ut", i]);
+
+    // A JSON report inside the folder is not a document: allowed.
+    let json = folder.join("rapport.json");
+    let output = granska()
+        .args([
+            "kontrollera",
+            f,
+            "--format",
+            "json",
+            "--ut",
+            json.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&json)
+            .unwrap()
+            .contains("\"documents\"")
+    );
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
+
+/// Runs of blank lines of any length lay out as one: the same sections,
+/// paragraphs and metadata, whatever the gaps between the blocks.
+mod blank_runs {
+    use granska::ingest::{Document, LineIndex, Metadata};
+    use proptest::prelude::*;
+
+    fn block() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "# [A-ZÅÄÖ][a-zåäö]{2,10}",
+            "[A-ZÅÄÖ][a-zåäö]{3,10}( [a-zåäö]{2,8}){0,3}",
+            "(Beslutsdatum|Ärende|Handläggare): [0-9A-Za-z -]{1,12}",
+            "[A-ZÅÄÖ][a-zåäö]{1,8}( [a-zåäö]{1,8}){3,12}\\.",
+            "- [a-zåäö]{2,8}( [a-zåäö]{2,8}){0,4}",
+            "[A-ZÅÄÖ][a-zåäö]{2,8}:",
+        ]
+    }
+
+    fn shape(text: &str) -> (Vec<String>, Vec<String>, Metadata, Option<&'static str>) {
+        let doc = Document::from_text("p.md", text.to_string(), &Metadata::default());
+        let sections = doc.sections.iter().map(|s| s.title.clone()).collect();
+        let paragraphs = doc
+            .paragraphs
+            .iter()
+            .map(|p| doc.text[p.clone()].to_string())
+            .collect();
+        (
+            sections,
+            paragraphs,
+            doc.metadata.clone(),
+            doc.kind.map(|k| k.name()),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn gaps_of_any_length_are_one_gap(
+            blocks in prop::collection::vec(block(), 1..12),
+            gaps in prop::collection::vec(2usize..40, 12),
+        ) {
+            let tight = blocks.join("\n\n");
+            let mut loose = String::new();
+            for (i, b) in blocks.iter().enumerate() {
+                if i > 0 {
+                    loose.push_str(&"\n".repeat(gaps[i]));
+                }
+                loose.push_str(b);
+            }
+            prop_assert_eq!(shape(&tight), shape(&loose));
+        }
+
+        /// The sparse line index gives what counting every line from the
+        /// start gives, across its checkpoints and on long lines.
+        #[test]
+        fn line_positions_as_counted_from_the_start(
+            pieces in prop::collection::vec(prop_oneof!["\n{1,3}", "[a-zåäö ]{1,40}", "x{4000,9000}"], 0..40),
+            at in prop::collection::vec(0.0f64..=1.0, 1..20),
+        ) {
+            let text: String = pieces.concat();
+            let index = LineIndex::new(&text);
+            for share in at {
+                let mut offset = (text.len() as f64 * share) as usize;
+                while !text.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                let before = &text[..offset];
+                let line = before.matches('\n').count() + 1;
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                let column = text[start..offset].chars().count() + 1;
+                prop_assert_eq!(index.position(&text, offset), (line, column));
+            }
+        }
+    }
+}
