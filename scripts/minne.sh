@@ -21,7 +21,7 @@ mkdir -p "$KATALOG"
 [ -x /usr/bin/time ] || { echo "/usr/bin/time saknas: apt-get install time" >&2; exit 2; }
 
 cargo build --release --quiet --bin granska --example generera_korpus
-GRANSKA=target/release/granska
+GRANSKA="${CARGO_TARGET_DIR:-target}/release/granska"
 
 korpus="$KATALOG/korpus-10000"
 [ -d "$korpus" ] || cargo run --release --quiet --example generera_korpus -- --antal 10000 --frö 42 --ut "$korpus" >/dev/null
@@ -60,7 +60,7 @@ fall() {
   local tider=() minnen=()
   for _ in $(seq "$OMGANGAR"); do
     /usr/bin/time -f "%e %M" -o "$KATALOG/tid" "$GRANSKA" kontrollera --tyst --format json "$sokvag" > /dev/null 2>&1 || true
-    read -r s kb < "$KATALOG/tid"; tider+=("$s"); minnen+=("$kb")
+    read -r s kb < <(tail -1 "$KATALOG/tid"); tider+=("$s"); minnen+=("$kb")
   done
   local storlek
   storlek=$(du -sb "$sokvag" | awk '{ printf "%.1f", $1 / 1e6 }')

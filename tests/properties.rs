@@ -187,14 +187,7 @@ mod readers {
     use granska::ingest::formats::{Format, extract};
     use proptest::prelude::*;
 
-    const FORMATS: [Format; 6] = [
-        Format::Text,
-        Format::Html,
-        Format::Docx,
-        Format::Pdf,
-        Format::JsonLines,
-        Format::Csv,
-    ];
+    const FORMATS: [Format; 6] = Format::ALL;
 
     /// Real files to mutate: a docx and a PDF made by LibreOffice, and text.
     fn seeds() -> Vec<Vec<u8>> {

@@ -111,6 +111,25 @@ fn stream(data: &[u8], extra: &str) -> Vec<u8> {
 
 const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
+/// The objects of a one-page PDF: catalogue (1), pages (2), the page (3)
+/// drawing `contents` (4) in Helvetica (5) with the figure `figure` named
+/// `/X…`, and then `more`.
+fn one_page(figure: u32, contents: Vec<u8>, more: Vec<(u32, Vec<u8>)>) -> Vec<u8> {
+    let page = format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> \
+         /XObject << /X{figure} {figure} 0 R >> >> /Contents 4 0 R >>"
+    );
+    let mut objects = vec![
+        (1, obj("<< /Type /Catalog /Pages 2 0 R >>")),
+        (2, obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
+        (3, obj(&page)),
+        (4, contents),
+        (5, FONT.to_vec()),
+    ];
+    objects.extend(more);
+    pdf(&objects)
+}
+
 fn obj(text: &str) -> Vec<u8> {
     text.as_bytes().to_vec()
 }
@@ -128,32 +147,14 @@ fn pdf_with_figures(draws: &[&[u32]]) -> Vec<u8> {
             .map(|n| format!("/X{n} Do "))
             .collect::<String>()
     };
-    let mut objects = vec![
-        (1, obj("<< /Type /Catalog /Pages 2 0 R >>")),
-        (2, obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
-        (
-            3,
-            obj(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> \
-                 /XObject << /X10 10 0 R >> >> /Contents 4 0 R >>",
-            ),
-        ),
-        (
-            4,
-            stream(
-                b"BT /F1 12 Tf 50 750 Td (Beslut om hemtjanst.) Tj ET /X10 Do",
-                "",
-            ),
-        ),
-        (5, FONT.to_vec()),
-    ];
+    let mut figures = Vec::new();
     for (i, children) in draws.iter().enumerate() {
         let n = 10 + i as u32;
         let content = format!(
             "BT /F1 12 Tf 50 700 Td (Figur {n}) Tj ET {}",
             does(children)
         );
-        objects.push((
+        figures.push((
             n,
             stream(
                 content.as_bytes(),
@@ -165,7 +166,14 @@ fn pdf_with_figures(draws: &[&[u32]]) -> Vec<u8> {
             ),
         ));
     }
-    pdf(&objects)
+    one_page(
+        10,
+        stream(
+            b"BT /F1 12 Tf 50 750 Td (Beslut om hemtjanst.) Tj ET /X10 Do",
+            "",
+        ),
+        figures,
+    )
 }
 
 #[test]
@@ -278,7 +286,7 @@ fn pdf_bomb(megabytes: usize, in_figure: bool) -> Vec<u8> {
     let bomb = stream(&data, " /Filter /FlateDecode");
     let (contents, figure) = if in_figure {
         (
-            stream(b"BT /F1 12 Tf 50 750 Td (Beslut.) Tj ET /X1 Do", ""),
+            stream(b"BT /F1 12 Tf 50 750 Td (Beslut.) Tj ET /X6 Do", ""),
             vec![(
                 6,
                 stream(
@@ -291,21 +299,7 @@ fn pdf_bomb(megabytes: usize, in_figure: bool) -> Vec<u8> {
     } else {
         (bomb, vec![])
     };
-    let mut objects = vec![
-        (1, obj("<< /Type /Catalog /Pages 2 0 R >>")),
-        (2, obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
-        (
-            3,
-            obj(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> \
-                 /XObject << /X1 6 0 R >> >> /Contents 4 0 R >>",
-            ),
-        ),
-        (4, contents),
-        (5, FONT.to_vec()),
-    ];
-    objects.extend(figure);
-    pdf(&objects)
+    one_page(6, contents, figure)
 }
 
 #[test]

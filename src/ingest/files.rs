@@ -306,7 +306,12 @@ pub(crate) fn read_whole(path: &Path, format: Format, max_bytes: u64) -> Vec<for
             max_bytes / 1_000_000
         ))];
     }
-    formats::extract(format, &bytes, max_bytes)
+    // A reader that panics costs its file, never the run.
+    std::panic::catch_unwind(|| formats::extract(format, &bytes, max_bytes)).unwrap_or_else(|_| {
+        vec![Err(
+            "filen kunde inte tolkas: läsaren stötte på ett internt fel".to_string(),
+        )]
+    })
 }
 
 /// One piece of reading: a file of one document, or a record already read

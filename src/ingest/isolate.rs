@@ -264,7 +264,7 @@ fn death_reason(said: &str, status: Option<std::process::ExitStatus>, memory: u6
                 filen kan vara skadad eller konstruerad för att krascha läsaren"
             .to_string();
     }
-    let how = status.map_or_else(|| "okänt sätt".to_string(), |s| describe_status(s));
+    let how = status.map_or_else(|| "okänt sätt".to_string(), describe_status);
     format!("läsprocessen avbröts oväntat ({how}); filen är troligen skadad")
 }
 

@@ -6,44 +6,81 @@
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text` (and one past the end), the byte offset in the
-    /// original text it came from.
-    map: Vec<u32>,
+    /// Where the folded text comes from, as runs: from folded byte `.0` on,
+    /// folded and original bytes go in step from original byte `.1`, until
+    /// the next run. A run starts wherever folding changed a length (spaces
+    /// run together, a letter whose lower case is longer or shorter), so
+    /// ordinary text needs few; the last run is the end of both texts.
+    runs: Vec<(u32, u32)>,
 }
 
 impl Folded {
     /// Folds `original[from..]`.
     pub fn new(original: &str, from: usize) -> Self {
         let mut text = String::with_capacity(original.len() - from);
-        let mut map = Vec::with_capacity(original.len() - from + 1);
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        // The folded offset minus the original offset in the current run.
+        let mut step: Option<i64> = None;
+        // Starts a run at (folded, at) unless the current one goes on there.
+        let mark =
+            |runs: &mut Vec<(u32, u32)>, step: &mut Option<i64>, folded: usize, at: usize| {
+                let delta = folded as i64 - at as i64;
+                if *step != Some(delta) {
+                    runs.push((folded as u32, at as u32));
+                    *step = Some(delta);
+                }
+            };
         let mut in_space = false;
         let bytes = original.as_bytes();
         for (i, c) in original[from..].char_indices() {
-            let at = (from + i) as u32;
+            let at = from + i;
             // ASCII, the most common case: one byte in, one byte out.
             if c.is_ascii() && !c.is_ascii_whitespace() {
                 in_space = false;
-                text.push(bytes[from + i].to_ascii_lowercase() as char);
-                map.push(at);
+                mark(&mut runs, &mut step, text.len(), at);
+                text.push(bytes[at].to_ascii_lowercase() as char);
                 continue;
             }
             if c.is_whitespace() {
                 if !in_space {
+                    mark(&mut runs, &mut step, text.len(), at);
                     text.push(' ');
-                    map.push(at);
+                    if c.len_utf8() != 1 {
+                        // The next char starts a run of its own.
+                        step = None;
+                    }
                 }
                 in_space = true;
                 continue;
             }
             in_space = false;
-            for lower in c.to_lowercase() {
-                let before = text.len();
-                text.push(lower);
-                map.extend(std::iter::repeat_n(at, text.len() - before));
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(one), None) if one.len_utf8() == c.len_utf8() => {
+                    mark(&mut runs, &mut step, text.len(), at);
+                    text.push(one);
+                }
+                _ => {
+                    // Every char of a lower case of another length comes
+                    // from the start of `c`.
+                    for one in c.to_lowercase() {
+                        runs.push((text.len() as u32, at as u32));
+                        text.push(one);
+                    }
+                    step = None;
+                }
             }
         }
-        map.push(original.len() as u32);
-        Folded { text, map }
+        runs.push((text.len() as u32, original.len() as u32));
+        Folded { text, runs }
+    }
+
+    /// The original offset of folded byte `at` (a char boundary, or the
+    /// end).
+    fn map(&self, at: usize) -> usize {
+        let r = self.runs.partition_point(|&(f, _)| f as usize <= at) - 1;
+        let (f, o) = self.runs[r];
+        o as usize + (at - f as usize)
     }
 
     /// Folds a search term the same way, trimmed.
@@ -56,15 +93,28 @@ impl Folded {
     pub fn original(&self, start: usize, end: usize) -> std::ops::Range<usize> {
         // Folded byte `end` starts the char after the match, which in the
         // original begins right where the matched text ends.
-        self.map[start] as usize..self.map[end] as usize
+        self.map(start)..self.map(end)
     }
 
     /// The position in the folded text of byte `offset` of the original (the
     /// first folded byte that comes from at or after it).
     pub fn position_of(&self, offset: usize) -> usize {
-        let at = self.map[..self.map.len() - 1].partition_point(|&o| (o as usize) < offset);
+        // The first run that starts at or after `offset` in the original:
+        // the answer when it starts there; else the run before goes on.
+        let q = self.runs.partition_point(|&(_, o)| (o as usize) < offset);
+        let at = match self.runs.get(q) {
+            Some(&(f, o)) if o as usize == offset || q == 0 => f as usize,
+            _ => {
+                let (f, o) = self.runs[q - 1];
+                let end = self
+                    .runs
+                    .get(q)
+                    .map_or(self.text.len(), |&(f, _)| f as usize);
+                (f as usize + (offset - o as usize)).min(end)
+            }
+        };
         // Never split a folded char.
-        (at..=self.text.len())
+        (at.min(self.text.len())..=self.text.len())
             .find(|&i| self.text.is_char_boundary(i))
             .unwrap_or(self.text.len())
     }
@@ -84,6 +134,61 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The folded text's origin byte by byte, as first written: the
+    /// definition the runs must agree with.
+    fn byte_map(original: &str, from: usize) -> Vec<usize> {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let mut in_space = false;
+        for (i, c) in original[from..].char_indices() {
+            let at = from + i;
+            if c.is_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    map.push(at);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            for lower in c.to_lowercase() {
+                let before = text.len();
+                text.push(if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    lower
+                });
+                map.extend(std::iter::repeat_n(at, text.len() - before));
+            }
+        }
+        map.push(original.len());
+        map
+    }
+
+    proptest! {
+        #[test]
+        fn runs_map_as_the_bytes_did(
+            original in "([a-zA-ZåäöÅÄÖİẞ  \u{a0}\n\t.,]|\u{2028}){0,60}",
+            cut in 0usize..8,
+        ) {
+            let from = (0..=cut.min(original.len())).rev().find(|&i| original.is_char_boundary(i)).unwrap_or(0);
+            let folded = Folded::new(&original, from);
+            let map = byte_map(&original, from);
+            let boundaries: Vec<usize> = (0..=folded.text.len()).filter(|&i| folded.text.is_char_boundary(i)).collect();
+            for &a in &boundaries {
+                for &b in boundaries.iter().filter(|&&b| b >= a) {
+                    prop_assert_eq!(folded.original(a, b), map[a]..map[b]);
+                }
+            }
+            for offset in from..=original.len() {
+                let at = map[..map.len() - 1].partition_point(|&o| o < offset);
+                let expected = (at..=folded.text.len()).find(|&i| folded.text.is_char_boundary(i)).unwrap();
+                prop_assert_eq!(folded.position_of(offset), expected, "offset {}", offset);
+            }
+        }
+    }
 
     #[test]
     fn folds_case_and_space_and_maps_back() {

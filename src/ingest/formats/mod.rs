@@ -32,6 +32,16 @@ pub enum Format {
 pub const SUPPORTED: &str = ".txt, .md, .docx, .pdf, .html, .jsonl och .csv";
 
 impl Format {
+    /// Every format granska reads.
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+        Format::JsonLines,
+        Format::Csv,
+    ];
+
     /// The format of a file name, if granska reads it.
     pub fn of(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -64,16 +74,7 @@ impl Format {
 
     /// The format of [`Format::code`].
     pub(crate) fn from_code(code: u8) -> Option<Format> {
-        [
-            Format::Text,
-            Format::Html,
-            Format::Docx,
-            Format::Pdf,
-            Format::JsonLines,
-            Format::Csv,
-        ]
-        .into_iter()
-        .find(|f| f.code() == code)
+        Format::ALL.into_iter().find(|f| f.code() == code)
     }
 }
 

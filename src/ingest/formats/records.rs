@@ -417,7 +417,7 @@ impl Iterator for CsvRecords {
 /// The records of a file of many documents, as a stream.
 pub enum Records {
     Json(JsonLines),
-    Csv(CsvRecords),
+    Csv(Box<CsvRecords>),
 }
 
 impl Records {
@@ -431,7 +431,7 @@ impl Records {
             super::Format::JsonLines => JsonLines::new(source, limit)
                 .map(Records::Json)
                 .map_err(|e| format!("kunde inte läsas ({e})")),
-            _ => Ok(Records::Csv(CsvRecords::new(source, limit))),
+            _ => Ok(Records::Csv(Box::new(CsvRecords::new(source, limit)))),
         }
     }
 }
@@ -553,6 +553,53 @@ mod tests {
         assert!(read.len() >= 3);
         let no_text = all(Format::Csv, b"id,namn\n1,Eva\n", LIMIT);
         assert!(no_text[0].as_ref().unwrap_err().contains("saknar kolumnen"));
+    }
+
+    /// Records without end: reading must take one at a time.
+    struct Endless {
+        row: Vec<u8>,
+        at: usize,
+        header: Option<Vec<u8>>,
+    }
+
+    impl io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if let Some(header) = self.header.take() {
+                buf[..header.len()].copy_from_slice(&header);
+                return Ok(header.len());
+            }
+            let mut n = 0;
+            while n < buf.len() {
+                buf[n] = self.row[self.at];
+                self.at = (self.at + 1) % self.row.len();
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn records_are_read_one_at_a_time_from_a_stream_without_end() {
+        let json = Endless {
+            row: b"{\"text\": \"Du f\xc3\xa5r st\xc3\xb6d.\"}\n".to_vec(),
+            at: 0,
+            header: None,
+        };
+        let records = Records::new(Format::JsonLines, Box::new(json), LIMIT).unwrap();
+        let first: Vec<_> = records.take(1000).collect();
+        assert_eq!(first.len(), 1000);
+        assert_eq!(first[999].0, 1000);
+        assert_eq!(first[999].1.as_ref().unwrap().text, "Du får stöd.");
+
+        let csv = Endless {
+            row: b"B;Du f\xe5r st\xf6d.\n".to_vec(),
+            at: 0,
+            header: Some(b"id;text\n".to_vec()),
+        };
+        let records = Records::new(Format::Csv, Box::new(csv), LIMIT).unwrap();
+        let first: Vec<_> = records.take(1000).collect();
+        assert_eq!(first[999].1.as_ref().unwrap().text, "Du får stöd.");
+        assert_eq!(first[999].1.as_ref().unwrap().encoding, "Windows-1252");
     }
 
     #[test]
