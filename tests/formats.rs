@@ -331,3 +331,68 @@ fn a_file_without_read_permission_is_listed() {
     );
     let _ = Path::new(&file);
 }
+
+#[test]
+fn html_nested_a_hundred_thousand_deep_is_read_like_the_same_page_shallow() {
+    // A decision as HTML, one paragraph a line, then wrapped in deep nesting of
+    // several kinds: the tree builder would take minutes, so these are read
+    // flat, and the layout (and with it every status) stays the same.
+    let text = std::fs::read_to_string("fixtures/format/b03-sarskilt-boende-avslag.txt").unwrap();
+    let page: String = text
+        .lines()
+        .map(|line| {
+            format!(
+                "<p>{}</p>\n",
+                line.replace('&', "&amp;").replace('<', "&lt;")
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, open: &str, close: &str, depth: usize| {
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>Beslut</title></head><body>{}{page}{}</body></html>",
+            open.repeat(depth),
+            close.repeat(depth)
+        );
+        std::fs::write(dir.path().join(name), html).unwrap();
+    };
+    put("grund.html", "<div>", "</div>", 5);
+    put("div.html", "<div>", "</div>", 100_000);
+    put("blockquote.html", "<blockquote>", "</blockquote>", 100_000);
+    put(
+        "tabell.html",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        30_000,
+    );
+    put(
+        "blandat.html",
+        "<section><ul><li><b><span>",
+        "</span></b></li></ul></section>",
+        20_000,
+    );
+    let (code, json) = check(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json}");
+    let documents: BTreeMap<String, &Value> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (file_name(d), d))
+        .collect();
+    assert_eq!(documents.len(), 5, "{documents:?}");
+    let shallow = documents["grund.html"];
+    assert!(
+        shallow["metrics"]["words"].as_u64().unwrap() > 100,
+        "{shallow}"
+    );
+    assert!(
+        statuses(shallow).iter().any(|(_, s)| s == "met"),
+        "{shallow}"
+    );
+    for name in ["div.html", "blockquote.html", "tabell.html", "blandat.html"] {
+        let deep = documents[name];
+        assert_eq!(statuses(deep), statuses(shallow), "{name}");
+        assert_eq!(deep["metrics"], shallow["metrics"], "{name}");
+    }
+}

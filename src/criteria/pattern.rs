@@ -105,11 +105,16 @@ impl LexiconEntry {
     }
 }
 
+/// The most lexicon terms in one automaton.
+const TERMS_PER_AUTOMATON: usize = 5_000;
+
 /// The compiled matchers of a template.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern: (list, entry) pairs that use the term.
+    /// The lexicon terms, [`TERMS_PER_AUTOMATON`] to an automaton.
+    automata: Vec<AhoCorasick>,
+    /// For each term (automaton `k`'s pattern `p` is term
+    /// `k * TERMS_PER_AUTOMATON + p`): (list, entry) pairs that use it.
     owners: Vec<Vec<(usize, usize)>>,
     /// Per list: whether its entries also match at the end of a compound.
     compounds: Vec<bool>,
@@ -134,23 +139,26 @@ impl Matcher {
                         owners.push(Vec::new());
                         terms.len() - 1
                     });
-                    if !owners[id].contains(&(l, e)) {
+                    // Entries come in order, so a repeat is the last one.
+                    if owners[id].last() != Some(&(l, e)) {
                         owners[id].push((l, e));
                     }
                 }
             }
         }
-        let automaton = if terms.is_empty() {
-            None
-        } else {
-            Some(
+        // Automata of at most TERMS_PER_AUTOMATON terms each: building one
+        // is quadratic in its size for some word lists (aho-corasick's state
+        // shuffle), so a large lexicon costs linear time in pieces.
+        let automata = terms
+            .chunks(TERMS_PER_AUTOMATON)
+            .map(|chunk| {
                 AhoCorasick::builder()
-                    .build(&terms)
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+                    .build(chunk)
+                    .map_err(|e| e.to_string())
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Matcher {
-            automaton,
+            automata,
             owners,
             compounds: lists.iter().map(|l| l.compounds).collect(),
             regexes,
@@ -170,14 +178,15 @@ impl Matcher {
     /// (leftmost, then longest), on word boundaries.
     fn list_hits(&self, analysis: &Analysis) -> Vec<Vec<Hit>> {
         let mut per_list: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); self.compounds.len()];
-        if let Some(automaton) = &self.automaton {
-            let folded = &analysis.folded;
+        let folded = &analysis.folded;
+        for (k, automaton) in self.automata.iter().enumerate() {
             for m in automaton.find_overlapping_iter(&folded.text) {
                 let (open_start, open_end) = folded.boundaries(m.start(), m.end());
                 if !open_end {
                     continue;
                 }
-                for &(list, entry) in &self.owners[m.pattern().as_usize()] {
+                let pattern = k * TERMS_PER_AUTOMATON + m.pattern().as_usize();
+                for &(list, entry) in &self.owners[pattern] {
                     if open_start || self.compounds[list] {
                         per_list[list].push((m.start()..m.end(), entry));
                     }
@@ -339,5 +348,58 @@ impl Pattern {
             return None;
         };
         ctx.template.lists[*list].entries.get(hit.entry?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Document, Metadata};
+
+    fn lexicon(name: &str, words: impl Iterator<Item = String>) -> Lexicon {
+        Lexicon {
+            name: name.to_string(),
+            entries: words
+                .map(|w| LexiconEntry {
+                    forms: vec![w],
+                    ..LexiconEntry::default()
+                })
+                .collect(),
+            compounds: false,
+        }
+    }
+
+    /// A lexicon larger than one automaton finds every term, in every
+    /// automaton, with its own entry, as one automaton would.
+    #[test]
+    fn a_lexicon_over_several_automata_finds_every_term() {
+        let n = TERMS_PER_AUTOMATON * 2 + 17;
+        let big = lexicon("stor", (0..n).map(|i| format!("ord{i}")));
+        let small = lexicon("liten", ["ord3", "annat ord"].map(String::from).into_iter());
+        let matcher = Matcher::new(&[big, small], Vec::new()).unwrap();
+        assert_eq!(matcher.automata.len(), 3);
+        let wanted = [3, TERMS_PER_AUTOMATON + 1, n - 1];
+        let text = format!(
+            "Ord{} och ord{}. Sedan ord{} och annat  ord, men inte ord{}x.",
+            wanted[0], wanted[1], wanted[2], wanted[0]
+        );
+        let doc = Document::from_text("p.txt", text.clone(), &Metadata::default());
+        let analysis = Analysis::of(&doc);
+        let hits = matcher.list_hits(&analysis);
+        let found: Vec<(&str, Option<usize>)> = hits[0]
+            .iter()
+            .map(|h| (&doc.text[h.range.clone()], h.entry))
+            .collect();
+        let expected: Vec<(String, Option<usize>)> = wanted
+            .iter()
+            .map(|&i| (format!("ord{i}"), Some(i)))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        for ((text, entry), (word, index)) in found.iter().zip(&expected) {
+            assert_eq!(text.to_lowercase(), *word);
+            assert_eq!(entry, index);
+        }
+        let small: Vec<&str> = hits[1].iter().map(|h| &doc.text[h.range.clone()]).collect();
+        assert_eq!(small, ["Ord3", "annat  ord"]);
     }
 }

@@ -11,10 +11,11 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::ingest::{Document, Input, units};
+use crate::ingest::{Document, IngestError, Input, units};
 use crate::language::{segment, shingles};
 
 /// Pairs kept in memory before they go to temporary files (4 MB).
@@ -34,7 +35,14 @@ pub struct BatchIndex {
     shared: Vec<u64>,
     /// … and how many cases have each.
     counts: Vec<u32>,
+    /// Whole files that could not be read in the first pass, and why: the
+    /// second pass reports them without trying again (a file that ran out of
+    /// time would take its time twice).
+    unreadable: HashMap<PathBuf, IngestError>,
 }
+
+/// The fingerprints of the documents of one unit of reading, with their cases.
+type CasePrints = Vec<(String, Vec<u64>)>;
 
 /// The key that tells cases apart: the case number (`arende`) when the
 /// metadata has one, so an utredning and its beslut are one case; otherwise the
@@ -135,6 +143,7 @@ impl IndexBuilder {
             cases: self.cases.len(),
             shared: Vec::new(),
             counts: Vec::new(),
+            unreadable: HashMap::new(),
         };
         let Spill::Files(files) = self.spill else {
             return Ok(index);
@@ -169,6 +178,7 @@ impl IndexBuilder {
             cases: self.cases.len(),
             shared: Vec::new(),
             counts: Vec::new(),
+            unreadable: HashMap::new(),
         };
         index.keep_shared(self.memory);
         index
@@ -219,28 +229,46 @@ impl BatchIndex {
         chunk: usize,
     ) -> io::Result<BatchIndex> {
         let mut builder = IndexBuilder::default();
+        let mut unreadable = HashMap::new();
         let mut units = units(inputs);
         loop {
             let work = units.take_chunk(chunk);
             if work.is_empty() {
                 break;
             }
-            let prints: Vec<Vec<(String, Vec<u64>)>> = pool.install(|| {
+            let read: Vec<(CasePrints, Option<(PathBuf, IngestError)>)> = pool.install(|| {
                 work.into_par_iter()
                     .map(|unit| {
-                        unit.read_laid_out()
-                            .into_iter()
-                            .flatten()
-                            .map(|doc| (case_key(&doc).to_string(), document_prints(&doc)))
-                            .collect()
+                        let path = unit.whole_file().then(|| unit.input.path.clone());
+                        let mut failed = None;
+                        let mut prints = Vec::new();
+                        for doc in unit.read_laid_out() {
+                            match doc {
+                                Ok(doc) => {
+                                    prints.push((case_key(&doc).to_string(), document_prints(&doc)))
+                                }
+                                Err(e) => failed = path.clone().map(|p| (p, e)),
+                            }
+                        }
+                        (prints, failed)
                     })
                     .collect()
             });
-            for (case, hashes) in prints.into_iter().flatten() {
-                builder.add(&case, hashes)?;
+            for (prints, failed) in read {
+                for (case, hashes) in prints {
+                    builder.add(&case, hashes)?;
+                }
+                unreadable.extend(failed);
             }
         }
-        builder.finish()
+        let mut index = builder.finish()?;
+        index.unreadable = unreadable;
+        Ok(index)
+    }
+
+    /// Why `path` could not be read in the first pass, if it could not.
+    pub fn unreadable(&self, path: &Path) -> Option<&IngestError> {
+        self.unreadable.get(path)
     }
 
     /// The index of a few documents, built in memory.

@@ -215,7 +215,14 @@ pub fn run<T: Send>(
             work.into_par_iter()
                 .map(|unit| {
                     let started = Instant::now();
-                    let docs = unit.read();
+                    let known = batch
+                        .as_ref()
+                        .filter(|_| unit.whole_file())
+                        .and_then(|b| b.unreadable(&unit.input.path));
+                    let docs = match known {
+                        Some(e) => vec![Err(e.clone())],
+                        None => unit.read(),
+                    };
                     let mut reading = Some(started.elapsed());
                     docs.into_iter()
                         .map(|doc| {

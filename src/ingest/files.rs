@@ -403,6 +403,11 @@ impl<'a> Iterator for Units<'a> {
 }
 
 impl Unit<'_> {
+    /// Whether this unit is a whole file (not a record of a file of many).
+    pub fn whole_file(&self) -> bool {
+        self.record.is_none()
+    }
+
     /// The documents of this unit, with metadata derived from the running
     /// text. What cannot be read is an error each.
     pub fn read(self) -> Vec<Result<Document, IngestError>> {

@@ -1,10 +1,12 @@
 //! From syntax tree to checked template: resolve every name, load lexicons,
 //! compile patterns, and report every problem with its span.
 
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use super::ast::{self, Block, Item, Sp, Statement};
-use super::{Diagnostic, Loader, Template, did_you_mean, lexicon};
+use super::{Diagnostic, Loader, SourceFile, Template, did_you_mean, lexicon};
 use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{
     Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Example, Lexicon,
@@ -31,6 +33,8 @@ const KNOWN_VALUES: &[(&str, &[&str])] = &[
 pub struct Origin {
     pub name: String,
     pub text: Arc<str>,
+    /// The file as its diagnostics show it.
+    pub source: SourceFile,
     pub loader: Loader,
 }
 
@@ -47,7 +51,30 @@ struct Checker<'a> {
     detectors: Vec<DetectorUse>,
     /// Advice about the template that does not stop it from being used.
     warnings: Vec<Diagnostic>,
+    /// Indexes by name (so that every lookup takes constant time, however
+    /// many criteria and lexicons the template has).
+    perspective_index: HashMap<String, usize>,
+    lexicon_index: HashMap<String, usize>,
+    section_index: HashMap<String, usize>,
+    detector_index: HashMap<(Detector, Option<usize>), usize>,
+    regex_index: HashMap<String, usize>,
+    /// Per file: the offset of the start of every line, made when first asked.
+    line_starts: Vec<Option<Vec<usize>>>,
+    /// Known names for "menade du" help, made when first needed.
+    known_perspectives: Option<Rc<[String]>>,
+    known_sections: Option<Rc<[String]>>,
+    known_lexicons: Option<Rc<[String]>>,
+    /// How many more names may be compared for "menade du" suggestions; a
+    /// template with thousands of unknown names among thousands of known ones
+    /// would otherwise take quadratic time.
+    suggestion_budget: usize,
 }
+
+/// How many name comparisons the suggestions of one check may make in all.
+const SUGGESTION_BUDGET: usize = 1_000_000;
+
+/// How many known names the help of an unknown name lists at most.
+const KNOWN_SHOWN: usize = 20;
 
 /// A lexicon declaration after merging: every file it is read from.
 struct LexiconDecl<'a> {
@@ -95,6 +122,16 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         regexes: Vec::new(),
         detectors: Vec::new(),
         warnings: Vec::new(),
+        perspective_index: HashMap::new(),
+        lexicon_index: HashMap::new(),
+        section_index: HashMap::new(),
+        detector_index: HashMap::new(),
+        regex_index: HashMap::new(),
+        line_starts: vec![None; origins.len()],
+        known_perspectives: None,
+        known_sections: None,
+        known_lexicons: None,
+        suggestion_budget: SUGGESTION_BUDGET,
     };
     let merged = checker.merge();
     for &(origin, item) in &merged.perspectives {
@@ -168,6 +205,17 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
 impl<'a> Checker<'a> {
     fn merge(&mut self) -> Merged<'a> {
         let mut merged = Merged::default();
+        // Where each name is in `merged`, so that a template with thousands of
+        // criteria merges in linear time.
+        let mut perspective_at: HashMap<&str, usize> = HashMap::new();
+        let mut lexicon_at: HashMap<&str, usize> = HashMap::new();
+        // Criteria in order; `stäng av` leaves a hole. Keyed by the id in
+        // ASCII lower case (ids compare without regard to case).
+        let mut blocks: Vec<Option<MergedBlock<'a>>> = Vec::new();
+        let mut block_at: HashMap<String, usize> = HashMap::new();
+        // `stäng av` and `ändra` of criteria that do not exist, reported once
+        // every criterion is known.
+        let mut unknown_ids: Vec<(usize, &'a Sp<String>)> = Vec::new();
         let origins = self.origins;
         for (origin, (_, file)) in origins.iter().enumerate() {
             self.origin = origin;
@@ -176,15 +224,13 @@ impl<'a> Checker<'a> {
                     Item::Header { name, version } => {
                         merged.header = Some((name, version.as_ref()))
                     }
-                    Item::Perspective { id, .. } => {
-                        let existing = merged.perspectives.iter().position(|(_, p)| {
-                            matches!(p, Item::Perspective { id: other, .. } if other.node == id.node)
-                        });
-                        match existing {
-                            Some(i) => merged.perspectives[i] = (origin, item),
-                            None => merged.perspectives.push((origin, item)),
+                    Item::Perspective { id, .. } => match perspective_at.get(id.node.as_str()) {
+                        Some(&i) => merged.perspectives[i] = (origin, item),
+                        None => {
+                            perspective_at.insert(&id.node, merged.perspectives.len());
+                            merged.perspectives.push((origin, item));
                         }
-                    }
+                    },
                     Item::Lexicon {
                         name,
                         paths,
@@ -192,10 +238,7 @@ impl<'a> Checker<'a> {
                         compounds,
                     } => {
                         let sources = paths.iter().map(|p| (origin, p));
-                        let existing = merged
-                            .lexicons
-                            .iter()
-                            .position(|l| l.name.node == name.node);
+                        let existing = lexicon_at.get(name.node.as_str()).copied();
                         match (existing, append) {
                             (Some(i), true) => {
                                 merged.lexicons[i].sources.extend(sources);
@@ -216,7 +259,10 @@ impl<'a> Checker<'a> {
                                 };
                                 match existing {
                                     Some(i) => merged.lexicons[i] = decl,
-                                    None => merged.lexicons.push(decl),
+                                    None => {
+                                        lexicon_at.insert(&name.node, merged.lexicons.len());
+                                        merged.lexicons.push(decl);
+                                    }
                                 }
                             }
                         }
@@ -227,35 +273,34 @@ impl<'a> Checker<'a> {
                     Item::Base { .. } => {}
                     Item::Disable { ids } => {
                         for id in ids {
-                            match merged
-                                .blocks
-                                .iter()
-                                .position(|b| b.block.id.node.eq_ignore_ascii_case(&id.node))
-                            {
-                                Some(i) => {
-                                    merged.blocks.remove(i);
-                                }
-                                None => self.unknown_criterion(&merged, id),
+                            match block_at.remove(&id.node.to_ascii_lowercase()) {
+                                Some(i) => blocks[i] = None,
+                                None => unknown_ids.push((origin, id)),
                             }
                         }
                     }
                     Item::Block(block) if block.amend => {
-                        let target = merged
-                            .blocks
-                            .iter_mut()
-                            .find(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
+                        let target = block_at
+                            .get(&block.id.node.to_ascii_lowercase())
+                            .and_then(|&i| blocks[i].as_mut());
                         match target {
                             Some(target) => {
+                                // One pass over the target, whatever the size
+                                // of either block.
+                                let mut kinds: Vec<&Statement> = Vec::new();
                                 for s in &block.statements {
-                                    target
-                                        .statements
-                                        .retain(|(_, t)| !same_kind(&t.node, &s.node));
+                                    if !kinds.iter().any(|k| same_kind(k, &s.node)) {
+                                        kinds.push(&s.node);
+                                    }
                                 }
+                                target
+                                    .statements
+                                    .retain(|(_, t)| !kinds.iter().any(|k| same_kind(&t.node, k)));
                                 target
                                     .statements
                                     .extend(block.statements.iter().map(|s| (origin, s)));
                             }
-                            None => self.unknown_criterion(&merged, &block.id),
+                            None => unknown_ids.push((origin, &block.id)),
                         }
                     }
                     Item::Block(block) => {
@@ -265,12 +310,11 @@ impl<'a> Checker<'a> {
                             block,
                             statements,
                         };
-                        let existing = merged
-                            .blocks
-                            .iter()
-                            .position(|b| b.block.id.node.eq_ignore_ascii_case(&block.id.node));
-                        match existing {
-                            Some(i) if merged.blocks[i].origin != origin => merged.blocks[i] = new,
+                        let key = block.id.node.to_ascii_lowercase();
+                        match block_at.get(&key) {
+                            Some(&i) if blocks[i].as_ref().is_some_and(|b| b.origin != origin) => {
+                                blocks[i] = Some(new)
+                            }
                             Some(_) => self.error(
                                 Diagnostic::new(
                                     format!("id:t `{}` finns redan", block.id.node),
@@ -279,44 +323,91 @@ impl<'a> Checker<'a> {
                                 .label("samma id en gång till")
                                 .help("varje kriterium och fråga behöver ett eget id"),
                             ),
-                            None => merged.blocks.push(new),
+                            None => {
+                                block_at.insert(key, blocks.len());
+                                blocks.push(Some(new));
+                            }
                         }
                     }
                 }
             }
         }
+        merged.blocks = blocks.into_iter().flatten().collect();
+        if !unknown_ids.is_empty() {
+            let known: Vec<&str> = merged
+                .blocks
+                .iter()
+                .map(|b| b.block.id.node.as_str())
+                .collect();
+            for (origin, id) in unknown_ids {
+                self.origin = origin;
+                self.unknown(
+                    "kriterium",
+                    id,
+                    &known,
+                    "kriteriet finns inte i grundmallen",
+                );
+            }
+        }
         merged
-    }
-
-    fn unknown_criterion(&mut self, merged: &Merged, id: &Sp<String>) {
-        let known: Vec<&str> = merged
-            .blocks
-            .iter()
-            .map(|b| b.block.id.node.as_str())
-            .collect();
-        self.unknown(
-            "kriterium",
-            id,
-            &known,
-            "kriteriet finns inte i grundmallen",
-        );
     }
 
     fn error(&mut self, diagnostic: Diagnostic) {
         let (origin, _) = &self.origins[self.origin];
-        self.errors
-            .push(diagnostic.in_file(&origin.name, &origin.text));
+        self.errors.push(diagnostic.in_source(&origin.source));
     }
 
-    fn unknown(&mut self, what: &str, name: &Sp<String>, known: &[&str], declare: &str) {
+    /// An unknown name: suggests the closest known one (while the
+    /// suggestion budget lasts) or lists the first known ones.
+    fn unknown(&mut self, what: &str, name: &Sp<String>, known: &[impl AsRef<str>], declare: &str) {
         let mut d = Diagnostic::new(format!("okänt {what} `{}`", name.node), name.span.clone())
             .label(format!("okänt {what}"));
-        d = match did_you_mean(&name.node, known.iter().copied()) {
+        let suggestion = if known.len() <= self.suggestion_budget {
+            self.suggestion_budget -= known.len();
+            did_you_mean(&name.node, known.iter().map(AsRef::as_ref))
+        } else {
+            None
+        };
+        d = match suggestion {
             Some(s) => d.help(format!("menade du `{s}`?")),
             None if known.is_empty() => d.help(declare.to_string()),
-            None => d.help(format!("kända: {}", known.join(", "))),
+            None => {
+                let shown: Vec<&str> = known.iter().take(KNOWN_SHOWN).map(AsRef::as_ref).collect();
+                let more = match known.len() - shown.len() {
+                    0 => String::new(),
+                    n => format!(" och {n} till"),
+                };
+                d.help(format!("kända: {}{more}", shown.join(", ")))
+            }
         };
         self.error(d);
+    }
+
+    /// The names of the perspectives, once they are all declared.
+    fn perspective_names(&mut self) -> Rc<[String]> {
+        let perspectives = &self.perspectives;
+        Rc::clone(
+            self.known_perspectives
+                .get_or_insert_with(|| perspectives.iter().map(|p| p.id.clone()).collect()),
+        )
+    }
+
+    /// The names of the section sets, once they are all declared.
+    fn section_names(&mut self) -> Rc<[String]> {
+        let sets = &self.section_sets;
+        Rc::clone(
+            self.known_sections
+                .get_or_insert_with(|| sets.iter().map(|s| s.name.clone()).collect()),
+        )
+    }
+
+    /// The names of the lexicons, once they are all declared.
+    fn lexicon_list_names(&mut self) -> Rc<[String]> {
+        let lexicons = &self.lists[..self.lexicon_names];
+        Rc::clone(
+            self.known_lexicons
+                .get_or_insert_with(|| lexicons.iter().map(|l| l.name.clone()).collect()),
+        )
     }
 
     fn perspective(
@@ -326,7 +417,7 @@ impl<'a> Checker<'a> {
         weight: &Option<Sp<f64>>,
         target: &Option<Sp<f64>>,
     ) {
-        if self.perspectives.iter().any(|p| p.id == id.node) {
+        if self.perspective_index.contains_key(&id.node) {
             self.error(Diagnostic::new(
                 format!("perspektivet `{}` finns redan", id.node),
                 id.span.clone(),
@@ -345,6 +436,8 @@ impl<'a> Checker<'a> {
                 t.span.clone(),
             ));
         }
+        self.perspective_index
+            .insert(id.node.clone(), self.perspectives.len());
         self.perspectives.push(Perspective {
             id: id.node.clone(),
             title: title.node.clone(),
@@ -376,6 +469,9 @@ impl<'a> Checker<'a> {
             }
         }
         // Kept even when empty, so criteria that use it do not report it again.
+        self.lexicon_index
+            .entry(lexicon.name.clone())
+            .or_insert(self.lists.len());
         self.lists.push(lexicon);
     }
 
@@ -386,10 +482,7 @@ impl<'a> Checker<'a> {
         }) {
             Ok(sets) => {
                 for set in sets {
-                    match self.section_sets.iter().position(|s| s.name == set.name) {
-                        Some(i) => self.section_sets[i] = set,
-                        None => self.section_sets.push(set),
-                    }
+                    self.add_section_set(set);
                 }
             }
             Err(message) => self.error(
@@ -408,9 +501,18 @@ impl<'a> Checker<'a> {
             name.node.clone(),
             synonyms.iter().map(|s| s.node.clone()).collect(),
         );
-        match self.section_sets.iter().position(|s| s.name == name.node) {
-            Some(i) => self.section_sets[i] = set,
-            None => self.section_sets.push(set),
+        self.add_section_set(set);
+    }
+
+    /// Adds a section set, or replaces the one with the same name.
+    fn add_section_set(&mut self, set: SectionSet) {
+        match self.section_index.get(&set.name) {
+            Some(&i) => self.section_sets[i] = set,
+            None => {
+                self.section_index
+                    .insert(set.name.clone(), self.section_sets.len());
+                self.section_sets.push(set);
+            }
         }
     }
 
@@ -438,12 +540,10 @@ impl<'a> Checker<'a> {
             match &s.node {
                 Statement::Perspective(id) => {
                     self.once(&mut seen[0], s, "perspektiv", kind_word);
-                    match self.perspectives.iter().position(|p| p.id == id.node) {
-                        Some(i) => perspective = Some(i),
+                    match self.perspective_index.get(&id.node) {
+                        Some(&i) => perspective = Some(i),
                         None => {
-                            let known: Vec<String> =
-                                self.perspectives.iter().map(|p| p.id.clone()).collect();
-                            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                            let known = self.perspective_names();
                             self.unknown(
                                 "perspektiv",
                                 id,
@@ -603,12 +703,19 @@ impl<'a> Checker<'a> {
         *seen = true;
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        self.origins[self.origin]
-            .0
-            .text
-            .get(..offset)
-            .map_or(0, |s| s.matches('\n').count() + 1)
+    /// The line (from 1) of byte `offset` in the current file, by binary
+    /// search in the file's line starts (made once per file).
+    fn line_of(&mut self, offset: usize) -> usize {
+        let text = &self.origins[self.origin].0.text;
+        if offset > text.len() {
+            return 0;
+        }
+        let starts = self.line_starts[self.origin].get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        starts.partition_point(|&start| start <= offset)
     }
 
     fn placeholders(&mut self, text: &Sp<String>) {
@@ -685,10 +792,9 @@ impl<'a> Checker<'a> {
     }
 
     fn section_set(&mut self, name: &Sp<String>) -> Option<usize> {
-        let found = self.section_sets.iter().position(|s| s.name == name.node);
+        let found = self.section_index.get(&name.node).copied();
         if found.is_none() {
-            let known: Vec<String> = self.section_sets.iter().map(|s| s.name.clone()).collect();
-            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            let known = self.section_names();
             self.unknown(
                 "avsnitt",
                 name,
@@ -725,8 +831,14 @@ impl<'a> Checker<'a> {
                     source.node.clone()
                 };
                 self.lint_regex(source);
+                // The same expression in many criteria is compiled (and
+                // matched against each document) once.
+                if let Some(&i) = self.regex_index.get(&full) {
+                    return Some(Pattern::Regex(i));
+                }
                 match WordRegex::new(&full) {
                     Ok(re) => {
+                        self.regex_index.insert(full, self.regexes.len());
                         self.regexes.push(re);
                         Some(Pattern::Regex(self.regexes.len() - 1))
                     }
@@ -792,15 +904,13 @@ impl<'a> Checker<'a> {
                     )));
                     return None;
                 }
-                let existing = self
-                    .detectors
-                    .iter()
-                    .position(|u| u.detector == detector && u.lexicon == list);
-                if let Some(i) = existing {
+                if let Some(&i) = self.detector_index.get(&(detector, list)) {
                     return Some(Pattern::Detector(i));
                 }
                 match DetectorUse::new(detector, list.map(|i| (i, &self.lists[i]))) {
                     Ok(prepared) => {
+                        self.detector_index
+                            .insert((detector, list), self.detectors.len());
                         self.detectors.push(prepared);
                         Some(Pattern::Detector(self.detectors.len() - 1))
                     }
@@ -846,20 +956,14 @@ impl<'a> Checker<'a> {
                 .help("börja mönstret med ett fast ord och begränsa upprepningar, t.ex. `[^.]{0,80}` i stället för `.*`")
                 .as_warning();
             let (origin, _) = &self.origins[self.origin];
-            self.warnings.push(d.in_file(&origin.name, &origin.text));
+            self.warnings.push(d.in_source(&origin.source));
         }
     }
 
     fn lexicon_index(&mut self, name: &Sp<String>) -> Option<usize> {
-        let found = self.lists[..self.lexicon_names]
-            .iter()
-            .position(|l| l.name == name.node);
+        let found = self.lexicon_index.get(&name.node).copied();
         if found.is_none() {
-            let known: Vec<String> = self.lists[..self.lexicon_names]
-                .iter()
-                .map(|l| l.name.clone())
-                .collect();
-            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            let known = self.lexicon_list_names();
             self.unknown(
                 "lexikon",
                 name,

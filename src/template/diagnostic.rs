@@ -1,9 +1,9 @@
 //! Template errors as miette diagnostics: message, span, label and help.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use super::ast::Span;
 
@@ -19,7 +19,7 @@ pub struct Diagnostic {
     /// What to do about it.
     pub help: Option<String>,
     /// The file it is in; set when the diagnostic leaves the parser or checker.
-    pub source: Option<NamedSource<Arc<str>>>,
+    pub source: Option<SourceFile>,
     /// A warning (the template can be used) rather than an error.
     pub warning: bool,
 }
@@ -56,10 +56,15 @@ impl Diagnostic {
     }
 
     /// In file `name` with text `text`, unless a file is already set.
-    pub fn in_file(mut self, name: &str, text: &Arc<str>) -> Self {
+    pub fn in_file(self, name: &str, text: &Arc<str>) -> Self {
+        self.in_source(&SourceFile::new(name, Arc::clone(text)))
+    }
+
+    /// In `file`, unless a file is already set. Diagnostics of the same file
+    /// should share one [`SourceFile`], so its lines are found only once.
+    pub fn in_source(mut self, file: &SourceFile) -> Self {
         if self.source.is_none() {
-            self.source =
-                Some(NamedSource::new(name, Arc::clone(text)).with_language("granskningsmall"));
+            self.source = Some(file.clone());
         }
         self
     }
@@ -67,11 +72,107 @@ impl Diagnostic {
     /// (line, column) from 1 of the start of the span, if the file is known.
     pub fn position(&self) -> Option<(usize, usize)> {
         let source = self.source.as_ref()?;
-        let text = source.inner();
+        let text = source.text();
         let before = text.get(..self.span.start)?;
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Some((line, column))
+    }
+}
+
+/// A template (or lexicon) file as its diagnostics show it: its name, its
+/// text, and where its lines start. The line starts are found once and shared
+/// by every diagnostic in the file, so showing thousands of errors takes
+/// linear time (miette's own `SourceCode` for text scans from the start of
+/// the file for every diagnostic).
+#[derive(Clone)]
+pub struct SourceFile {
+    name: Arc<str>,
+    text: Arc<str>,
+    /// The offset of every line start, with miette's idea of a line break
+    /// (`\n`, `\r\n` or a lone `\r`).
+    lines: Arc<OnceLock<Vec<usize>>>,
+}
+
+impl SourceFile {
+    /// The file `name` with text `text`.
+    pub fn new(name: &str, text: Arc<str>) -> Self {
+        SourceFile {
+            name: Arc::from(name),
+            text,
+            lines: Arc::default(),
+        }
+    }
+
+    /// The file's name, as diagnostics show it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut starts = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                let ends_line =
+                    b == b'\n' || b == b'\r' && bytes.get(i + 1).is_none_or(|&next| next != b'\n');
+                if ends_line {
+                    starts.push(i + 1);
+                }
+            }
+            starts
+        })
+    }
+}
+
+impl fmt::Debug for SourceFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SourceFile")
+            .field("name", &self.name)
+            .field("bytes", &self.text.len())
+            .finish()
+    }
+}
+
+impl SourceCode for SourceFile {
+    /// miette's reading of the text, started at the first line it will show
+    /// instead of at the start of the file.
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let starts = self.line_starts();
+        // miette takes an empty span to end one byte before it starts: the
+        // window must begin at or before both (its reading is the same from
+        // any line start before them).
+        let anchor = span
+            .offset()
+            .min((span.offset() + span.len()).saturating_sub(1));
+        let line = starts
+            .partition_point(|&start| start <= anchor)
+            .saturating_sub(1);
+        let first = line.saturating_sub(context_lines_before);
+        let from = starts[first];
+        let window = &self.text.as_bytes()[from..];
+        let shifted = SourceSpan::new((span.offset() - from).into(), span.len());
+        let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let contents = MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )
+        .with_language("granskningsmall");
+        Ok(Box::new(contents))
     }
 }
 
@@ -126,16 +227,32 @@ impl fmt::Display for TemplateErrors {
 
 impl std::error::Error for TemplateErrors {}
 
+/// Words longer than this get no suggestion: a typo of a name is short, and
+/// the edit distance takes time in the product of the two lengths.
+const LONGEST_SUGGESTED: usize = 64;
+
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word = word.to_lowercase();
+    let length = word.chars().count();
+    if length > LONGEST_SUGGESTED {
+        return None;
+    }
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&word, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d > 0 && d <= 2.max(c.chars().count() / 4))
+        .filter_map(|c| {
+            let limit = 2.max(c.chars().count() / 4);
+            let lower = c.to_lowercase();
+            // The distance is at least the difference in length.
+            if lower.chars().count().abs_diff(length) > limit {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&word, &lower);
+            (d > 0 && d <= limit).then_some((d, c))
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }
@@ -143,6 +260,57 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use miette::NamedSource;
+
+    /// Reads the same spans as miette does from the whole text: the same
+    /// lines, offsets and positions, with context or without, in files with
+    /// `\n`, `\r\n` and lone `\r`, at the start, the middle and the end.
+    /// (The windowed reading is ours; the reference is miette's own.)
+    #[test]
+    fn source_file_reads_spans_as_miette_does() {
+        let texts = [
+            "",
+            "a",
+            "\n",
+            "mall \"x\"\nperspektiv a \"A\"\n\nkriterium K \"k\" {\n  gäller beslut\n}\n",
+            "ett\r\ntvå\r\n\r\ntre åäö\r\nfyra",
+            "ett\rtvå\r\rtre\nfyra\r\n",
+            "\n\n\nsist",
+        ];
+        for text in texts {
+            let ours = SourceFile::new("f.gm", Arc::from(text));
+            let theirs =
+                NamedSource::new("f.gm", text.to_string()).with_language("granskningsmall");
+            // (miette itself panics on spans outside the text; ours are
+            // always inside.)
+            for start in 0..=text.len() {
+                for len in [0, 1, 3, 12]
+                    .into_iter()
+                    .filter(|l| start + l <= text.len())
+                {
+                    for context in [0, 1, 2, 5] {
+                        let span = SourceSpan::new(start.into(), len);
+                        let a = ours.read_span(&span, context, context);
+                        let b = theirs.read_span(&span, context, context);
+                        let what = format!("{text:?} {start}+{len} ±{context}");
+                        match (a, b) {
+                            (Ok(a), Ok(b)) => {
+                                assert_eq!(a.data(), b.data(), "{what}");
+                                assert_eq!(a.span(), b.span(), "{what}");
+                                assert_eq!(a.line(), b.line(), "{what}");
+                                assert_eq!(a.column(), b.column(), "{what}");
+                                assert_eq!(a.line_count(), b.line_count(), "{what}");
+                                assert_eq!(a.name(), b.name(), "{what}");
+                                assert_eq!(a.language(), b.language(), "{what}");
+                            }
+                            (Err(_), Err(_)) => {}
+                            (a, b) => panic!("{what}: {:?} / {:?}", a.is_ok(), b.is_ok()),
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn suggests_close_names_only() {
@@ -150,5 +318,16 @@ mod tests {
         assert_eq!(did_you_mean("rattsäkerhet", names), Some("rattssakerhet"));
         assert_eq!(did_you_mean("klarspråk", names), Some("klarsprak"));
         assert_eq!(did_you_mean("icf", names), None);
+    }
+
+    #[test]
+    fn long_words_and_names_are_not_compared() {
+        let long = "a".repeat(100_000);
+        assert_eq!(did_you_mean(&long, ["a", "aa"]), None);
+        assert_eq!(did_you_mean("klarsprak", [long.as_str()]), None);
+        assert_eq!(
+            did_you_mean("klarsprk", [long.as_str(), "klarsprak"]),
+            Some("klarsprak")
+        );
     }
 }

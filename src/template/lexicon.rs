@@ -8,6 +8,8 @@
 //! (`erhålla|erhåller|erhöll|erhållit`): each form matches as a whole word.
 //! Alternatives in the replacement column are separated by `;`.
 
+use std::collections::HashMap;
+
 use crate::criteria::{Lexicon, LexiconEntry, SectionSet};
 use crate::finding::Severity;
 
@@ -114,14 +116,18 @@ pub fn parse(name: &str, text: &str) -> Result<Lexicon, String> {
 pub fn parse_sections(text: &str) -> Result<Vec<SectionSet>, String> {
     let Rows { rows, .. } = rows(text)?;
     let mut sets: Vec<(String, Vec<String>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (line, fields) in rows {
         let heading = fields
             .get(1)
             .filter(|h| !h.is_empty())
-            .ok_or(format!("rad {line} saknar rubrik i andra kolumnen"))?;
-        match sets.iter_mut().find(|(n, _)| *n == fields[0]) {
-            Some((_, headings)) => headings.push(heading.clone()),
-            None => sets.push((fields[0].clone(), vec![heading.clone()])),
+            .ok_or_else(|| format!("rad {line} saknar rubrik i andra kolumnen"))?;
+        match index.get(&fields[0]) {
+            Some(&i) => sets[i].1.push(heading.clone()),
+            None => {
+                index.insert(fields[0].clone(), sets.len());
+                sets.push((fields[0].clone(), vec![heading.clone()]));
+            }
         }
     }
     if sets.is_empty() {

@@ -16,10 +16,10 @@ mod embedded;
 mod lexicon;
 pub mod syntax;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use diagnostic::{Diagnostic, TemplateErrors, did_you_mean};
+pub use diagnostic::{Diagnostic, SourceFile, TemplateErrors, did_you_mean};
 pub use embedded::STANDARD_NAME;
 
 use crate::criteria::{Criterion, DetectorUse, Lexicon, Matcher, Perspective, SectionSet};
@@ -75,80 +75,168 @@ impl Loader {
     }
 }
 
-/// How many templates a chain of `utgår från` may have.
-const MAX_CHAIN: usize = 5;
+/// How many templates a chain of `utgår från` may have, the one asked for
+/// included.
+pub const MAX_CHAIN: usize = 5;
 
-/// Parses `source` and, first, the template it starts from, pushing each onto
-/// `chain` base first.
-fn load_chain(
-    name: &str,
-    source: &str,
-    loader: Loader,
-    chain: &mut Vec<(check::Origin, ast::File)>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let text: Arc<str> = Arc::from(source);
-    let (file, parse_errors) = syntax::parse(source);
-    errors.extend(parse_errors.into_iter().map(|d| d.in_file(name, &text)));
-    let bases: Vec<&ast::Sp<String>> = file
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            ast::Item::Base { name } => Some(name),
-            _ => None,
-        })
-        .collect();
-    for extra in bases.iter().skip(1) {
-        errors.push(
-            Diagnostic::new("mallen utgår redan från en annan mall", extra.span.clone())
-                .help("en mall kan utgå från en enda mall")
-                .in_file(name, &text),
-        );
-    }
-    if let Some(base) = bases.first() {
-        let fail = |message: String| {
-            Diagnostic::new(message, base.span.clone())
-                .label("här")
-                .in_file(name, &text)
-        };
-        if chain.len() + 1 >= MAX_CHAIN {
-            errors.push(fail(format!(
-                "för många nivåer av `utgår från` (högst {MAX_CHAIN})"
-            )));
-        } else if base.node == "standard" {
-            load_chain(
-                STANDARD_NAME,
-                embedded::STANDARD,
-                Loader::Embedded,
-                chain,
-                errors,
-            );
-        } else {
-            match loader.read(&base.node) {
-                Ok(base_source) => {
-                    let base_loader = match &loader {
-                        Loader::Folder(dir) => {
-                            let path = dir.join(&base.node);
-                            Loader::Folder(
-                                path.parent().map_or_else(|| dir.clone(), Path::to_path_buf),
-                            )
-                        }
-                        Loader::Embedded => Loader::Embedded,
-                    };
-                    load_chain(&base.node, &base_source, base_loader, chain, errors);
-                }
-                Err(e) => errors.push(fail(format!("grundmallen kunde inte läsas: {e}"))),
+/// What identifies a template file in a chain of `utgår från`: its canonical
+/// path, or its name among the embedded files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum FileKey {
+    Path(PathBuf),
+    Embedded(String),
+}
+
+impl Loader {
+    /// The key of the file `path` names, as seen from this loader.
+    fn key(&self, path: &str) -> FileKey {
+        match self {
+            Loader::Folder(dir) => {
+                let joined = dir.join(path);
+                FileKey::Path(std::fs::canonicalize(&joined).unwrap_or(joined))
             }
+            Loader::Embedded => FileKey::Embedded(path.to_string()),
         }
     }
-    chain.push((
-        check::Origin {
-            name: name.to_string(),
-            text,
-            loader,
-        },
-        file,
-    ));
+
+    /// The loader for the files that `path` (read by this loader) includes.
+    fn beside(&self, path: &str) -> Loader {
+        match self {
+            Loader::Folder(dir) => {
+                let path = dir.join(path);
+                Loader::Folder(path.parent().map_or_else(|| dir.clone(), Path::to_path_buf))
+            }
+            Loader::Embedded => Loader::Embedded,
+        }
+    }
+}
+
+/// A template file to parse: its name in diagnostics, its text, where its
+/// includes are read from and what identifies it.
+struct Pending {
+    name: String,
+    text: Arc<str>,
+    loader: Loader,
+    key: FileKey,
+}
+
+/// Parses the template `top` and the templates it starts from (`utgår
+/// från`), following the chain without recursion; returns the files base
+/// first. A chain that comes back to a file already in it, or that is longer
+/// than [`MAX_CHAIN`], is an error at the `utgår från` that would continue it.
+fn load_chain(top: Pending, errors: &mut Vec<Diagnostic>) -> Vec<(check::Origin, ast::File)> {
+    let mut chain: Vec<(check::Origin, ast::File)> = Vec::new();
+    let mut keys: Vec<FileKey> = Vec::new();
+    let mut next = Some(top);
+    while let Some(Pending {
+        name,
+        text,
+        loader,
+        key,
+    }) = next.take()
+    {
+        let source = SourceFile::new(&name, Arc::clone(&text));
+        let (file, parse_errors) = syntax::parse(&text);
+        errors.extend(parse_errors.into_iter().map(|d| d.in_source(&source)));
+        let mut bases = file.items.iter().filter_map(|i| match i {
+            ast::Item::Base { name } => Some(name),
+            _ => None,
+        });
+        let base = bases.next().cloned();
+        for extra in bases {
+            errors.push(
+                Diagnostic::new("mallen utgår redan från en annan mall", extra.span.clone())
+                    .help("en mall kan utgå från en enda mall")
+                    .in_source(&source),
+            );
+        }
+        if let Some(base) = base {
+            let fail = |d: Diagnostic| d.in_source(&source);
+            let (base_loader, base_key) = if base.node == "standard" {
+                (
+                    Loader::Embedded,
+                    FileKey::Embedded(STANDARD_NAME.to_string()),
+                )
+            } else {
+                (loader.beside(&base.node), loader.key(&base.node))
+            };
+            // The names of the files so far, as their diagnostics show them.
+            let names = || {
+                chain
+                    .iter()
+                    .map(|(o, _)| o.name.as_str())
+                    .chain([name.as_str()])
+            };
+            if let Some(first) = keys.iter().chain([&key]).position(|k| *k == base_key) {
+                let ring: Vec<&str> = names().skip(first).chain([base.node.as_str()]).collect();
+                let message = if ring.len() == 2 {
+                    format!("mallen utgår från sig själv: {}", ring.join(" utgår från "))
+                } else {
+                    format!(
+                        "mallarna utgår från varandra i en ring: {} utgår från {}",
+                        ring[0],
+                        ring[1..].join(" som utgår från ")
+                    )
+                };
+                errors.push(fail(
+                    Diagnostic::new(message, base.span.clone())
+                        .label("här sluts ringen")
+                        .help("ta bort `utgår från` i en av mallarna i ringen: en mall kan inte bygga på sig själv, varken direkt eller via andra mallar"),
+                ));
+            } else if chain.len() + 1 >= MAX_CHAIN {
+                let names: Vec<&str> = names().chain([base.node.as_str()]).collect();
+                errors.push(fail(
+                    Diagnostic::new(
+                        format!(
+                            "för många nivåer av `utgår från` (högst {MAX_CHAIN} mallar): {} utgår från {}",
+                            names[0],
+                            names[1..].join(" som utgår från ")
+                        ),
+                        base.span.clone(),
+                    )
+                    .label("här")
+                    .help("låt mallen utgå direkt från en mall längre upp i kedjan"),
+                ));
+            } else if base.node == "standard" {
+                next = Some(Pending {
+                    name: STANDARD_NAME.to_string(),
+                    text: Arc::from(embedded::STANDARD),
+                    loader: base_loader,
+                    key: base_key,
+                });
+            } else {
+                match loader.read(&base.node) {
+                    Ok(source) => {
+                        next = Some(Pending {
+                            name: base.node.clone(),
+                            text: Arc::from(source),
+                            loader: base_loader,
+                            key: base_key,
+                        })
+                    }
+                    Err(e) => errors.push(fail(
+                        Diagnostic::new(
+                            format!("grundmallen kunde inte läsas: {e}"),
+                            base.span.clone(),
+                        )
+                        .label("här"),
+                    )),
+                }
+            }
+        }
+        keys.push(key);
+        chain.push((
+            check::Origin {
+                name,
+                text,
+                loader,
+                source,
+            },
+            file,
+        ));
+    }
+    chain.reverse();
+    chain
 }
 
 impl Template {
@@ -171,7 +259,8 @@ impl Template {
             }
         })?;
         let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        Template::from_source(&name, &source, &Loader::Folder(base))
+        let key = FileKey::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+        Template::load(&name, &source, &Loader::Folder(base), key)
     }
 
     /// Parses and checks template `source`, named `name` in diagnostics, with
@@ -181,9 +270,23 @@ impl Template {
         source: &str,
         loader: &Loader,
     ) -> Result<Template, TemplateErrors> {
-        let mut chain = Vec::new();
+        Template::load(name, source, loader, loader.key(name))
+    }
+
+    fn load(
+        name: &str,
+        source: &str,
+        loader: &Loader,
+        key: FileKey,
+    ) -> Result<Template, TemplateErrors> {
         let mut errors = Vec::new();
-        load_chain(name, source, loader.clone(), &mut chain, &mut errors);
+        let top = Pending {
+            name: name.to_string(),
+            text: Arc::from(source),
+            loader: loader.clone(),
+            key,
+        };
+        let chain = load_chain(top, &mut errors);
         let checked = check::check(&chain, &mut errors);
         if errors.is_empty() {
             if let Some(template) = checked {

@@ -21,19 +21,36 @@ use super::diagnostic::Diagnostic;
 type In<'a> = LocatedSpan<&'a str>;
 type PResult<'a, T> = IResult<In<'a>, T, PError<'a>>;
 
+/// How deeply parentheses and `inte` may nest in a condition or requirement.
+///
+/// No real template comes near it; the bound keeps the recursive descent in
+/// [`logic`] (and every later walk over the tree: checking, evaluation,
+/// `mall visa`) from running out of stack on a hostile or broken file.
+pub const MAX_DEPTH: usize = 64;
+
 /// A syntax error: where, and what was expected there.
 #[derive(Debug)]
 pub struct PError<'a> {
     at: In<'a>,
     expected: Option<&'static str>,
+    /// A complete diagnostic, for errors that are not "expected X" (an
+    /// expression nested too deeply).
+    diagnostic: Option<Box<Diagnostic>>,
+}
+
+impl<'a> PError<'a> {
+    fn expected(at: In<'a>, expected: Option<&'static str>) -> Self {
+        PError {
+            at,
+            expected,
+            diagnostic: None,
+        }
+    }
 }
 
 impl<'a> ParseError<In<'a>> for PError<'a> {
     fn from_error_kind(input: In<'a>, _kind: ErrorKind) -> Self {
-        PError {
-            at: input,
-            expected: None,
-        }
+        PError::expected(input, None)
     }
     fn append(_: In<'a>, _: ErrorKind, other: Self) -> Self {
         other
@@ -126,6 +143,9 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
 }
 
 fn syntax_error(e: &PError) -> Diagnostic {
+    if let Some(diagnostic) = &e.diagnostic {
+        return (**diagnostic).clone();
+    }
     let start = e.at.location_offset();
     let found = peek_token(e.at);
     let expected = e.expected.unwrap_or("något annat");
@@ -328,10 +348,10 @@ fn plain_string(i: In) -> PResult<String> {
             }
         }
     }
-    Err(nom::Err::Failure(PError {
-        at: rest,
-        expected: Some("ett avslutande citattecken \" på samma rad"),
-    }))
+    Err(nom::Err::Failure(PError::expected(
+        rest,
+        Some("ett avslutande citattecken \" på samma rad"),
+    )))
 }
 
 /// `"""` … `"""`, with the common indentation removed and the first line break
@@ -339,10 +359,10 @@ fn plain_string(i: In) -> PResult<String> {
 fn triple_string(i: In) -> PResult<String> {
     let (rest, _) = tag("\"\"\"")(i)?;
     let Some(end) = rest.fragment().find("\"\"\"") else {
-        return Err(nom::Err::Failure(PError {
-            at: i,
-            expected: Some("ett avslutande \"\"\" för texten"),
-        }));
+        return Err(nom::Err::Failure(PError::expected(
+            i,
+            Some("ett avslutande \"\"\" för texten"),
+        )));
     };
     let raw = &rest.fragment()[..end];
     Ok((advance(rest, end + 3), dedent(raw)))
@@ -390,10 +410,10 @@ fn regex(i: In) -> PResult<(Sp<String>, bool)> {
         }
     }
     let Some(end) = end else {
-        return Err(nom::Err::Failure(PError {
-            at: i,
-            expected: Some("ett avslutande / på samma rad"),
-        }));
+        return Err(nom::Err::Failure(PError::expected(
+            i,
+            Some("ett avslutande / på samma rad"),
+        )));
     };
     let source = Sp {
         node: fragment[..end].replace("\\/", "/"),
@@ -402,10 +422,10 @@ fn regex(i: In) -> PResult<(Sp<String>, bool)> {
     let rest = advance(rest, end + 1);
     let (rest, flags) = take_while(|c: char| c.is_ascii_alphabetic())(rest)?;
     if flags.fragment().chars().any(|c| c != 'i') {
-        return Err(nom::Err::Failure(PError {
-            at: flags,
-            expected: Some("flaggan i (skiftlägesokänslig) eller ingen flagga"),
-        }));
+        return Err(nom::Err::Failure(PError::expected(
+            flags,
+            Some("flaggan i (skiftlägesokänslig) eller ingen flagga"),
+        )));
     }
     Ok((rest, (source, !flags.fragment().is_empty())))
 }
@@ -639,18 +659,30 @@ fn applies(i: In) -> PResult<Statement> {
 fn kind_name(i: In) -> PResult<Sp<String>> {
     let word = peek_word(skip_space(i));
     if matches!(word, "där" | "och" | "eller" | "inte" | "") {
-        return Err(nom::Err::Error(PError {
-            at: skip_space(i),
-            expected: None,
-        }));
+        return Err(nom::Err::Error(PError::expected(skip_space(i), None)));
     }
     ident(i)
 }
 
+/// What a `logic` expression is, for the help of a depth error.
+#[derive(Clone, Copy)]
+enum Nesting {
+    /// After `där`.
+    Condition,
+    /// After `kräver`.
+    Requirement,
+}
+
 /// `a eller b`, `a och b`, `inte a` and parentheses over `atom`, with `och`
-/// binding tighter than `eller`.
-fn logic<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
-    let and = |i| joined(i, "och", |i| logic_not(i, atom), Logic::and);
+/// binding tighter than `eller`. `depth` is the number of parentheses and
+/// `inte` around `i`; one more than [`MAX_DEPTH`] is an error.
+fn logic<'a, A>(
+    i: In<'a>,
+    atom: fn(In<'a>) -> PResult<'a, A>,
+    nesting: Nesting,
+    depth: usize,
+) -> PResult<'a, Logic<A>> {
+    let and = |i| joined(i, "och", |i| logic_not(i, atom, nesting, depth), Logic::and);
     joined(i, "eller", and, Logic::or)
 }
 
@@ -671,21 +703,63 @@ fn joined<'a, T>(
     Ok((rest, combine(parts)))
 }
 
-fn logic_not<'a, A>(i: In<'a>, atom: fn(In<'a>) -> PResult<'a, A>) -> PResult<'a, Logic<A>> {
-    if let Ok((rest, _)) = kw("inte")(i) {
-        let (rest, inner) = cut(|i| logic_not(i, atom))(rest)?;
+fn logic_not<'a, A>(
+    i: In<'a>,
+    atom: fn(In<'a>) -> PResult<'a, A>,
+    nesting: Nesting,
+    depth: usize,
+) -> PResult<'a, Logic<A>> {
+    let at = skip_space(i);
+    if let Ok((rest, _)) = kw("inte")(at) {
+        deeper(at, "inte".len(), nesting, depth)?;
+        let (rest, inner) = cut(|i| logic_not(i, atom, nesting, depth + 1))(rest)?;
         return Ok((rest, Logic::Not(Box::new(inner))));
     }
-    if let Ok((rest, _)) = preceded(sp, ch::<In, PError>('('))(i) {
-        let (rest, inner) = cut(|i| logic(i, atom))(rest)?;
+    if let Ok((rest, _)) = ch::<In, PError>('(')(at) {
+        deeper(at, 1, nesting, depth)?;
+        let (rest, inner) = cut(|i| logic(i, atom, nesting, depth + 1))(rest)?;
         let (rest, _) = cut(context(")", preceded(sp, ch(')'))))(rest)?;
         return Ok((rest, inner));
     }
-    map(atom, Logic::Atom)(i)
+    map(atom, Logic::Atom)(at)
+}
+
+/// An error unless one more level (the `(` or `inte`, `len` bytes at `at`)
+/// fits under [`MAX_DEPTH`].
+fn deeper<'a>(
+    at: In<'a>,
+    len: usize,
+    nesting: Nesting,
+    depth: usize,
+) -> Result<(), nom::Err<PError<'a>>> {
+    if depth < MAX_DEPTH {
+        return Ok(());
+    }
+    let start = at.location_offset();
+    let split = match nesting {
+        Nesting::Condition => "dela upp villkoret på flera kriterier",
+        Nesting::Requirement => {
+            "dela upp kravet på flera `kräver`-rader (alla måste vara uppfyllda)"
+        }
+    };
+    let diagnostic = Diagnostic::new(
+        format!("uttrycket är nästlat djupare än {MAX_DEPTH} nivåer"),
+        start..start + len,
+    )
+    .label(format!("nivå {} börjar här", MAX_DEPTH + 1))
+    .help(format!(
+        "varje parentes och varje `inte` är en nivå; ta bort parenteser som inte behövs \
+         (`och` binder hårdare än `eller`), skriv `inte inte x` som `x`, eller {split}"
+    ));
+    Err(nom::Err::Failure(PError {
+        at,
+        expected: None,
+        diagnostic: Some(Box::new(diagnostic)),
+    }))
 }
 
 fn condition(i: In) -> PResult<Condition> {
-    logic(i, condition_atom)
+    logic(i, condition_atom, Nesting::Condition, 0)
 }
 
 fn condition_atom(i: In) -> PResult<ConditionAtom> {
@@ -714,7 +788,7 @@ fn metadata_test(i: In) -> PResult<MetadataTest> {
 }
 
 fn requirement(i: In) -> PResult<Requirement> {
-    logic(i, need)
+    logic(i, need, Nesting::Requirement, 0)
 }
 
 fn need(i: In) -> PResult<Need> {
@@ -953,6 +1027,27 @@ kriterium RS-OVERKLAGANDE "Överklagande" {
             file.items
                 .iter()
                 .any(|i| matches!(i, Item::Block(b) if b.broken))
+        );
+    }
+
+    #[test]
+    fn depth_counts_enclosing_parentheses_and_inte_not_neighbours() {
+        let block = |requires: &str| format!("kriterium K \"k\" {{\n kräver {requires}\n}}\n");
+        let at_limit = format!(
+            "{}fras \"a\"{}",
+            "inte (".repeat(MAX_DEPTH / 2),
+            ")".repeat(MAX_DEPTH / 2)
+        );
+        ok(&block(&at_limit));
+        // Side by side, each only one level deep.
+        ok(&block(&vec!["(inte fras \"a\")"; 1000].join(" och ")));
+        let over = format!("inte {at_limit}");
+        let (_, errors) = parse(&block(&format!("fras \"b\" eller {over}")));
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0]
+                .message
+                .contains(&format!("djupare än {MAX_DEPTH} nivåer"))
         );
     }
 

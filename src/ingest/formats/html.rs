@@ -2,12 +2,60 @@
 //! elements as paragraphs, table rows as lines. Scripts, styles and the
 //! `head` are left out. The tree is walked without recursion, so deeply
 //! nested HTML costs no stack.
+//!
+//! html5ever's tree builder looks through its stack of open elements, and its
+//! list of active formatting elements, for most tags, so every tag costs time
+//! in proportion to how deep the nesting is where it stands: 30,000 nested
+//! `<div>` took 6 s and 100,000 minutes, and 10,000 paragraphs that each
+//! reopen every earlier unclosed `<b>` took 70 s and 8 GB. The parser is
+//! therefore given the text [`PIECE`] bytes at a time and watched: once it
+//! holds more than [`MAX_NESTING`] open and formatting elements, or has built
+//! far more nodes than the text could describe, the tree is dropped and the
+//! file is read flat instead ([`read_flat`]): html5ever's tokenizer alone, in
+//! one linear pass, with the same layout rules applied to the tags in the
+//! order they come. What that loses is HTML's error recovery (which element
+//! an unclosed tag ends inside), which moves paragraph breaks but keeps the
+//! text; only inside malformed `svg` or `math` may it show or hide text the
+//! tree would not. Every file shallower than that is read exactly as a
+//! single parse reads it.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use html5ever::driver::Parser;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::Tracer;
+use html5ever::{LocalName, ParseOpts, TokenizerResult};
+use scraper::{Html, HtmlTreeSink, Node};
 
 use super::{Blocks, Extracted, Read};
 use crate::ingest::encoding;
+
+/// How many open and active formatting elements the tree builder may hold
+/// before the file is read flat. Case documents nest a few dozen deep at most
+/// (a Word export about ten, a case system's page with layout tables perhaps
+/// forty); the tree builder's cost for every tag grows with this number.
+const MAX_NESTING: usize = 256;
+
+/// How many bytes the tree builder is given between two looks at its depth.
+/// The nesting can grow by at most a third of this (`<b>` is three bytes)
+/// past [`MAX_NESTING`] before it is seen.
+const PIECE: usize = 1024;
+
+/// How many nodes the tree may have for every byte read, beyond
+/// [`NODES_EXTRA`]. An element takes a tag of at least three bytes, text at
+/// least a character, and the parser implies only a few (`tbody` and `tr`
+/// for a `<td>`, a copy of each unclosed `<b>` in the next paragraph), so a
+/// real document stays well under one. Formatting elements that are never
+/// closed but reopened in every paragraph make a tree quadratic in the input.
+const NODES_PER_BYTE: usize = 2;
+const NODES_EXTRA: usize = 4096;
 
 /// Elements whose content is not visible text.
 const HIDDEN: &[&str] = &["script", "style", "head", "noscript", "template", "svg"];
@@ -43,72 +91,545 @@ const BLOCKS: &[&str] = &[
     "body",
 ];
 
+/// Start tags that leave the document in its head: before any other tag or
+/// text, a `title` or `noframes` is part of the head and not shown.
+const HEAD_CONTENT: &[&str] = &[
+    "html", "head", "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style",
+    "template", "title", "noscript",
+];
+
+/// Start tags that end `svg` and `math` content (and `font` with `color`,
+/// `face` or `size`).
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
 /// Reads an HTML file.
 pub fn extract(bytes: &[u8]) -> Read {
     let decoded = encoding::decode(bytes)?;
-    let html = Html::parse_document(&decoded.text);
-    let mut blocks = Blocks::default();
-    let mut line = String::new();
-    let mut heading: Option<usize> = None;
-    let mut hidden = 0usize;
-    let flush = |blocks: &mut Blocks, line: &mut String, heading: Option<usize>| {
-        match heading {
-            Some(level) => blocks.heading(level, line),
-            None => blocks.paragraph(&line.split_whitespace().collect::<Vec<_>>().join(" ")),
+    let (text, _) = read(&decoded.text, PIECE);
+    Ok(Extracted {
+        text: text?,
+        encoding: decoded.encoding,
+        ..Extracted::default()
+    })
+}
+
+/// How a file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// From the tree the HTML parser builds.
+    Tree,
+    /// From the tokens alone, the tree being too deep.
+    Flat,
+}
+
+/// The layout text of `html`, the tree builder being given `piece` bytes at a
+/// time, and how it was read.
+fn read(html: &str, piece: usize) -> (Result<String, String>, Reading) {
+    match parse_tree(html, piece) {
+        Some(tree) => (walk(&tree).finish(), Reading::Tree),
+        None => (read_flat(html).finish(), Reading::Flat),
+    }
+}
+
+/// The tree `Html::parse_document` builds of `html`, or `None` once it nests
+/// deeper than [`MAX_NESTING`] or grows far beyond the text.
+fn parse_tree(html: &str, piece: usize) -> Option<Html> {
+    let mut parser = html5ever::parse_document(
+        HtmlTreeSink::new(Html::new_document()),
+        ParseOpts::default(),
+    );
+    let mut rest = html;
+    let mut read = 0usize;
+    while !rest.is_empty() {
+        let mut end = piece.clamp(1, rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
         }
-        line.clear();
-    };
+        let (head, tail) = rest.split_at(end);
+        parser.process(StrTendril::from_slice(head));
+        read += head.len();
+        rest = tail;
+        if nesting(&parser) > MAX_NESTING
+            || nodes(&parser) > read.saturating_mul(NODES_PER_BYTE) + NODES_EXTRA
+        {
+            return None;
+        }
+    }
+    Some(parser.finish())
+}
+
+/// How many elements the tree builder holds: its open elements, its active
+/// formatting elements and the few it points to (the document, `head`,
+/// `form`).
+fn nesting(parser: &Parser<HtmlTreeSink>) -> usize {
+    let count = Count::default();
+    parser.tokenizer.sink.trace_handles(&count);
+    count.0.get()
+}
+
+/// How many nodes the tree has.
+fn nodes(parser: &Parser<HtmlTreeSink>) -> usize {
+    parser.tokenizer.sink.sink.0.borrow().tree.nodes().len()
+}
+
+/// Counts the elements the tree builder holds.
+#[derive(Default)]
+struct Count(Cell<usize>);
+
+impl Tracer for Count {
+    type Handle = NodeId;
+
+    fn trace_handle(&self, _: &NodeId) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// The layout of a parsed tree.
+fn walk(html: &Html) -> Layout {
+    let mut layout = Layout::default();
     for edge in html.root_element().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(e) => {
-                    let name = e.name();
-                    if HIDDEN.contains(&name) {
-                        hidden += 1;
-                    } else if hidden == 0 {
-                        if let Some(level) = heading_level(name) {
-                            flush(&mut blocks, &mut line, heading);
-                            heading = Some(level);
-                        } else if BLOCKS.contains(&name) {
-                            flush(&mut blocks, &mut line, heading);
-                        }
-                    }
-                }
-                Node::Text(t) if hidden == 0 => {
-                    line.push_str(t);
-                }
+                Node::Element(e) => layout.open(e.name()),
+                Node::Text(t) => layout.text(t),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
-                    let name = e.name();
-                    if HIDDEN.contains(&name) {
-                        hidden = hidden.saturating_sub(1);
-                    } else if hidden == 0 {
-                        if heading_level(name).is_some() {
-                            flush(&mut blocks, &mut line, heading);
-                            heading = None;
-                        } else if matches!(name, "td" | "th") {
-                            line.push_str(" | ");
-                        } else if BLOCKS.contains(&name) {
-                            let row = line.trim().trim_end_matches('|').trim().to_string();
-                            line = row;
-                            flush(&mut blocks, &mut line, heading);
-                        }
-                    }
+                    layout.close(e.name());
                 }
             }
         }
     }
-    flush(&mut blocks, &mut line, heading);
-    if blocks.text.trim().is_empty() {
-        return Err("HTML-filen har ingen synlig text".to_string());
+    layout
+}
+
+/// The layout rules, given elements as they open and close and text as it
+/// comes, in document order: headings, paragraphs, table rows with `|`
+/// between the cells, nothing from hidden elements.
+#[derive(Debug, Default)]
+struct Layout {
+    blocks: Blocks,
+    line: String,
+    heading: Option<usize>,
+    hidden: usize,
+}
+
+impl Layout {
+    fn open(&mut self, name: &str) {
+        if HIDDEN.contains(&name) {
+            self.hidden += 1;
+        } else if self.hidden == 0 {
+            if let Some(level) = heading_level(name) {
+                self.flush();
+                self.heading = Some(level);
+            } else if BLOCKS.contains(&name) {
+                self.flush();
+            }
+        }
     }
-    Ok(Extracted {
-        text: blocks.text,
-        encoding: decoded.encoding,
-        ..Extracted::default()
+
+    fn close(&mut self, name: &str) {
+        if HIDDEN.contains(&name) {
+            self.hidden = self.hidden.saturating_sub(1);
+        } else if self.hidden == 0 {
+            if heading_level(name).is_some() {
+                self.flush();
+                self.heading = None;
+            } else if matches!(name, "td" | "th") {
+                self.line.push_str(" | ");
+            } else if BLOCKS.contains(&name) {
+                let row = self.line.trim().trim_end_matches('|').trim().to_string();
+                self.line = row;
+                self.flush();
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.hidden == 0 {
+            self.line.push_str(text);
+        }
+    }
+
+    fn flush(&mut self) {
+        match self.heading {
+            Some(level) => self.blocks.heading(level, &self.line),
+            None => self
+                .blocks
+                .paragraph(&self.line.split_whitespace().collect::<Vec<_>>().join(" ")),
+        }
+        self.line.clear();
+    }
+
+    fn finish(mut self) -> Result<String, String> {
+        self.flush();
+        if self.blocks.text.trim().is_empty() {
+            return Err("HTML-filen har ingen synlig text".to_string());
+        }
+        Ok(self.blocks.text)
+    }
+}
+
+/// Reads `html` flat: the tokenizer's tags and text in the order they come,
+/// given to the [`Layout`] rules, in one linear pass whatever the nesting.
+fn read_flat(html: &str) -> Layout {
+    let tokenizer = Tokenizer::new(FlatSink::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    std::mem::take(&mut tokenizer.sink.0.borrow_mut().layout)
+}
+
+/// The tokenizer's consumer in a flat reading.
+#[derive(Default)]
+struct FlatSink(RefCell<Flat>);
+
+impl TokenSink for FlatSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut flat = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => return flat.start(&tag),
+            Token::TagToken(tag) => flat.end(&tag.name),
+            Token::CharacterTokens(text) => flat.text(&text),
+            Token::NullCharacterToken => flat.null(),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+
+    /// `<![CDATA[…]]>` is text inside `svg` and `math`, a comment elsewhere.
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        !self.0.borrow().foreign.is_empty()
+    }
+}
+
+/// The state of a flat reading: the layout, and as much of the tree
+/// builder's bookkeeping as the layout needs, each step constant time.
+#[derive(Default)]
+struct Flat {
+    layout: Layout,
+    /// Whether the body has begun (with text or a tag that is not part of
+    /// the head, outside a `template`); before it, a `title` or `noframes` is
+    /// part of the head.
+    body: bool,
+    /// The element whose content the tokenizer is reading as raw text
+    /// (`script`, `title` …), as given to the layout: `head` when it is part
+    /// of the head.
+    raw: Option<LocalName>,
+    /// The open `template` elements, innermost last.
+    templates: Vec<Template>,
+    /// The open elements of `svg` and `math` content, innermost last, and how
+    /// many of each name.
+    foreign: Vec<LocalName>,
+    foreign_names: HashMap<LocalName, usize>,
+    /// How many HTML elements of each name have opened and not closed: more
+    /// than are open where HTML closes them implicitly.
+    open: HashMap<LocalName, usize>,
+    /// The row of each enclosing table, outermost first.
+    tables: Vec<Row>,
+    /// The row of the innermost table.
+    row: Row,
+}
+
+/// What a `template` holds, which its first element decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Template {
+    Undecided,
+    /// Table columns: HTML ignores every tag but `col` and `template`.
+    Columns,
+    Other,
+}
+
+/// Whether a table row and a cell in it are open.
+#[derive(Debug, Default, Clone, Copy)]
+struct Row {
+    row: bool,
+    cell: bool,
+}
+
+impl Flat {
+    fn text(&mut self, text: &str) {
+        if !self.body
+            && self.raw.is_none()
+            && self.templates.is_empty()
+            && text.contains(|c: char| !c.is_ascii_whitespace())
+        {
+            self.body = true;
+        }
+        self.layout.text(text);
+    }
+
+    /// A NUL is left out of HTML text, but begins the body as text does; in
+    /// `svg` and `math` it is a replacement character.
+    fn null(&mut self) {
+        if self.foreign.is_empty() {
+            self.body |= self.raw.is_none() && self.templates.is_empty();
+        } else {
+            self.text("\u{fffd}");
+        }
+    }
+
+    fn start(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        if !HEAD_CONTENT.contains(&name) && self.templates.is_empty() {
+            self.body = true;
+        }
+        if let Some(content) = self.templates.last_mut() {
+            match content {
+                Template::Undecided if !HEAD_CONTENT.contains(&name) => {
+                    *content = if name == "col" {
+                        Template::Columns
+                    } else {
+                        Template::Other
+                    };
+                }
+                Template::Columns if !matches!(name, "col" | "template") => {
+                    return TokenSinkResult::Continue;
+                }
+                _ => {}
+            }
+        }
+        if !self.foreign.is_empty() {
+            if !breaks_out(tag) {
+                if tag.self_closing {
+                    self.layout.open(name);
+                    self.layout.close(name);
+                } else {
+                    self.push_foreign(&tag.name);
+                }
+                return TokenSinkResult::Continue;
+            }
+            self.pop_foreign(None);
+        }
+        if let Some(result) = raw_kind(name) {
+            let shown = if !self.body && !HIDDEN.contains(&name) {
+                LocalName::from("head")
+            } else {
+                tag.name.clone()
+            };
+            self.layout.open(&shown);
+            self.raw = Some(shown);
+            return result;
+        }
+        let in_table = !self.tables.is_empty();
+        match name {
+            // Never open twice, or void: no end tag to expect.
+            "html" | "head" | "body" | "area" | "base" | "col" | "embed" | "img" | "input"
+            | "link" | "meta" | "param" | "source" | "track" | "wbr" | "frame" | "keygen"
+            | "basefont" | "bgsound" | "image" => {}
+            "svg" | "math" => {
+                if !tag.self_closing {
+                    self.push_foreign(&tag.name);
+                }
+            }
+            "template" => {
+                self.templates.push(Template::Undecided);
+                self.opened(&tag.name);
+            }
+            "br" | "hr" => {
+                self.layout.open(name);
+                self.layout.close(name);
+            }
+            "table" => {
+                self.tables.push(std::mem::take(&mut self.row));
+                self.opened(&tag.name);
+            }
+            "tr" if in_table => {
+                self.end_row();
+                self.opened(&tag.name);
+                self.row.row = true;
+            }
+            "td" | "th" if in_table => {
+                if self.row.cell {
+                    self.layout.close(name);
+                } else if !self.row.row {
+                    self.layout.open("tr");
+                    self.row.row = true;
+                }
+                self.opened(&tag.name);
+                self.row.cell = true;
+            }
+            "tbody" | "thead" | "tfoot" | "caption" | "colgroup" if in_table => {
+                self.end_row();
+                self.opened(&tag.name);
+            }
+            // Outside a table HTML ignores them.
+            "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {}
+            _ => self.opened(&tag.name),
+        }
+        TokenSinkResult::Continue
+    }
+
+    /// An HTML element opens.
+    fn opened(&mut self, name: &LocalName) {
+        self.layout.open(name);
+        *self.open.entry(name.clone()).or_default() += 1;
+    }
+
+    fn end(&mut self, tag: &LocalName) {
+        let name: &str = tag;
+        if matches!(name, "body" | "html" | "br") && self.templates.is_empty() {
+            self.body = true;
+        }
+        // Inside raw text the only end tag is the element's own.
+        if let Some(raw) = self.raw.take() {
+            self.layout.close(&raw);
+            return;
+        }
+        if self.templates.last() == Some(&Template::Columns) && name != "template" {
+            return;
+        }
+        // An end tag inside `svg` or `math` closes the element of its name;
+        // another one closes them too if an HTML element of its name is
+        // open (`</br>` and `</p>` always do).
+        if !self.foreign.is_empty() {
+            if !matches!(name, "br" | "p") && self.foreign_names.contains_key(tag) {
+                self.pop_foreign(Some(tag));
+                return;
+            }
+            if matches!(name, "br" | "p") || self.open.get(tag).is_some_and(|&n| n > 0) {
+                self.pop_foreign(None);
+            }
+        }
+        if let Some(count) = self.open.get_mut(tag) {
+            *count = count.saturating_sub(1);
+        }
+        match name {
+            // Opened as raw text or not at all.
+            "head" | "svg" | "math" | "script" | "style" | "noscript" => {}
+            "template" => {
+                if self.templates.pop().is_some() {
+                    self.layout.close(name);
+                }
+            }
+            "br" => {
+                self.layout.open(name);
+                self.layout.close(name);
+            }
+            "table" => {
+                if let Some(outer) = self.tables.pop() {
+                    self.end_row();
+                    self.layout.close(name);
+                    self.row = outer;
+                }
+            }
+            "tr" | "tbody" | "thead" | "tfoot" => self.end_row(),
+            "td" | "th" => {
+                if self.row.cell {
+                    self.layout.close(name);
+                    self.row.cell = false;
+                }
+            }
+            _ => self.layout.close(name),
+        }
+    }
+
+    /// Closes the open cell and row of the innermost table.
+    fn end_row(&mut self) {
+        if self.row.cell {
+            self.layout.close("td");
+        }
+        if self.row.row {
+            self.layout.close("tr");
+        }
+        self.row = Row::default();
+    }
+
+    fn push_foreign(&mut self, name: &LocalName) {
+        self.layout.open(name);
+        *self.foreign_names.entry(name.clone()).or_default() += 1;
+        self.foreign.push(name.clone());
+    }
+
+    /// Closes the `svg` or `math` elements down to the innermost one named
+    /// `until`, or all of them.
+    fn pop_foreign(&mut self, until: Option<&LocalName>) {
+        while let Some(name) = self.foreign.pop() {
+            self.layout.close(&name);
+            if let Some(count) = self.foreign_names.get_mut(&name) {
+                *count -= 1;
+                if *count == 0 {
+                    self.foreign_names.remove(&name);
+                }
+            }
+            if until == Some(&name) {
+                break;
+            }
+        }
+    }
+}
+
+/// How the tokenizer reads the content of an element whose content is raw
+/// text.
+fn raw_kind(name: &str) -> Option<TokenSinkResult<()>> {
+    Some(match name {
+        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            TokenSinkResult::RawData(RawKind::Rawtext)
+        }
+        "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+        "plaintext" => TokenSinkResult::Plaintext,
+        _ => return None,
     })
+}
+
+/// Whether a start tag ends `svg` and `math` content.
+fn breaks_out(tag: &Tag) -> bool {
+    BREAKOUT.contains(&&*tag.name)
+        || (&*tag.name == "font"
+            && tag
+                .attrs
+                .iter()
+                .any(|a| matches!(&*a.name.local, "color" | "face" | "size")))
 }
 
 fn heading_level(name: &str) -> Option<usize> {
@@ -126,6 +647,30 @@ fn heading_level(name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reading before pieces and flat reading: one parse, its tree walked.
+    fn one_parse(html: &str) -> Result<String, String> {
+        walk(&Html::parse_document(html)).finish()
+    }
+
+    fn flat(html: &str) -> Result<String, String> {
+        read_flat(html).finish()
+    }
+
+    /// The words of a layout text without the layout's marks (`#`, `|`),
+    /// sorted: what a flat reading must find whatever its paragraph breaks.
+    fn words(text: &Result<String, String>) -> Vec<String> {
+        let mut words: Vec<String> = text
+            .as_deref()
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter(|w| !w.chars().all(|c| c == '#' || c == '|'))
+            .map(str::to_string)
+            .collect();
+        words.sort();
+        words
+    }
 
     #[test]
     fn visible_text_with_headings_and_tables() {
@@ -135,11 +680,11 @@ mod tests {
             <table><tr><th>Insats</th><th>Omfattning</th></tr>\
             <tr><td>Hemtjänst</td><td>10 timmar</td></tr></table>\
             <div>Handläggare: Eva Lund</div></body></html>";
-        let text = extract(html.as_bytes()).unwrap().text;
-        assert_eq!(
-            text,
-            "# Beslut om hemtjänst\n\nDu får hemtjänst & larm.\n\nInsats | Omfattning\n\nHemtjänst | 10 timmar\n\nHandläggare: Eva Lund\n"
-        );
+        let expected = "# Beslut om hemtjänst\n\nDu får hemtjänst & larm.\n\nInsats | Omfattning\n\nHemtjänst | 10 timmar\n\nHandläggare: Eva Lund\n";
+        assert_eq!(extract(html.as_bytes()).unwrap().text, expected);
+        assert_eq!(read(html, PIECE).1, Reading::Tree);
+        // Read flat, a well-formed page gives the same layout.
+        assert_eq!(flat(html).unwrap(), expected);
     }
 
     #[test]
@@ -147,5 +692,389 @@ mod tests {
         let deep = format!("{}Text{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
         assert_eq!(extract(deep.as_bytes()).unwrap().text, "Text\n");
         assert!(extract(b"<html><script>x</script></html>").is_err());
+        let deep = format!("<script>x</script>{}", "<div>".repeat(5_000));
+        assert_eq!(
+            extract(deep.as_bytes()).unwrap_err(),
+            "HTML-filen har ingen synlig text"
+        );
+    }
+
+    /// A case document wrapped in `depth` levels of `open` … `close`.
+    fn nested(open: &str, close: &str, depth: usize) -> String {
+        format!(
+            "<html><head><title>Titel</title><style>p {{ margin: 0 }}</style></head><body>\
+             <p>Ärende: 2025-0411</p>{}<h2>Beslut</h2><p>Du får hemtjänst &amp; larm.</p>\
+             <table><tr><td>Insats</td><td>Hemtjänst</td></tr></table>\
+             <script>document.write('<div>')</script>{}<p>Handläggare: Eva Lund</p></body></html>",
+            open.repeat(depth),
+            close.repeat(depth)
+        )
+    }
+
+    #[test]
+    fn deep_nesting_of_any_element_is_read_flat_with_the_same_layout() {
+        let nests = [
+            ("<div>", "</div>", 1),
+            ("<section>", "</section>", 1),
+            ("<blockquote>", "</blockquote>", 1),
+            ("<table><tr><td>", "</td></tr></table>", 3),
+            (
+                "<div><section><blockquote><ul><li><span>",
+                "</span></li></ul></blockquote></section></div>",
+                6,
+            ),
+            ("<b>", "</b>", 1),
+            ("<div><font color=red>", "</font></div>", 2),
+        ];
+        for (open, close, per) in nests {
+            let shallow = nested(open, close, 3);
+            let (text, reading) = read(&shallow, PIECE);
+            assert_eq!(reading, Reading::Tree, "{open}");
+            let text = text.unwrap();
+            assert_eq!(
+                text,
+                "Ärende: 2025-0411\n\n## Beslut\n\nDu får hemtjänst & larm.\n\nInsats | Hemtjänst\n\nHandläggare: Eva Lund\n",
+                "{open}"
+            );
+            for depth in [1_000, 20_000, 100_000] {
+                let deep = nested(open, close, depth / per);
+                let (deep_text, reading) = read(&deep, PIECE);
+                assert_eq!(reading, Reading::Flat, "{open} × {depth}");
+                assert_eq!(deep_text.unwrap(), text, "{open} × {depth}");
+            }
+        }
+    }
+
+    #[test]
+    fn unclosed_formatting_reopened_in_every_paragraph_is_read_flat() {
+        let page = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<p><b id={i}><i class=c{i}>ord{i} </p>"))
+                .collect()
+        };
+        let expected = |n: usize| -> Vec<String> {
+            let mut words: Vec<String> = (0..n).map(|i| format!("ord{i}")).collect();
+            words.sort();
+            words
+        };
+        // A few are read from the tree, as always.
+        let few = page(40);
+        let (text, reading) = read(&few, PIECE);
+        assert_eq!(reading, Reading::Tree);
+        assert_eq!(text, one_parse(&few));
+        assert_eq!(words(&text), expected(40));
+        // Thousands copy every earlier `<b>` and `<i>` into each paragraph.
+        let many = page(20_000);
+        let (text, reading) = read(&many, PIECE);
+        assert_eq!(reading, Reading::Flat);
+        assert_eq!(words(&text), expected(20_000));
+    }
+
+    #[test]
+    fn long_documents_of_unclosed_elements_are_read_as_one_parse_reads_them() {
+        let mut html = String::from(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>Utredning</title>\
+             <style>div > p { color: red }</style>\
+             <script>if (a < b) { document.write('<div><div><div><div>'); }</script></head><body>",
+        );
+        for i in 0..3_000 {
+            html.push_str(&format!(
+                "<p>Stycke {i} med <b>fet</b> text<br>ny rad<img src=x.png><br/>\
+                 <!-- <div><div><div> --><p>Nästa stycke<p><i>kursivt</i><p>"
+            ));
+            html.push_str(&format!("<ul><li>punkt {i}<li>punkt<li><p>punkt</ul>"));
+            html.push_str(&format!("<dl><dt>Term {i}<dd>Förklaring<dt>Term<dd></dl>"));
+            html.push_str(&format!(
+                "<table><tr><td>Insats {i}<td>Omfattning<tr><td>Hemtjänst<td>10 timmar</table>"
+            ));
+            html.push_str("<select><option>Ja<option>Nej</select><input type=checkbox><hr>");
+            html.push_str("<div class=x><span>Handläggare: <a href=#>Eva Lund</a></span></div>");
+        }
+        html.push_str("</body></html>");
+        let (text, reading) = read(&html, PIECE);
+        assert_eq!(reading, Reading::Tree);
+        assert_eq!(text, one_parse(&html));
+        let text = text.unwrap();
+        assert!(text.contains("Insats 2999 | Omfattning\n"), "{text}");
+        assert!(!text.contains("Utredning") && !text.contains("document.write"));
+        // Read flat, nothing is lost either.
+        assert_eq!(words(&flat(&html)), words(&Ok(text)));
+    }
+
+    /// What Word's "Save as web page" writes.
+    const WORD: &str = r#"<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<title>Beslut</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties><o:Author>Eva Lund</o:Author></o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!--
+ p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0cm; font-size:11.0pt;}
+-->
+</style>
+</head>
+<body lang=SV style='word-wrap:break-word'>
+<div class=WordSection1>
+<h1><span lang=SV>Beslut om hemtjänst</span></h1>
+<p class=MsoNormal><b><span lang=SV>Ärende:</span></b><span lang=SV> 2025-0411<o:p></o:p></span></p>
+<p class=MsoNormal><span lang=SV>Beslutsdatum: 2025-04-14</span></p>
+<p class=MsoNormal><span lang=SV>&nbsp;</span></p>
+<p class=MsoListParagraph style='text-indent:-18.0pt'><![if !supportLists]><span lang=SV style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]><span lang=SV>Du får hemtjänst två timmar i veckan.</span></p>
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>
+ <tr>
+  <td width=302 valign=top><p class=MsoNormal><span lang=SV>Insats</span></p></td>
+  <td width=302 valign=top><p class=MsoNormal><span lang=SV>Omfattning</span></p></td>
+ </tr>
+</table>
+<p class=MsoNormal><span lang=SV>Handläggare: Eva Lund<br>Socialtjänsten</span></p>
+</div>
+</body>
+</html>"#;
+
+    #[test]
+    fn a_word_export_is_read_from_the_tree_and_flat_alike() {
+        let (text, reading) = read(WORD, PIECE);
+        assert_eq!(reading, Reading::Tree);
+        assert_eq!(text, one_parse(WORD));
+        let text = text.unwrap();
+        assert!(
+            text.starts_with(
+                "# Beslut om hemtjänst\n\nÄrende: 2025-0411\nBeslutsdatum: 2025-04-14\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Eva Lund\n\nEva") && !text.contains("MsoNormal"),
+            "{text}"
+        );
+        assert_eq!(flat(WORD), Ok(text));
+    }
+
+    #[test]
+    fn an_unclosed_font_in_every_record_nests_deeper_and_is_read_flat_alike() {
+        // Sloppy but real: every unclosed `<font>` holds the rest of the page.
+        let html: String = std::iter::once("<!DOCTYPE html>".to_string())
+            .chain((0..2_000).map(|i| {
+                format!(
+                    "<font face=Arial><h3>Anteckning {i}</h3><p>Datum: 2025-04-{:02}<br>\
+                     Samtal med <b>sökanden</b>.<table><tr><td>Insats<td>Hemtjänst</table>",
+                    i % 28 + 1
+                )
+            }))
+            .collect();
+        let (text, reading) = read(&html, PIECE);
+        assert_eq!(reading, Reading::Flat);
+        assert_eq!(text, one_parse(&html));
+    }
+
+    #[test]
+    fn nesting_just_under_the_limit_is_read_from_the_tree() {
+        let depth = MAX_NESTING - 16;
+        let html = nested("<div>", "</div>", depth);
+        let (text, reading) = read(&html, PIECE);
+        assert_eq!(reading, Reading::Tree);
+        assert_eq!(text, one_parse(&html));
+        // The depth is seen between pieces, so it may pass the limit by up
+        // to a third of a piece unseen.
+        let html = nested("<div>", "</div>", MAX_NESTING + PIECE / 3);
+        let (text, reading) = read(&html, PIECE);
+        assert_eq!(reading, Reading::Flat);
+        assert_eq!(text, one_parse(&html));
+    }
+
+    /// Tags, text, entities, comments and the like in any order: tag soup.
+    fn soup() -> impl Strategy<Value = String> {
+        const NAMES: &[&str] = &[
+            "html",
+            "head",
+            "body",
+            "title",
+            "p",
+            "div",
+            "span",
+            "b",
+            "i",
+            "u",
+            "a",
+            "em",
+            "strong",
+            "nobr",
+            "font",
+            "section",
+            "blockquote",
+            "center",
+            "ul",
+            "ol",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "pre",
+            "h1",
+            "h2",
+            "h3",
+            "table",
+            "caption",
+            "tbody",
+            "thead",
+            "tr",
+            "td",
+            "th",
+            "colgroup",
+            "col",
+            "br",
+            "hr",
+            "img",
+            "select",
+            "option",
+            "optgroup",
+            "form",
+            "button",
+            "input",
+            "label",
+            "textarea",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "xmp",
+            "iframe",
+            "noembed",
+            "noframes",
+            "plaintext",
+            "svg",
+            "math",
+            "g",
+            "mi",
+            "address",
+            "figure",
+            "main",
+            "nav",
+            "object",
+            "marquee",
+            "applet",
+            "ruby",
+            "rt",
+            "meta",
+            "link",
+        ];
+        const WORDS: &[&str] = &[
+            "beslut",
+            "hemtjänst",
+            "Ärende:",
+            "2025-0411",
+            "avslag",
+            "motivering",
+            "x",
+            "&amp;",
+            "&lt;div&gt;",
+            "&aring;r",
+            "&#229;",
+            "a&b",
+            "<",
+            ">",
+            "</",
+            "=",
+            "\"",
+            "'",
+        ];
+        let piece = prop_oneof![
+            4 => prop::sample::select(NAMES).prop_map(|n| format!("<{n}>")),
+            3 => prop::sample::select(NAMES).prop_map(|n| format!("</{n}>")),
+            1 => prop::sample::select(NAMES).prop_map(|n| format!("<{n}/>")),
+            4 => prop::sample::select(WORDS).prop_map(str::to_string),
+            1 => prop::sample::select(&[
+                "<!-- <div> kommentar -->",
+                "<!DOCTYPE html>",
+                "<![CDATA[ cdata ]]>",
+                "<font color=red>",
+                "<b id=1>",
+                "<td colspan=2>",
+                "<a href='x'>",
+                "<?xml version='1.0'?>",
+                "<!--",
+                "\r\n",
+                "\u{0}",
+            ][..])
+            .prop_map(str::to_string),
+        ];
+        // Spaces between the pieces keep words apart where the two readings
+        // break paragraphs differently.
+        prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.join(" "))
+    }
+
+    /// Whether `html` has `svg` or `math` content, where a flat reading
+    /// follows HTML's error recovery only roughly: an end tag that HTML
+    /// ignores may end an `svg` for it, or one that HTML applies not.
+    fn foreign(html: &str) -> bool {
+        html.contains("<svg>") || html.contains("<math>")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Shallow soup is read from the tree, in pieces of any size exactly
+        /// as one parse reads it, and a flat reading finds the same words.
+        #[test]
+        fn shallow_soup_is_read_as_one_parse_reads_it_and_flat_finds_the_same_words(
+            html in soup(),
+            piece in 1usize..40,
+        ) {
+            let (text, reading) = read(&html, piece);
+            prop_assert_eq!(reading, Reading::Tree);
+            let reference = one_parse(&html);
+            prop_assert_eq!(&text, &reference);
+            if !foreign(&html) {
+                prop_assert_eq!(words(&flat(&html)), words(&reference));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Soup inside nesting deep enough to be read flat finds the words
+        /// one parse finds.
+        #[test]
+        fn soup_nested_deep_is_read_flat_and_finds_the_same_words(
+            html in soup(),
+            open in prop::sample::select(&[
+                "<div>",
+                "<b>",
+                "<blockquote>",
+                "<table><tr><td>",
+                "<ul><li>",
+                "<span><section>",
+            ][..]),
+            depth in 600usize..2000,
+        ) {
+            let html = format!("{}{html}", open.repeat(depth));
+            let (text, reading) = read(&html, PIECE);
+            prop_assert_eq!(reading, Reading::Flat);
+            if !foreign(&html) {
+                prop_assert_eq!(words(&text), words(&one_parse(&html)));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Soup repeated until it nests deep never panics, and whichever way
+        /// it is read, it finds the words one parse finds.
+        #[test]
+        fn deep_soup_never_panics_and_loses_no_words(html in soup(), times in 1usize..150) {
+            let html = html.repeat(times);
+            let (text, _) = read(&html, PIECE);
+            if let Ok(text) = &text {
+                prop_assert!(!text.trim().is_empty());
+            }
+            if !foreign(&html) {
+                prop_assert_eq!(words(&text), words(&one_parse(&html)));
+            }
+        }
     }
 }
