@@ -380,7 +380,12 @@ impl<'a> Iterator for Units<'a> {
                     let opened = open_regular(&input.path, None)
                         .and_then(|file| Records::new(format, Box::new(file), limit));
                     match opened {
-                        Ok(records) => self.open = Some((index, input, records)),
+                        Ok(mut records) => {
+                            if let Some(wanted) = input.record {
+                                records.skip_to(wanted);
+                            }
+                            self.open = Some((index, input, records));
+                        }
                         Err(e) => {
                             return Some(Unit {
                                 index,

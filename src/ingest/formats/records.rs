@@ -177,6 +177,21 @@ impl JsonLines {
     }
 }
 
+impl JsonLines {
+    /// Moves past the lines before line `number` without reading them as
+    /// JSON.
+    fn skip_to(&mut self, number: usize) {
+        let mut buf = Vec::new();
+        while !self.done && self.line + 1 < number {
+            self.line += 1;
+            match self.next_line(&mut buf) {
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => self.done = true,
+            }
+        }
+    }
+}
+
 impl Iterator for JsonLines {
     type Item = (usize, Read);
 
@@ -293,6 +308,22 @@ impl CsvRows {
             headers,
             done: false,
         })
+    }
+}
+
+impl CsvRows {
+    /// Moves past the rows that start before line `number` without decoding
+    /// them.
+    fn skip_to(&mut self, number: usize) {
+        let mut row = csv::ByteRecord::new();
+        while !self.done && (self.reader.position().line() as usize) < number {
+            let read = self.reader.read_byte_record(&mut row);
+            self.used.store(0, std::sync::atomic::Ordering::Relaxed);
+            if !matches!(read, Ok(true)) {
+                // An error or the end: the next read says which.
+                break;
+            }
+        }
     }
 }
 
@@ -432,6 +463,22 @@ impl Records {
                 .map(Records::Json)
                 .map_err(|e| format!("kunde inte läsas ({e})")),
             _ => Ok(Records::Csv(Box::new(CsvRecords::new(source, limit)))),
+        }
+    }
+}
+
+impl Records {
+    /// Moves past the records before the one on line `number`, reading as
+    /// little as it can: a record drawn from a large export is found without
+    /// reading every record before it.
+    pub fn skip_to(&mut self, number: usize) {
+        match self {
+            Records::Json(r) => r.skip_to(number),
+            Records::Csv(r) => {
+                if let Some(rows) = r.rows.as_mut() {
+                    rows.skip_to(number);
+                }
+            }
         }
     }
 }
@@ -600,6 +647,26 @@ mod tests {
         let first: Vec<_> = records.take(1000).collect();
         assert_eq!(first[999].1.as_ref().unwrap().text, "Du får stöd.");
         assert_eq!(first[999].1.as_ref().unwrap().encoding, "Windows-1252");
+    }
+
+    #[test]
+    fn skipping_lands_on_the_record_asked_for() {
+        let json = "{\"text\": \"Ett.\"}\n\n{trasig\n{\"text\": \"Fyra.\"}\n{\"text\": \"Fem.\"}\n";
+        for (wanted, text) in [(1, "Ett."), (4, "Fyra."), (5, "Fem.")] {
+            let mut records =
+                Records::new(Format::JsonLines, Box::new(io::Cursor::new(json)), LIMIT).unwrap();
+            records.skip_to(wanted);
+            let (number, read) = records.next().unwrap();
+            assert_eq!((number, read.unwrap().text.as_str()), (wanted, text));
+        }
+        let csv = "id;text\n1;Ett.\n2;\"Två\nrader.\"\n3;Tre.\n";
+        for (wanted, text) in [(2, "Ett."), (3, "Två\nrader."), (5, "Tre.")] {
+            let mut records =
+                Records::new(Format::Csv, Box::new(io::Cursor::new(csv)), LIMIT).unwrap();
+            records.skip_to(wanted);
+            let (number, read) = records.next().unwrap();
+            assert_eq!((number, read.unwrap().text.as_str()), (wanted, text));
+        }
     }
 
     #[test]
