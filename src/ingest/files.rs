@@ -359,17 +359,24 @@ impl<'a> Iterator for Units<'a> {
                     input,
                     record: Some(read),
                 };
-                match records.next() {
-                    Some((number, read)) => match input.record {
-                        None => return Some(unit(read)),
-                        Some(wanted) if number == wanted => {
-                            self.open = None;
-                            return Some(unit(read));
-                        }
-                        Some(wanted) if number > wanted => self.open = None,
-                        Some(_) => {}
-                    },
-                    None => self.open = None,
+                let next = records.next();
+                match (next, input.record) {
+                    (Some((_, read)), None) => return Some(unit(read)),
+                    (None, None) => self.open = None,
+                    (Some((number, read)), Some(wanted)) if number == wanted => {
+                        self.open = None;
+                        return Some(unit(read));
+                    }
+                    (Some((number, _)), Some(wanted)) if number < wanted => {}
+                    (_, Some(wanted)) => {
+                        // Passed or ended without it: the file has changed
+                        // since the sample was drawn.
+                        self.open = None;
+                        return Some(unit(Err(format!(
+                            "rad {wanted} finns inte längre i filen (har den ändrats sedan \
+                             stickprovet drogs?)"
+                        ))));
+                    }
                 }
                 continue;
             }
@@ -491,4 +498,62 @@ fn io_reason(err: Option<&std::io::Error>) -> String {
 /// A path as shown to users: with `/` separators.
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &Path, record: Option<usize>) -> Input {
+        Input {
+            path: path.to_path_buf(),
+            metadata: Metadata::default(),
+            record,
+            reader: Arc::new(Reader::default()),
+        }
+    }
+
+    #[test]
+    fn records_drawn_one_by_one_are_found_and_missing_ones_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("poster.jsonl");
+        std::fs::write(
+            &path,
+            "{\"text\": \"Ett.\"}\n{\"text\": \"Två.\"}\n\n{\"text\": \"Fyra.\"}\n",
+        )
+        .unwrap();
+        let inputs = [
+            input(&path, Some(4)),
+            input(&path, Some(1)),
+            input(&path, Some(3)),
+            input(&path, Some(9)),
+            input(&path, None),
+        ];
+        let read: Vec<Result<String, String>> = units(&inputs)
+            .flat_map(|unit| {
+                let index = unit.index;
+                unit.read().into_iter().map(move |d| {
+                    d.map(|d| format!("{index}:{}", d.text))
+                        .map_err(|e| e.message)
+                })
+            })
+            .collect();
+        assert_eq!(read[0], Ok("0:Fyra.".to_string()));
+        assert_eq!(read[1], Ok("1:Ett.".to_string()));
+        // Line 3 is blank (no record), line 9 is past the end.
+        for missing in [&read[2], &read[3]] {
+            assert!(
+                missing.as_ref().unwrap_err().contains("finns inte längre"),
+                "{missing:?}"
+            );
+        }
+        assert_eq!(
+            read[4..],
+            [
+                Ok("4:Ett.".into()),
+                Ok("4:Två.".into()),
+                Ok("4:Fyra.".into())
+            ]
+        );
+    }
 }
