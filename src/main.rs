@@ -687,6 +687,21 @@ fn run_report(
         }
         return Ok(ExitCode::from(3));
     }
+    if summary.figures.documents == 0 {
+        // Nothing was reviewed: never a silent success.
+        eprintln!(
+            "granska: hittade inga dokument att granska (tomma mappar, eller allt undantaget \
+             i .granskaignore){}.",
+            if args.strict {
+                "; --strikt ger kod 1"
+            } else {
+                ""
+            }
+        );
+        if args.strict {
+            return Ok(ExitCode::from(1));
+        }
+    }
     if args.strict && tally.any_not_met() {
         return Ok(ExitCode::from(1));
     }

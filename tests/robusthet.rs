@@ -522,6 +522,41 @@ fn pipes_devices_and_sockets_are_refused_never_waited_on() {
 }
 
 #[test]
+fn nothing_to_review_is_said_and_never_a_strict_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("tom");
+    std::fs::create_dir(&empty).unwrap();
+    let ignored = dir.path().join("undantagen");
+    std::fs::create_dir(&ignored).unwrap();
+    std::fs::write(ignored.join("a.md"), GOOD).unwrap();
+    std::fs::write(ignored.join(".granskaignore"), "*.md\n").unwrap();
+    for folder in [&empty, &ignored] {
+        let f = folder.to_str().unwrap();
+        let (code, report, stderr) = run(&[f]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(report["summary"]["documents"], 0);
+        assert!(stderr.contains("hittade inga dokument"), "{stderr}");
+        let (code, _, stderr) = run(&[f, "--strikt"]);
+        assert_eq!(code, Some(1), "{stderr}");
+    }
+}
+
+#[test]
+fn the_same_file_named_several_ways_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("d");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.md"), GOOD).unwrap();
+    let f = folder.to_str().unwrap();
+    let again = format!("{f}/a.md");
+    let dotted = format!("{f}/./a.md");
+    let (code, report, stderr) = run(&[f, &again, &dotted]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(report["summary"]["documents"], 1);
+    assert_eq!(document_names(&report), ["a.md"]);
+}
+
+#[test]
 fn more_threads_than_cores_are_capped_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bra.md"), GOOD).unwrap();

@@ -180,6 +180,10 @@ pub fn collect_inputs(
             )),
         }
     }
+    // The same file named twice (`d d/a.md ./d/a.md`, or through a link) is
+    // read once, where it first came.
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| normalise(f))));
     // Manifests are read after the walk, keeping only the rows of files that
     // are read.
     let wanted: HashSet<PathBuf> = files.iter().map(|f| normalise(f)).collect();
@@ -511,6 +515,28 @@ mod tests {
             record,
             reader: Arc::new(Reader::default()),
         }
+    }
+
+    #[test]
+    fn a_file_named_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("d");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("a.md"), "Beslut\n").unwrap();
+        std::fs::write(folder.join("b.md"), "Beslut\n").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(folder.join("a.md"), dir.path().join("länk.md")).unwrap();
+        let paths = [
+            folder.clone(),
+            folder.join("a.md"),
+            folder.join(".").join("a.md"),
+            folder.join("..").join("d").join("b.md"),
+            dir.path().join("länk.md"),
+        ];
+        let (inputs, errors) = collect_inputs(&paths, None, Arc::new(Reader::default()));
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<_> = inputs.iter().map(|i| i.path.clone()).collect();
+        assert_eq!(names, [folder.join("a.md"), folder.join("b.md")]);
     }
 
     #[test]
