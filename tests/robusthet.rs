@@ -704,3 +704,67 @@ mod blank_runs {
         }
     }
 }
+
+#[test]
+fn one_value_longer_than_a_cell_does_not_cost_the_workbook() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Norr".repeat(10_000);
+    std::fs::write(
+        dir.path().join("lang.md"),
+        format!("---\nenhet: {long}\n---\n{GOOD}"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bra.md"), GOOD).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let book = out.path().join("rapport.xlsx");
+    let output = granska()
+        .args([
+            "kontrollera",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "xlsx",
+        ])
+        .args(["--gruppera", "enhet", "--ut", book.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut workbook: Xlsx<_> = open_workbook(&book).unwrap();
+    let mut cut = 0;
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).unwrap();
+        for cell in range.used_cells() {
+            if let Data::String(text) = cell.2 {
+                assert!(text.chars().count() <= 32_767);
+                if text.starts_with("NorrNorr") && text.ends_with("(avkortat)") {
+                    cut += 1;
+                }
+            }
+        }
+    }
+    assert!(cut >= 1, "the long value is there, cut and marked");
+}
+
+#[test]
+fn an_absurd_precision_asks_for_every_document() {
+    for args in [
+        ["--marginal", "1e-200"],
+        ["--konfidens", "0,9999999999999999"],
+    ] {
+        let output = granska()
+            .args(["stickprov", "storlek", "--population", "300"])
+            .args(args)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.starts_with("Dra 300 av 300 dokument"),
+            "{args:?}: {stdout}"
+        );
+    }
+}

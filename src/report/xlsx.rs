@@ -43,6 +43,46 @@ const FINDING_COLUMNS: [&str; 12] = [
     "Förslag",
 ];
 
+/// The most characters Excel keeps in a cell.
+const CELL_LIMIT: usize = 32_767;
+
+/// What a cut cell ends with.
+const CUT: &str = " … (avkortat)";
+
+/// `text`, cut to what a cell holds: one long value must not cost the
+/// workbook.
+fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CELL_LIMIT) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let keep = CELL_LIMIT - CUT.chars().count();
+            let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}{CUT}", &text[..end]))
+        }
+    }
+}
+
+/// Writing text that always fits a cell.
+trait WriteText {
+    fn write_text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+    ) -> Result<&mut Worksheet, XlsxError>;
+}
+
+impl WriteText for Worksheet {
+    fn write_text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+    ) -> Result<&mut Worksheet, XlsxError> {
+        self.write_string(row, col, fit(text.as_ref()).as_ref())
+    }
+}
+
 fn error(e: XlsxError) -> io::Error {
     io::Error::other(format!("Excel-filen kunde inte skapas: {e}"))
 }
@@ -139,12 +179,12 @@ impl<W: Write> XlsxWriter<W> {
             meta("enhet"),
         ];
         for (col, text) in texts.iter().enumerate() {
-            sheet.write_string(row, col as u16, text).map_err(error)?;
+            sheet.write_text(row, col as u16, text).map_err(error)?;
         }
         let decided = meta("beslutsdatum");
         match ExcelDateTime::parse_from_str(&decided) {
             Ok(d) if !decided.is_empty() => sheet.write_datetime_with_format(row, 5, &d, &date),
-            _ => sheet.write_string(row, 5, &decided),
+            _ => sheet.write_text(row, 5, &decided),
         }
         .map_err(error)?;
         let mut col = 6u16;
@@ -182,7 +222,7 @@ impl<W: Write> XlsxWriter<W> {
                 (11, f.suggestion.as_deref().unwrap_or("")),
             ];
             for (col, text) in texts {
-                sheet.write_string(row, col, text).map_err(error)?;
+                sheet.write_text(row, col, text).map_err(error)?;
             }
             let numbers = [
                 (5, Some(f.line)),
@@ -262,19 +302,19 @@ impl<W: Write> XlsxWriter<W> {
             ("Olästa filer", errors.len().to_string()),
         ];
         for (i, (label, value)) in rows.iter().enumerate() {
-            sheet.write_string(1 + i as u32, 0, *label).map_err(w)?;
-            sheet.write_string(1 + i as u32, 1, value).map_err(w)?;
+            sheet.write_text(1 + i as u32, 0, *label).map_err(w)?;
+            sheet.write_text(1 + i as u32, 1, value).map_err(w)?;
         }
-        sheet.write_string(4, 0, "Datum").map_err(w)?;
+        sheet.write_text(4, 0, "Datum").map_err(w)?;
         let today = today();
         sheet
             .write_datetime_with_format(4, 1, &today, &date)
             .map_err(w)?;
-        sheet.write_string(5, 0, "Dokument").map_err(w)?;
+        sheet.write_text(5, 0, "Dokument").map_err(w)?;
         sheet
             .write_number(5, 1, summary.figures.documents as f64)
             .map_err(w)?;
-        sheet.write_string(6, 0, "Medelpoäng").map_err(w)?;
+        sheet.write_text(6, 0, "Medelpoäng").map_err(w)?;
         if let Some(mean) = summary.figures.mean_score {
             sheet
                 .write_number_with_format(6, 1, mean, &percent)
@@ -294,7 +334,7 @@ impl<W: Write> XlsxWriter<W> {
         write_header(sheet, 8, &header, &bold)?;
         for (i, (_, p)) in summary.figures.perspectives.0.iter().enumerate() {
             let row = 9 + i as u32;
-            sheet.write_string(row, 0, &p.title).map_err(w)?;
+            sheet.write_text(row, 0, &p.title).map_err(w)?;
             let e = &p.estimate;
             for (col, value) in [
                 (1, p.mean_score),
@@ -312,7 +352,7 @@ impl<W: Write> XlsxWriter<W> {
             sheet.write_number(row, 2, p.applicable as f64).map_err(w)?;
             sheet.write_number(row, 3, p.all_met as f64).map_err(w)?;
             sheet
-                .write_string(row, 8, e.verdict.map_or("", |v| v.name()))
+                .write_text(row, 8, e.verdict.map_or("", |v| v.name()))
                 .map_err(w)?;
         }
         let mut row = 10 + summary.figures.perspectives.0.len() as u32;
@@ -323,10 +363,10 @@ impl<W: Write> XlsxWriter<W> {
             for e in errors {
                 row += 1;
                 sheet
-                    .write_string(row, 0, mask_if(&e.path, show_pnr))
+                    .write_text(row, 0, mask_if(&e.path, show_pnr))
                     .map_err(w)?;
                 sheet
-                    .write_string(row, 1, mask_if(&e.message, show_pnr))
+                    .write_text(row, 1, mask_if(&e.message, show_pnr))
                     .map_err(w)?;
             }
         }
@@ -354,8 +394,8 @@ impl<W: Write> XlsxWriter<W> {
         write_header(sheet, 0, &header, &bold)?;
         for (i, c) in summary.figures.criteria.iter().enumerate() {
             let row = 1 + i as u32;
-            sheet.write_string(row, 0, &c.id).map_err(w)?;
-            sheet.write_string(row, 1, &c.perspective).map_err(w)?;
+            sheet.write_text(row, 0, &c.id).map_err(w)?;
+            sheet.write_text(row, 1, &c.perspective).map_err(w)?;
             sheet.write_number(row, 2, c.applicable as f64).map_err(w)?;
             sheet.write_number(row, 3, c.met as f64).map_err(w)?;
             let e = &c.estimate;
@@ -367,7 +407,7 @@ impl<W: Write> XlsxWriter<W> {
                 }
             }
             sheet
-                .write_string(row, 8, e.verdict.map_or("", |v| v.name()))
+                .write_text(row, 8, e.verdict.map_or("", |v| v.name()))
                 .map_err(w)?;
             sheet.write_number(row, 9, c.manual as f64).map_err(w)?;
         }
@@ -405,4 +445,19 @@ fn today() -> ExcelDateTime {
     // Excel's serial date: 1970-01-01 is day 25 569.
     ExcelDateTime::from_serial_datetime(25_569.0 + days as f64)
         .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_longer_than_a_cell_is_cut_and_marked() {
+        let long = "å".repeat(40_000);
+        let cut = fit(&long);
+        assert_eq!(cut.chars().count(), CELL_LIMIT);
+        assert!(cut.ends_with(CUT));
+        let exact = "a".repeat(CELL_LIMIT);
+        assert_eq!(fit(&exact), exact.as_str());
+    }
 }

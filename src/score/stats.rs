@@ -181,6 +181,11 @@ pub fn sample_size(population: usize, margin: f64, confidence: f64, expected: f6
     }
     let z = z_for(confidence);
     let n0 = z * z * expected * (1.0 - expected) / (margin * margin);
+    // A precision no sample gives (a margin near 0, a confidence near 1):
+    // only the whole population will do.
+    if !n0.is_finite() || n0 >= population as f64 * 1e6 {
+        return population;
+    }
     let n = n0 / (1.0 + (n0 - 1.0) / population as f64);
     // Rounding noise (277.0000001) must not add a case.
     let n = (n - 1e-9).ceil().max(1.0) as usize;
@@ -193,6 +198,14 @@ mod tests {
 
     fn z() -> f64 {
         z_for(CONFIDENCE)
+    }
+
+    #[test]
+    fn an_absurd_precision_asks_for_the_whole_population() {
+        assert_eq!(sample_size(300, 1e-200, 0.95, 0.5), 300);
+        assert_eq!(sample_size(300, 0.10, 0.999_999_999_999_999_9, 0.5), 300);
+        assert_eq!(sample_size(300, 1e-9, 0.95, 0.5), 300);
+        assert_eq!(sample_size(300, 0.10, 0.95, 0.5), 73);
     }
 
     fn close(actual: f64, expected: f64, tolerance: f64) {
