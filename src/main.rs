@@ -461,12 +461,8 @@ fn main() -> ExitCode {
         } => compare_rounds(&first, &second, format, show_pnr),
         Command::Mall(TemplateCommand::Kontrollera { file }) => load(Some(&file)).map(|t| {
             print_diagnostics(&t.warnings);
-            let oversized = t.oversized_patterns();
-            for reason in &oversized {
-                eprintln!("granska: ett reguljärt uttryck är för stort och kommer aldrig att matcha: {reason}");
-            }
-            if !oversized.is_empty() {
-                return ExitCode::from(2);
+            if let Err(code) = refuse_oversized(&t) {
+                return code;
             }
             let questions = t
                 .criteria
@@ -544,6 +540,33 @@ fn load(file: Option<&Path>) -> Result<Template, ExitCode> {
     })
 }
 
+/// A template of the user's own, for judging documents: one whose patterns
+/// cannot all be compiled is refused (exit 2), since such a pattern would
+/// silently never match.
+fn load_for_review(file: Option<&Path>) -> Result<Template, ExitCode> {
+    let template = load(file)?;
+    if file.is_some() {
+        refuse_oversized(&template)?;
+    }
+    Ok(template)
+}
+
+/// Exit code 2, with every reason, when a pattern of `template` is too large
+/// to compile.
+fn refuse_oversized(template: &Template) -> Result<(), ExitCode> {
+    let oversized = template.oversized_patterns();
+    for reason in &oversized {
+        eprintln!(
+            "granska: ett reguljärt uttryck är för stort och kommer aldrig att matcha: {reason}"
+        );
+    }
+    if oversized.is_empty() {
+        Ok(())
+    } else {
+        Err(ExitCode::from(2))
+    }
+}
+
 fn print_template_errors(errors: &TemplateErrors) {
     print_diagnostics(&errors.errors);
     eprintln!("{errors}. Rätta felen och försök igen.");
@@ -566,7 +589,7 @@ fn use_color(stream: &impl IsTerminal) -> bool {
 
 fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
-    let template = load(args.report.template.file.as_deref())?;
+    let template = load_for_review(args.report.template.file.as_deref())?;
     let (inputs, errors) = args.inputs.collect();
     run_report(
         &template,
@@ -783,7 +806,7 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
     refuse_overwrite(&args.inputs.paths, args.report_out.as_deref())?;
     let template = match args.check {
-        true => Some(load(args.report.template.file.as_deref())?),
+        true => Some(load_for_review(args.report.template.file.as_deref())?),
         false => None,
     };
     let (inputs, mut errors) = args.inputs.collect();

@@ -768,3 +768,47 @@ fn an_absurd_precision_asks_for_every_document() {
         );
     }
 }
+
+#[test]
+fn a_pattern_too_large_to_compile_refuses_the_template_for_a_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let alternatives = (0..200_000)
+        .map(|i| format!("ord{i}"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let template = format!(
+        "mall \"T\" version \"1\"\nperspektiv rs \"RS\" vikt 1 mål 90 %\n\
+         kriterium T-1 \"t\" {{\n  perspektiv rs\n  gäller alla\n  allvar fel\n  källa \"x\"\n\
+         kräver text /({alternatives})/\n  meddelande \"m\"\n  råd \"r\"\n\
+         exempel uppfyllt \"\"\"\n    ord5\n  \"\"\"\n\
+         exempel ej_uppfyllt \"\"\"\n    annat\n  \"\"\"\n}}\n"
+    );
+    let file = dir.path().join("m.gm");
+    std::fs::write(&file, template).unwrap();
+    let doc = dir.path().join("d.md");
+    std::fs::write(&doc, GOOD).unwrap();
+    let (m, d) = (file.to_str().unwrap(), doc.to_str().unwrap());
+    for args in [
+        vec!["kontrollera", "--mall", m, d],
+        vec![
+            "stickprov",
+            "--mall",
+            m,
+            "-n",
+            "1",
+            "--frö",
+            "1",
+            "--kontrollera",
+            d,
+        ],
+        vec!["mall", "kontrollera", m],
+    ] {
+        let output = granska().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("för stort och kommer aldrig att matcha"),
+            "{stderr}"
+        );
+    }
+}
