@@ -812,3 +812,56 @@ fn a_pattern_too_large_to_compile_refuses_the_template_for_a_review() {
         );
     }
 }
+
+#[test]
+fn the_same_decision_in_any_normal_form_or_line_end_is_read_the_same() {
+    use unicode_normalization::UnicodeNormalization;
+    let original = std::fs::read_to_string("fixtures/exempel/beslut-avslag-brister.md").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("a-original.md", original.clone().into_bytes()),
+        ("b-nfd.md", original.nfd().collect::<String>().into_bytes()),
+        ("c-cr.md", original.replace('\n', "\r").into_bytes()),
+        ("d-crlf.md", original.replace('\n', "\r\n").into_bytes()),
+        (
+            "e-u2028.md",
+            original.replace('\n', "\u{2028}").into_bytes(),
+        ),
+        (
+            "f-bom.md",
+            [b"\xef\xbb\xbf\xef\xbb\xbf".as_slice(), original.as_bytes()].concat(),
+        ),
+        (
+            "g-nfd.html",
+            format!(
+                "<p>{}</p>",
+                original
+                    .nfd()
+                    .collect::<String>()
+                    .replace("\n\n", "</p><p>")
+            )
+            .into_bytes(),
+        ),
+    ];
+    for (name, bytes) in &variants {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let (code, report, stderr) = run(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let docs = report["documents"].as_array().unwrap();
+    let seen = |d: &Value| {
+        (
+            d["kind"].clone(),
+            d["metadata"]["arende"].clone(),
+            d["metadata"]["utfall"].clone(),
+            d["criteria"].clone(),
+        )
+    };
+    assert!(docs[0]["kind"].is_string(), "the original has a kind");
+    for doc in &docs[1..6] {
+        assert_eq!(seen(doc), seen(&docs[0]), "{}", doc["path"]);
+    }
+    // HTML lays the text out as paragraphs of its own: the kind is what
+    // must survive NFD there.
+    assert_eq!(docs[6]["kind"], docs[0]["kind"]);
+}

@@ -19,6 +19,79 @@ fn is_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')
 }
 
+/// Bytes that are not all valid UTF-8: UTF-8 with a few Windows-1252 bytes
+/// (an export with a line pasted from an older system) when valid UTF-8
+/// letters outnumber the bytes that are not, each such byte then read as
+/// Windows-1252; otherwise Windows-1252 throughout.
+fn mixed(bytes: &[u8]) -> (String, &'static str) {
+    let mut text = String::with_capacity(bytes.len());
+    let (mut letters, mut strays) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                letters += valid.chars().filter(|c| !c.is_ascii()).count();
+                text.push_str(valid);
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // The first `valid_up_to` bytes are valid UTF-8.
+                let valid = std::str::from_utf8(valid).unwrap_or_default();
+                letters += valid.chars().filter(|c| !c.is_ascii()).count();
+                text.push_str(valid);
+                let bad = e.error_len().unwrap_or(after.len()).max(1);
+                strays += bad;
+                let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(&after[..bad]);
+                text.push_str(&decoded);
+                rest = &after[bad..];
+            }
+        }
+    }
+    if letters > strays {
+        (text, "UTF-8 med enstaka Windows-1252-tecken")
+    } else {
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        (text.into_owned(), "Windows-1252")
+    }
+}
+
+/// Text as every later stage reads it: in Unicode NFC (letters composed, as
+/// most systems write them: `ä`, not `a` + `¨`), every line end `\n` (also
+/// `\r\n`, a lone `\r`, U+2028, U+2029 and U+0085), and no byte order marks
+/// at the start.
+pub fn normalise(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let special = |c: char| matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{feff}');
+    if text.is_ascii() && !text.contains('\r') {
+        return text;
+    }
+    let text = if text.contains(special) {
+        let body = text.trim_start_matches('\u{feff}');
+        let mut out = String::with_capacity(body.len());
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push('\n');
+                }
+                '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+                c => out.push(c),
+            }
+        }
+        out
+    } else {
+        text
+    };
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
 /// Decodes bytes to text; an error (in Swedish) for empty and binary files.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let (text, encoding) = match Encoding::for_bom(bytes) {
@@ -33,10 +106,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         }
         None => match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), "UTF-8"),
-            Err(_) => {
-                let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-                (text.into_owned(), "Windows-1252")
-            }
+            Err(_) => mixed(bytes),
         },
     };
     if text.trim().is_empty() {
@@ -81,6 +151,36 @@ mod tests {
             decoded(b"Beslut f\xf6r \xc5sa \x96 hemtj\xe4nst"),
             ("Beslut för Åsa – hemtjänst".to_string(), "Windows-1252")
         );
+    }
+
+    #[test]
+    fn a_few_stray_bytes_in_utf_8_are_read_as_windows_1252() {
+        let utf8 = "Ärende: 1\nBeslut om hemtjänst för Åsa\n".as_bytes();
+        let (text, encoding) = decoded(&[utf8, b"Handl\xe4ggare: Eva\n"].concat());
+        assert_eq!(
+            text,
+            "Ärende: 1\nBeslut om hemtjänst för Åsa\nHandläggare: Eva\n"
+        );
+        assert_eq!(encoding, "UTF-8 med enstaka Windows-1252-tecken");
+        // Mostly Windows-1252 with one valid-looking pair: Windows-1252.
+        let (text, encoding) = decoded(b"f\xf6r \xe5 och \xe4 \xc3\xa4");
+        assert_eq!(encoding, "Windows-1252");
+        assert!(text.starts_with("för å och ä"));
+    }
+
+    #[test]
+    fn normalised_text_is_nfc_with_one_kind_of_line_end_and_no_marks() {
+        let nfd = "Be\u{301}slut fo\u{308}r A\u{30a}sa";
+        assert_eq!(
+            normalise(nfd.to_string()),
+            "Beslut för Åsa".replace("Beslut", "Béslut")
+        );
+        assert_eq!(
+            normalise("\u{feff}\u{feff}a\rb\r\nc\u{2028}d\u{2029}e\u{85}f".to_string()),
+            "a\nb\nc\nd\ne\nf"
+        );
+        let plain = "Beslut om hemtjänst\n".to_string();
+        assert_eq!(normalise(plain.clone()), plain);
     }
 
     #[test]

@@ -479,7 +479,8 @@ fn make_document(input: &Input, read: formats::Read, make: Make) -> Result<Docum
         Some(n) => format!("{path}#{n}"),
         None => path,
     };
-    let mut doc = make(&label, extracted.text, &input.metadata, &extracted.metadata);
+    let text = super::encoding::normalise(extracted.text);
+    let mut doc = make(&label, text, &input.metadata, &extracted.metadata);
     doc.encoding = extracted.encoding;
     doc.pages = extracted.pages;
     doc.record = extracted.record;

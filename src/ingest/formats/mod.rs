@@ -85,6 +85,7 @@ const ENCODINGS: &[&str] = &[
     "UTF-16LE",
     "UTF-16BE",
     "Windows-1252",
+    "UTF-8 med enstaka Windows-1252-tecken",
     "docx",
     "pdf",
     "html",
