@@ -865,3 +865,72 @@ fn the_same_decision_in_any_normal_form_or_line_end_is_read_the_same() {
     // must survive NFD there.
     assert_eq!(docs[6]["kind"], docs[0]["kind"]);
 }
+
+#[test]
+fn no_cell_of_a_csv_starts_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, lead) in ["=", "+", "-", "@"].iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("{lead}fil{i}.md")),
+            format!("---\nid: {lead}SUMMA(1+1)\nenhet: {lead}cmd|' /C calc'!A0\n---\n{GOOD}\n- Punkt i en lista.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("poster.jsonl"),
+        "{\"id\": \"=1+1\", \"text\": \"=HYPERLINK(\\\"x\\\") Beslut. Du får stöd.\"}\n",
+    )
+    .unwrap();
+    let run_in = |args: &[&str]| {
+        let output = granska()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let out = tempfile::tempdir().unwrap();
+    let (fynd, lista) = (out.path().join("fynd.csv"), out.path().join("lista.csv"));
+    run_in(&[
+        "kontrollera",
+        ".",
+        "--format",
+        "csv",
+        "--ut",
+        fynd.to_str().unwrap(),
+    ]);
+    run_in(&[
+        "stickprov",
+        ".",
+        "-n",
+        "5",
+        "--frö",
+        "1",
+        "--skikta",
+        "enhet",
+        "--ut",
+        lista.to_str().unwrap(),
+    ]);
+    for name in [&fynd, &lista] {
+        let text = std::fs::read_to_string(name).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let mut cells = 0;
+        for row in reader.records() {
+            for cell in row.unwrap().iter() {
+                cells += 1;
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{name:?}: {cell:?}"
+                );
+            }
+        }
+        assert!(cells > 20, "{name:?} has rows");
+    }
+}

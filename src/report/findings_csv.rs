@@ -2,6 +2,7 @@
 //! a byte order mark so that Swedish Excel opens it with å, ä and ö intact.
 //! Files that could not be read come last, as rows without a criterion.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::model::DocumentReport;
@@ -40,6 +41,18 @@ fn io_error(e: ::csv::Error) -> io::Error {
     }
 }
 
+/// Text for a spreadsheet cell that Excel will not run as a formula: a cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'`
+/// first (OWASP's advice against CSV injection). Ids, file names, strata and
+/// excerpts come from the documents and cannot be trusted.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn number(n: Option<usize>) -> String {
     n.map_or(String::new(), |n| n.to_string())
 }
@@ -61,8 +74,8 @@ impl<W: Write> CsvWriter<W> {
         for f in &doc.findings {
             self.csv
                 .write_record([
-                    doc.id.as_str(),
-                    &doc.path,
+                    inert(&doc.id).as_ref(),
+                    &inert(&doc.path),
                     doc.kind.unwrap_or(""),
                     &f.criterion,
                     &f.perspective,
@@ -71,9 +84,9 @@ impl<W: Write> CsvWriter<W> {
                     &f.column.to_string(),
                     &number(f.paragraph),
                     &number(f.page),
-                    &f.excerpt,
-                    &f.message,
-                    f.suggestion.as_deref().unwrap_or(""),
+                    &inert(&f.excerpt),
+                    &inert(&f.message),
+                    &inert(f.suggestion.as_deref().unwrap_or("")),
                     &score,
                 ])
                 .map_err(io_error)?;
@@ -84,7 +97,7 @@ impl<W: Write> CsvWriter<W> {
     /// Writes the files that could not be read and flushes.
     pub fn finish(mut self, errors: &[IngestError], show_pnr: bool) -> io::Result<W> {
         for e in errors {
-            let path = mask_if(&e.path, show_pnr);
+            let path = inert(&mask_if(&e.path, show_pnr)).into_owned();
             let message = format!("Filen kunde inte läsas: {}", mask_if(&e.message, show_pnr));
             let mut row = vec![""; HEADER.len()];
             row[1] = &path;

@@ -14,6 +14,7 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
 use crate::ingest::{Document, IngestError, Input, fold_key, units};
+use crate::report::findings_csv::inert;
 use crate::report::privacy::mask_if;
 
 /// The name of the stratum of documents that lack the strata key.
@@ -246,9 +247,9 @@ pub fn write_csv(sample: &Sample, mut out: impl Write, show_pnr: bool) -> io::Re
             .expect("every drawn document is in a stratum");
         csv.write_record([
             (nr + 1).to_string(),
-            mask_if(&c.id, show_pnr).into_owned(),
-            mask_if(&c.path, show_pnr).into_owned(),
-            mask_if(&stratum.name, show_pnr).into_owned(),
+            inert(&mask_if(&c.id, show_pnr)).into_owned(),
+            inert(&mask_if(&c.path, show_pnr)).into_owned(),
+            inert(&mask_if(&stratum.name, show_pnr)).into_owned(),
             stratum.drawn.to_string(),
             stratum.population.to_string(),
             sample.seed.to_string(),
