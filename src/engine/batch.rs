@@ -230,12 +230,7 @@ impl BatchIndex {
     ) -> io::Result<BatchIndex> {
         let mut builder = IndexBuilder::default();
         let mut unreadable = HashMap::new();
-        let mut units = units(inputs);
-        loop {
-            let work = units.take_chunk(chunk);
-            if work.is_empty() {
-                break;
-            }
+        for work in units(inputs).chunks(chunk) {
             let read: Vec<(CasePrints, Option<(PathBuf, IngestError)>)> = pool.install(|| {
                 work.into_par_iter()
                     .map(|unit| {

@@ -205,12 +205,7 @@ pub fn run<T: Send>(
         None
     };
     let batch_time = batch_started.elapsed();
-    let mut units = units(inputs);
-    loop {
-        let work = units.take_chunk(chunk);
-        if work.is_empty() {
-            break;
-        }
+    for work in units(inputs).chunks(chunk) {
         let results: Vec<Vec<(Judged<T>, Option<DocTiming>)>> = pool.install(|| {
             work.into_par_iter()
                 .map(|unit| {

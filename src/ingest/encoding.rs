@@ -23,7 +23,7 @@ fn is_control(c: char) -> bool {
 /// (an export with a line pasted from an older system) when valid UTF-8
 /// letters outnumber the bytes that are not, each such byte then read as
 /// Windows-1252; otherwise Windows-1252 throughout.
-fn mixed(bytes: &[u8]) -> (String, &'static str) {
+pub(crate) fn mixed(bytes: &[u8]) -> (String, &'static str) {
     let mut text = String::with_capacity(bytes.len());
     let (mut letters, mut strays) = (0usize, 0usize);
     let mut rest = bytes;

@@ -345,9 +345,13 @@ pub fn units(inputs: &[Input]) -> Units<'_> {
 }
 
 impl<'a> Units<'a> {
-    /// The next `n` units (fewer at the end; none when all are taken).
-    pub fn take_chunk(&mut self, n: usize) -> Vec<Unit<'a>> {
-        self.by_ref().take(n).collect()
+    /// The units in chunks of `n` (the last may be smaller), each read only
+    /// when it is taken: what a parallel stage works on at a time.
+    pub fn chunks(mut self, n: usize) -> impl Iterator<Item = Vec<Unit<'a>>> {
+        std::iter::from_fn(move || {
+            let chunk: Vec<Unit<'a>> = self.by_ref().take(n).collect();
+            (!chunk.is_empty()).then_some(chunk)
+        })
     }
 }
 

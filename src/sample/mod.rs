@@ -82,12 +82,7 @@ impl Population {
     /// sorted by path.
     pub fn read(inputs: &[Input], filters: &[Filter], strata: Option<&str>) -> Population {
         let mut population = Population::default();
-        let mut units = units(inputs);
-        loop {
-            let work = units.take_chunk(CHUNK);
-            if work.is_empty() {
-                break;
-            }
+        for work in units(inputs).chunks(CHUNK) {
             let read: Vec<Vec<Result<Option<Candidate>, IngestError>>> = work
                 .into_par_iter()
                 .map(|unit| {

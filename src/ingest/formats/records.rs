@@ -11,9 +11,8 @@
 
 use std::io::{self, BufRead, BufReader, Read as _};
 
-use encoding_rs::WINDOWS_1252;
-
 use super::{Extracted, Read};
+use crate::ingest::encoding;
 use crate::ingest::metadata::{Metadata, fold_key};
 
 /// A JSON value as metadata text.
@@ -49,15 +48,13 @@ fn record(
     })
 }
 
-/// Bytes as text: UTF-8 when they are, Windows-1252 when not; `file` is the
-/// file's encoding when its byte order mark named one.
+/// Bytes as text: UTF-8 when they are, else as a whole file would be read
+/// (see `encoding::mixed`); `file` is the file's encoding when its byte order
+/// mark named one.
 fn decode(bytes: &[u8], file: Option<&'static str>) -> (String, &'static str) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), file.unwrap_or("UTF-8")),
-        Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), "Windows-1252")
-        }
+        Err(_) => encoding::mixed(bytes),
     }
 }
 
