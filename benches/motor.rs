@@ -99,7 +99,7 @@ fn template_load(c: &mut Criterion) {
              kriterium T-L \"t\" {{ perspektiv rs förbjuder lexikon ord meddelande \"m\" \
              exempel uppfyllt \"a\" exempel ej_uppfyllt \"b\" }}\n"
         );
-        let loader = Loader::Folder(dir.path().to_path_buf());
+        let loader = Loader::folder(dir.path());
         group.bench_function(format!("ladda lexikon på {megabytes} MB"), |b| {
             b.iter(|| {
                 Template::from_source("bänk.gm", &source, &loader)

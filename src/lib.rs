@@ -52,3 +52,5 @@ pub mod report;
 pub mod sample;
 pub mod score;
 pub mod template;
+#[doc(hidden)]
+pub mod testkit;

@@ -15,11 +15,27 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use granska::engine;
 use granska::ingest;
 use granska::report::output::OutputFile;
-use granska::report::privacy::mask_if;
+use granska::report::privacy::shown;
 use granska::report::{self, explain, text, writer};
 use granska::sample;
 use granska::score::{Facts, Groups, Summary, Tally, compare, stats};
 use granska::template::{Template, TemplateErrors};
+
+/// A line on stderr with identity numbers masked and control characters made
+/// harmless, whatever the flags: paths typed on the command line and file
+/// names end up in messages, and messages are not results to be shown in full.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", shown(&format!($($arg)*), false))
+    };
+}
+
+/// [`say!`] without the line end.
+macro_rules! say_part {
+    ($($arg:tt)*) => {
+        eprint!("{}", shown(&format!($($arg)*), false))
+    };
+}
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
@@ -74,6 +90,16 @@ enum Command {
         /// Visa personnummer omaskerade (undvik!).
         #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
         show_pnr: bool,
+    },
+    /// Visa vilka metadatanycklar och värden dokumenten har, och hur många
+    /// dokument som har vart och ett (till --skikta, --gruppera och --filter).
+    #[command(help_template = HELP_TEMPLATE)]
+    Metadata {
+        #[command(flatten)]
+        inputs: InputArgs,
+        /// Visa högst så många värden per nyckel.
+        #[arg(long = "värden", visible_aliases = ["varden", "values"], value_name = "N", default_value_t = 20, help_heading = "Flaggor")]
+        shown: usize,
     },
     /// Förklara ett kriterium: perspektiv, källa, meddelande, råd och exempel.
     #[command(name = "förklara", visible_aliases = ["forklara", "explain"], help_template = HELP_TEMPLATE)]
@@ -169,7 +195,7 @@ impl InputArgs {
         let reader = match std::env::current_exe() {
             Ok(exe) => ingest::Reader::isolated(limits, exe),
             Err(e) => {
-                eprintln!(
+                say!(
                     "granska: varning: kunde inte hitta programfilen ({e}); PDF, Word och HTML \
                      läses utan tids- och minnesgräns."
                 );
@@ -205,9 +231,9 @@ struct CheckArgs {
 struct ReportArgs {
     #[command(flatten)]
     template: TemplateArg,
-    /// Utdataformat.
-    #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
-    format: Format,
+    /// Utdataformat (standard: efter filändelsen i --ut, annars text).
+    #[arg(long, value_enum, help_heading = "Flaggor")]
+    format: Option<Format>,
     /// Sammanfatta också per grupp: enhet, handlaggare, insats, lag, typ eller
     /// någon annan metadatanyckel.
     #[arg(
@@ -238,6 +264,19 @@ struct ReportArgs {
     /// Visa ingen förloppsindikator.
     #[arg(long = "tyst", visible_alias = "quiet", help_heading = "Flaggor")]
     quiet: bool,
+}
+
+impl ReportArgs {
+    /// The format of the report written to `out` (the screen when none): a
+    /// `--format` that does not fit the file's ending, or an Excel workbook
+    /// to a terminal, is a usage error.
+    fn output_format(&self, out: Option<&Path>) -> Result<writer::Format, ExitCode> {
+        let terminal = io::stdout().is_terminal();
+        writer::Format::for_output(self.format.map(Into::into), out, terminal).map_err(|e| {
+            say!("granska: {e}.");
+            ExitCode::from(2)
+        })
+    }
 }
 
 /// Runs with more documents than this show a progress bar (on a terminal).
@@ -346,7 +385,8 @@ struct SampleArgs {
         help_heading = "Flaggor"
     )]
     check: bool,
-    /// Skriv stickprovslistan (CSV) till en fil.
+    /// Skriv resultatet till en fil: granskningen med --kontrollera, annars
+    /// stickprovslistan (CSV).
     #[arg(
         long = "ut",
         visible_alias = "out",
@@ -354,14 +394,17 @@ struct SampleArgs {
         help_heading = "Flaggor"
     )]
     out: Option<PathBuf>,
-    /// Med --kontrollera: skriv granskningsresultatet till en fil.
+    /// Skriv stickprovslistan (CSV) till en fil, också med --kontrollera.
     #[arg(
-        long = "rapport",
-        visible_alias = "report",
+        long = "lista",
+        visible_alias = "list",
         value_name = "FIL",
         help_heading = "Flaggor"
     )]
-    report_out: Option<PathBuf>,
+    list: Option<PathBuf>,
+    /// Ersatt av --ut (resultatet) och --lista (stickprovslistan).
+    #[arg(long = "rapport", value_name = "FIL", hide = true)]
+    old_report: Option<PathBuf>,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -453,6 +496,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Kontrollera(args) => check(args),
         Command::Stickprov(command) => stickprov(command),
+        Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
             first,
             second,
@@ -522,7 +566,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::ValueValidation => "ogiltigt värde",
         _ => "felaktigt kommando",
     };
-    eprintln!("granska: {reason}. Skriv `granska --hjälp` för hjälp.\n");
+    say!("granska: {reason}. Skriv `granska --hjälp` för hjälp.\n");
     let _ = e.print();
     ExitCode::from(2)
 }
@@ -556,9 +600,7 @@ fn load_for_review(file: Option<&Path>) -> Result<Template, ExitCode> {
 fn refuse_oversized(template: &Template) -> Result<(), ExitCode> {
     let oversized = template.oversized_patterns();
     for reason in &oversized {
-        eprintln!(
-            "granska: ett reguljärt uttryck är för stort och kommer aldrig att matcha: {reason}"
-        );
+        say!("granska: ett reguljärt uttryck är för stort och kommer aldrig att matcha: {reason}");
     }
     if oversized.is_empty() {
         Ok(())
@@ -569,7 +611,7 @@ fn refuse_oversized(template: &Template) -> Result<(), ExitCode> {
 
 fn print_template_errors(errors: &TemplateErrors) {
     print_diagnostics(&errors.errors);
-    eprintln!("{errors}. Rätta felen och försök igen.");
+    say!("{errors}. Rätta felen och försök igen.");
 }
 
 /// Template diagnostics on stderr, with their source excerpts.
@@ -580,7 +622,8 @@ fn print_diagnostics(diagnostics: &[granska::template::Diagnostic]) {
         let _ = handler.render_report(&mut out, d);
         out.push('\n');
     }
-    eprint!("{out}");
+    // Colours stay; identity numbers in file names and lines do not.
+    eprint!("{}", granska::report::privacy::mask(&out));
 }
 
 fn use_color(stream: &impl IsTerminal) -> bool {
@@ -589,6 +632,7 @@ fn use_color(stream: &impl IsTerminal) -> bool {
 
 fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
+    args.report.output_format(args.out.as_deref())?;
     let template = load_for_review(args.report.template.file.as_deref())?;
     let (inputs, errors) = args.inputs.collect();
     run_report(
@@ -607,6 +651,9 @@ struct Rendered {
     kind: Option<&'static str>,
     outcome: Option<String>,
     group: Option<String>,
+    /// The document's keys and values, when grouping (to say which keys
+    /// there are if none has the one asked for).
+    keys: Option<ingest::Catalogue>,
 }
 
 /// Judges `inputs` and writes the report to `out` (or the screen): the
@@ -621,16 +668,17 @@ fn run_report(
     out_path: Option<&Path>,
 ) -> Result<ExitCode, ExitCode> {
     if args.show_pnr {
-        eprintln!("granska: varning: personnummer visas omaskerade. Sprid inte resultatet.");
+        say!("granska: varning: personnummer visas omaskerade. Sprid inte resultatet.");
     }
+    let format = args.output_format(out_path)?;
     let (out, pending) = open_output(out_path)?;
     let color = out_path.is_none() && use_color(&io::stdout());
     let show = args.show_pnr;
     let mut tally = Tally::new(template);
     let mut groups = args.group.as_deref().map(Groups::new);
-    let format = args.format;
+    let mut catalogue = ingest::Catalogue::default();
     let render = |d: &ingest::Document, o: &engine::Outcome| Rendered {
-        body: writer::render(format.into(), template, d, o, show, color),
+        body: writer::render(format, template, d, o, show, color),
         kind: d.kind.map(ingest::Kind::name),
         outcome: d.metadata.get("utfall").map(str::to_string),
         group: args
@@ -638,16 +686,20 @@ fn run_report(
             .as_deref()
             .and_then(|key| d.value(key))
             .map(str::to_string),
+        keys: args.group.as_ref().map(|_| {
+            let mut keys = ingest::Catalogue::default();
+            keys.add(d);
+            keys
+        }),
     };
-    let mut report =
-        writer::ReportWriter::start(format.into(), out, template).map_err(write_error)?;
+    let mut report = writer::ReportWriter::start(format, out, template).map_err(write_error)?;
     // The first write error stops the writing, not the run.
     let mut written: io::Result<()> = Ok(());
     let mut profile = args.profile.then(engine::Profile::default);
     let progress = progress_bar(inputs.len(), args.quiet);
     let (jobs, note) = engine::threads(args.jobs);
     if let Some(note) = note {
-        eprintln!("granska: {note}");
+        say!("granska: {note}");
     }
     let ran = engine::run(
         template,
@@ -673,6 +725,9 @@ fn run_report(
                         outcome: rendered.outcome.as_deref(),
                     };
                     tally.add(&outcome.statuses, &outcome.score, facts);
+                    if let Some(keys) = rendered.keys {
+                        catalogue.merge(keys);
+                    }
                     if let Some(groups) = groups.as_mut() {
                         let value = rendered.group.as_deref();
                         groups.add(template, value, &outcome.statuses, &outcome.score, facts);
@@ -690,20 +745,27 @@ fn run_report(
         bar.finish_and_clear();
     }
     ran.map_err(|e| {
-        eprintln!("granska: {e}");
+        say!("granska: {e}");
         ExitCode::from(2)
     })?;
+    if let Some(note) = args
+        .group
+        .as_deref()
+        .and_then(|key| catalogue.missing_key(key, "--gruppera"))
+    {
+        say!("granska: varning: {note}.");
+    }
     let summary = Summary::new(template, &tally, groups.as_ref());
     written
         .and_then(|()| report.finish(template, &summary, &errors, show))
         .and_then(|()| pending.map_or(Ok(()), OutputFile::commit))
         .map_err(write_error)?;
     if let Some(profile) = &profile {
-        eprint!("{}", text::render_profile(template, profile));
+        say_part!("{}", text::render_profile(template, profile));
     }
     if !errors.is_empty() {
-        if !matches!(format, Format::Text) || out_path.is_some() {
-            eprintln!(
+        if format != writer::Format::Text || out_path.is_some() {
+            say!(
                 "granska: {} filer kunde inte läsas; se listan i resultatet.",
                 errors.len()
             );
@@ -712,7 +774,7 @@ fn run_report(
     }
     if summary.figures.documents == 0 {
         // Nothing was reviewed: never a silent success.
-        eprintln!(
+        say!(
             "granska: hittade inga dokument att granska (tomma mappar, eller allt undantaget \
              i .granskaignore){}.",
             if args.strict {
@@ -747,7 +809,7 @@ fn open_output(path: Option<&Path>) -> Result<(Box<dyn Write>, Option<OutputFile
 /// name; a failure is printed and means exit code 2.
 fn create_output(path: &Path) -> Result<(File, OutputFile), ExitCode> {
     OutputFile::create(path).map_err(|e| {
-        eprintln!("granska: kunde inte skapa {}: {e}", path.display());
+        say!("granska: kunde inte skapa {}: {e}", path.display());
         ExitCode::from(2)
     })
 }
@@ -757,7 +819,7 @@ fn create_output(path: &Path) -> Result<(File, OutputFile), ExitCode> {
 fn refuse_overwrite(inputs: &[PathBuf], out: Option<&Path>) -> Result<(), ExitCode> {
     match out.and_then(|out| ingest::output_conflict(inputs, out)) {
         Some(reason) => {
-            eprintln!("granska: {reason}.");
+            say!("granska: {reason}.");
             Err(ExitCode::from(2))
         }
         None => Ok(()),
@@ -788,7 +850,7 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     }
     let args = command.args;
     let Some(n) = args.n else {
-        eprintln!(
+        say!(
             "granska: ange stickprovets storlek med -n, t.ex. `granska stickprov -n 20 MAPP`. \
              `granska stickprov storlek --population N` räknar ut hur stort det behöver vara."
         );
@@ -800,11 +862,12 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
         .map(|f| sample::Filter::parse(f))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| {
-            eprintln!("granska: {e}");
+            say!("granska: {e}");
             ExitCode::from(2)
         })?;
-    refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
-    refuse_overwrite(&args.inputs.paths, args.report_out.as_deref())?;
+    let (list_out, report_out) = sample_outputs(&args)?;
+    refuse_overwrite(&args.inputs.paths, list_out)?;
+    refuse_overwrite(&args.inputs.paths, report_out)?;
     let template = match args.check {
         true => Some(load_for_review(args.report.template.file.as_deref())?),
         false => None,
@@ -812,13 +875,16 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     let (inputs, mut errors) = args.inputs.collect();
     let mut population = sample::Population::read(&inputs, &filters, args.strata.as_deref());
     errors.append(&mut population.errors);
+    for note in population.key_notes(&filters, args.strata.as_deref()) {
+        say!("granska: varning: {note}.");
+    }
     let (seed, chosen_seed) = match args.seed {
         Some(seed) => (seed, true),
         None => (random_seed(), false),
     };
     let drawn = sample::draw(&population.candidates, n, seed);
     let show = args.report.show_pnr;
-    if let Some(path) = &args.out {
+    if let Some(path) = list_out {
         let (file, pending) = create_output(path)?;
         sample::write_csv(&drawn, io::BufWriter::new(file), show)
             .and_then(|()| pending.commit())
@@ -826,9 +892,9 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     } else if !args.check {
         sample::write_csv(&drawn, io::stdout().lock(), show).map_err(write_error)?;
     }
-    eprint!(
+    say_part!(
         "{}",
-        describe_sample(&drawn, &population, n, chosen_seed, &args)
+        describe_sample(&drawn, &population, n, chosen_seed, &args, list_out)
     );
     match template {
         Some(template) => {
@@ -848,21 +914,100 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
                 Some(&inputs),
                 errors,
                 &args.report,
-                args.report_out.as_deref(),
+                report_out,
             )
         }
         None if !errors.is_empty() => {
             for e in &errors {
-                eprintln!(
+                say!(
                     "granska: kunde inte läsa {}: {}",
-                    mask_if(&e.path, show),
-                    mask_if(&e.message, show)
+                    shown(&e.path, show),
+                    shown(&e.message, show)
                 );
             }
             Ok(ExitCode::from(3))
         }
         None => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// Where `stickprov` writes the list of drawn documents and the review's
+/// result. `--ut` is the command's result, as in `kontrollera`: the review
+/// with `--kontrollera`, the list without; `--lista` is always the list.
+/// Flags that only make sense for a review, a list file named as something
+/// else than CSV and the old `--rapport` are usage errors.
+fn sample_outputs(args: &SampleArgs) -> Result<(Option<&Path>, Option<&Path>), ExitCode> {
+    let refuse = |message: String| {
+        say!("granska: {message}.");
+        Err(ExitCode::from(2))
+    };
+    if args.old_report.is_some() {
+        return refuse(
+            "--rapport finns inte längre: skriv --ut FIL för granskningens resultat (med \
+             --kontrollera) och --lista FIL för stickprovslistan"
+                .into(),
+        );
+    }
+    let list = match (args.check, args.list.as_deref(), args.out.as_deref()) {
+        (true, list, _) => list,
+        (false, Some(_), Some(_)) => {
+            return refuse(
+                "utan --kontrollera är stickprovslistan resultatet: ange --ut eller --lista, \
+                 inte båda"
+                    .into(),
+            );
+        }
+        (false, list, out) => list.or(out),
+    };
+    if let Some(path) = list {
+        if let Some(other) = writer::Format::of_file(path).filter(|f| *f != writer::Format::Csv) {
+            return refuse(format!(
+                "stickprovslistan är en CSV-fil och kan inte skrivas som {}; ge filen ändelsen \
+                 .csv{}",
+                other.name(),
+                if args.check {
+                    ""
+                } else {
+                    ", eller lägg till --kontrollera för att granska stickprovet och skriva \
+                     resultatet till filen"
+                }
+            ));
+        }
+    }
+    if !args.check {
+        let report = &args.report;
+        let review_only = [
+            ("--format", report.format.is_some()),
+            ("--mall", report.template.file.is_some()),
+            ("--gruppera", report.group.is_some()),
+            ("--strikt", report.strict),
+            ("--profil", report.profile),
+        ];
+        if let Some((flag, _)) = review_only.iter().find(|(_, given)| *given) {
+            return refuse(format!(
+                "{flag} gäller granskningen av stickprovet; lägg till --kontrollera"
+            ));
+        }
+        return Ok((list, None));
+    }
+    args.report.output_format(args.out.as_deref())?;
+    Ok((list, args.out.as_deref()))
+}
+
+/// `granska metadata`: the keys and values of the documents, with counts.
+fn list_metadata(args: &InputArgs, values: usize) -> Result<ExitCode, ExitCode> {
+    let (inputs, mut errors) = args.collect();
+    let mut population = sample::Population::read(&inputs, &[], None);
+    errors.append(&mut population.errors);
+    print!("{}", shown(&population.catalogue.render(values), false));
+    for e in &errors {
+        say!("granska: kunde inte läsa {}: {}", e.path, e.message);
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
 }
 
 /// A seed short enough to write down, from the clock.
@@ -880,6 +1025,7 @@ fn describe_sample(
     asked: usize,
     chosen_seed: bool,
     args: &SampleArgs,
+    list: Option<&Path>,
 ) -> String {
     let mut out = format!(
         "Stickprov: {} av {} dokument, frö {}",
@@ -912,7 +1058,7 @@ fn describe_sample(
     if let Some(key) = &args.strata {
         out += &format!("Skiktat efter {key}:\n");
         for s in &drawn.strata {
-            let name = mask_if(&s.name, args.report.show_pnr);
+            let name = shown(&s.name, args.report.show_pnr);
             out += &format!("  {name}: {} av {}\n", s.drawn, s.population);
         }
     }
@@ -923,7 +1069,7 @@ fn describe_sample(
     } else if drawn.chosen.len() < asked {
         out += "Alla dokument kom med: det fanns inte fler.\n";
     }
-    if let Some(path) = &args.out {
+    if let Some(path) = list {
         out += &format!("Listan skrevs till {}.\n", path.display());
     }
     out
@@ -941,7 +1087,7 @@ fn compare_rounds(
             .map_err(|e| e.to_string())
             .and_then(compare::Round::read)
             .map_err(|e| {
-                eprintln!("granska: kunde inte läsa {}: {e}", path.display());
+                say!("granska: kunde inte läsa {}: {e}", path.display());
                 ExitCode::from(2)
             })
     };
@@ -952,11 +1098,11 @@ fn compare_rounds(
         TextOrJson::Text => report::summary::render_comparison(&comparison, show_pnr),
         TextOrJson::Json => {
             let mut json = serde_json::to_string_pretty(&comparison).map_err(|e| {
-                eprintln!("granska: {e}");
+                say!("granska: {e}");
                 ExitCode::from(2)
             })?;
             json.push('\n');
-            mask_if(&json, show_pnr).into_owned()
+            shown(&json, show_pnr).into_owned()
         }
     };
     let mut out = io::stdout().lock();
@@ -968,7 +1114,7 @@ fn write_error(e: io::Error) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::SUCCESS;
     }
-    eprintln!("granska: kunde inte skriva resultatet: {e}");
+    say!("granska: kunde inte skriva resultatet: {e}");
     ExitCode::from(2)
 }
 
@@ -1015,7 +1161,7 @@ fn explain_criterion(template: &Template, id: &str) -> ExitCode {
                 Some(s) => format!(" Menade du {s}?"),
                 None => " Skriv `granska mall visa` för att se alla kriterier.".to_string(),
             };
-            eprintln!("granska: mallen har inget kriterium {id}.{hint}");
+            say!("granska: mallen har inget kriterium {id}.{hint}");
             ExitCode::from(2)
         }
     }

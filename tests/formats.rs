@@ -4,10 +4,11 @@
 //! reports every good document.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 mod common;
+
+use granska::testkit::zip as docx;
 
 use common::{file_name, granska};
 use serde_json::Value;
@@ -124,20 +125,6 @@ fn windows_1252_and_utf_16_twins_give_the_same_findings() {
     assert_eq!(statuses(&cp), statuses(&utf8));
 }
 
-/// A docx built in the test from parts, for broken and hostile cases.
-fn docx(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap();
-    out.into_inner()
-}
-
 const DOCUMENT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
 <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Beslut om hemtjänst</w:t></w:r></w:p>
@@ -239,7 +226,7 @@ fn a_batch_with_every_kind_of_broken_file_finishes_and_lists_each() {
     #[cfg(unix)]
     {
         std::fs::create_dir(dir.path().join("ring")).unwrap();
-        std::os::unix::fs::symlink(dir.path(), dir.path().join("ring/till-start")).unwrap();
+        std::os::unix::fs::symlink("/", dir.path().join("ring/ut-ur-mappen")).unwrap();
     }
     let (code, json) = check(&[dir.path().to_str().unwrap(), "--max-storlek", "1"]);
     assert_eq!(code, Some(3), "{json}");
@@ -275,7 +262,7 @@ fn a_batch_with_every_kind_of_broken_file_finishes_and_lists_each() {
     expect("poster.jsonl", "rad 2: ogiltig JSON");
     expect("rader.csv", "rad 3: texten är tom");
     #[cfg(unix)]
-    expect("till-start", "länkar till sig själv");
+    expect("ut-ur-mappen", "utanför mappen");
     // Every good document is reported.
     let documents: Vec<String> = json["documents"]
         .as_array()
@@ -394,5 +381,149 @@ fn html_nested_a_hundred_thousand_deep_is_read_like_the_same_page_shallow() {
         let deep = documents[name];
         assert_eq!(statuses(deep), statuses(shallow), "{name}");
         assert_eq!(deep["metrics"], shallow["metrics"], "{name}");
+    }
+}
+
+/// A denial with an appeal paragraph that is there, hidden or visible.
+fn denial_with_appeal(hidden_html: &str, hidden_word: &str) -> (String, String) {
+    let appeal = "Du kan överklaga beslutet till förvaltningsrätten. Skriv till oss inom tre \
+                  veckor från den dag du fick veta om beslutet. Vi skickar överklagandet \
+                  vidare till förvaltningsrätten.";
+    let html = format!(
+        "<html><body><h1>Beslut om hemtjänst</h1><p>Du får inte hemtjänst. Ansökan avslås.</p>\
+         <p{hidden_html}>{appeal}</p></body></html>"
+    );
+    let p = |text: &str, run: &str| format!("<w:p><w:r>{run}<w:t>{text}</w:t></w:r></w:p>");
+    let word = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{}{}{}</w:body></w:document>",
+        p("Beslut om hemtjänst", ""),
+        p("Du får inte hemtjänst. Ansökan avslås.", ""),
+        p(appeal, hidden_word)
+    );
+    (html, word)
+}
+
+/// Text the reader cannot see (Word's hidden text, HTML's `hidden` and
+/// `display: none`) never satisfies a criterion; how much was left out is in
+/// the document's metadata.
+#[test]
+fn hidden_text_never_satisfies_a_criterion_and_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("synlig", "", "", "met"),
+        ("dold", " hidden", "<w:rPr><w:vanish/></w:rPr>", "not_met"),
+        (
+            "stil",
+            " style=\"color:red; DISPLAY : none\"",
+            "<w:rPr><w:vanish w:val=\"true\"/></w:rPr>",
+            "not_met",
+        ),
+        (
+            "inte-dold",
+            " aria-hidden=\"true\"",
+            "<w:rPr><w:vanish w:val=\"0\"/></w:rPr>",
+            "met",
+        ),
+    ];
+    for (name, hidden_html, hidden_word, _) in cases {
+        let (html, word) = denial_with_appeal(hidden_html, hidden_word);
+        std::fs::write(dir.path().join(format!("{name}.html")), html).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{name}.docx")),
+            docx(&[("word/document.xml", word.as_bytes())]),
+        )
+        .unwrap();
+    }
+    let (code, json) = check(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{json}");
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 8);
+    for doc in documents {
+        let file = file_name(doc);
+        let (_, _, _, expected) = cases
+            .iter()
+            .find(|c| file.starts_with(&format!("{}.", c.0)))
+            .unwrap();
+        assert_eq!(common::status(doc, "RS-OVERKLAGANDE"), *expected, "{file}");
+        let counted = doc["metadata"]["dold_text"].as_str();
+        if *expected == "not_met" {
+            let n: usize = counted
+                .unwrap_or_else(|| panic!("{file}: not counted"))
+                .parse()
+                .unwrap();
+            assert!(n > 100, "{file}: {n}");
+        } else {
+            assert_eq!(counted, None, "{file}");
+        }
+    }
+}
+
+/// Text in footnotes, embedded chunks, CDATA, text boxes and tracked moves
+/// of a Word file, and text drawn with PDF's `'` and `"` operators, is read,
+/// and read once.
+#[test]
+fn word_and_pdf_text_is_read_whole_and_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
+              xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let textbox = format!("<w:txbxContent>{}</w:txbxContent>", p("TEXTRUTA"));
+    let body = format!(
+        "{}<w:p><w:r><w:t>Se fotnot.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>\
+         <w:altChunk r:id=\"rId9\"/><w:p><w:r><w:t><![CDATA[CDATATEXT]]></w:t></w:r></w:p>\
+         <w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{textbox}</w:drawing></mc:Choice>\
+         <mc:Fallback><w:pict>{textbox}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>\
+         <w:p><w:moveFrom w:id=\"1\"><w:r><w:t>FLYTTAD</w:t></w:r></w:moveFrom></w:p>\
+         <w:p><w:moveTo w:id=\"2\"><w:r><w:t>FLYTTAD</w:t></w:r></w:moveTo></w:p>",
+        p("Beslut om hemtjänst")
+    );
+    let document = format!("<w:document {ns}><w:body>{body}</w:body></w:document>");
+    let notes = format!(
+        "<w:footnotes {ns}><w:footnote w:type=\"separator\" w:id=\"0\">{}</w:footnote>\
+         <w:footnote w:id=\"1\">{}</w:footnote></w:footnotes>",
+        p("SKILJELINJE"),
+        p("FOTNOTTEXT")
+    );
+    let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+                <Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\" Target=\"afchunk.html\"/></Relationships>";
+    let word = docx(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/footnotes.xml", notes.as_bytes()),
+        (
+            "word/afchunk.html",
+            b"<html><body><p>ALTCHUNKTEXT</p></body></html>",
+        ),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+    ]);
+    std::fs::write(dir.path().join("a.docx"), word).unwrap();
+    let content = b"BT /F1 12 Tf 50 750 Td 14 TL (Beslut om hemtjanst.) Tj T* \
+                    (QUOTEOP overklaga) ' 0 0 (DQUOTEOP forvaltningsratten) \" ET";
+    let mut page = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    page.extend_from_slice(content);
+    page.extend_from_slice(b"\nendstream");
+    let pdf = granska::testkit::pdf(&[
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec()),
+        (4, page),
+        (5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec()),
+    ]);
+    std::fs::write(dir.path().join("b.pdf"), pdf).unwrap();
+    let reports = tempfile::tempdir().unwrap();
+    let out = reports.path().join("r.html");
+    common::check_to_file(dir.path(), &out, &[]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    for (text, times) in [
+        ("FOTNOTTEXT", 1),
+        ("ALTCHUNKTEXT", 1),
+        ("CDATATEXT", 1),
+        ("TEXTRUTA", 1),
+        ("FLYTTAD", 1),
+        ("SKILJELINJE", 0),
+        ("QUOTEOP overklaga", 1),
+        ("DQUOTEOP forvaltningsratten", 1),
+    ] {
+        assert_eq!(html.matches(text).count(), times, "{text}");
     }
 }

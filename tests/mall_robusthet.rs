@@ -455,7 +455,7 @@ fn base(of: &str) -> String {
 /// given, includes beside it).
 fn load_file(dir: &Path, name: &str) -> Result<Template, Vec<Diagnostic>> {
     let source = std::fs::read_to_string(dir.join(name)).unwrap();
-    Template::from_source(name, &source, &Loader::Folder(dir.to_path_buf())).map_err(|e| e.errors)
+    Template::from_source(name, &source, &Loader::folder(dir)).map_err(|e| e.errors)
 }
 
 /// Where the `"…"` after `utgår från` is in `file` of `dir`.
@@ -637,6 +637,101 @@ fn chains_up_to_the_limit_load_and_longer_ones_are_an_error() {
             )
         );
     }
+}
+
+// ------------------------------------------------------------ confinement
+
+/// A template reads files in its own folder and below it, and the embedded
+/// ones; never outside, however the path is written — and never echoes
+/// what is there.
+#[test]
+fn includes_stay_in_the_template_folder() {
+    let outside = folder(&[
+        ("hemlig.txt", "HEMLIG RAD 811218-9876\n".to_string()),
+        ("bas.gm", ROOT.to_string()),
+    ]);
+    let secret = outside.path().join("hemlig.txt");
+    let foreign_base = outside.path().join("bas.gm");
+    let dir = folder(&[
+        ("delar/bas.gm", ROOT.to_string()),
+        (
+            "delar/ord.tsv",
+            "ord\tersättning\nerhålla\tfå\n".to_string(),
+        ),
+    ]);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, dir.path().join("länk.txt")).unwrap();
+    let lexicon = |path: &str| format!("{ROOT}lexikon egna = \"{path}\"\n");
+    let up = format!(
+        "../{}",
+        outside.path().file_name().unwrap().to_string_lossy()
+    );
+    let cases = [
+        ("absolut", base(&foreign_base.display().to_string())),
+        ("uppåt", base(&format!("{up}/bas.gm"))),
+        ("lexikon absolut", lexicon(&secret.display().to_string())),
+        (
+            "lexikon uppåt",
+            lexicon(&format!("delar/../{up}/hemlig.txt")),
+        ),
+        #[cfg(unix)]
+        ("länk", lexicon("länk.txt")),
+    ];
+    for (what, text) in cases {
+        std::fs::write(dir.path().join("m.gm"), &text).unwrap();
+        let errors = load_file(dir.path(), "m.gm").map(|_| ()).unwrap_err();
+        let all = rendered(&errors);
+        assert!(all.contains("utanför mallens mapp"), "{what}: {all}");
+        assert!(!all.contains("HEMLIG"), "{what}: {all}");
+    }
+    // Inside the folder, a subfolder and the way back up are fine.
+    for text in [
+        base("delar/bas.gm"),
+        lexicon("delar/ord.tsv"),
+        lexicon("delar/../delar/ord.tsv"),
+    ] {
+        std::fs::write(dir.path().join("m.gm"), &text).unwrap();
+        load_file(dir.path(), "m.gm").unwrap_or_else(|e| panic!("{text}: {e:#?}"));
+    }
+}
+
+/// A municipal template that names a perspective with å, ä or ö changes the
+/// standard one; it does not add an empty sixth.
+#[test]
+fn perspective_ids_with_swedish_letters_are_the_same_perspective() {
+    let dir = folder(&[(
+        "kommun.gm",
+        "utgår från \"standard\"\nmall \"Kommun\" version \"1\"\n\
+         perspektiv klarspråk \"Klarspråk\" vikt 2 mål 85 %\n\
+         perspektiv Rättssäkerhet \"Rättssäkerhet\" vikt 3 mål 95 %\n"
+            .to_string(),
+    )]);
+    let t = load_file(dir.path(), "kommun.gm").unwrap_or_else(|e| panic!("{e:#?}"));
+    let ids: Vec<&str> = t.perspectives.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "rattssakerhet",
+            "salutogen",
+            "klarsprak",
+            "icf",
+            "delaktighet"
+        ]
+    );
+    let target = |id: &str| t.perspectives.iter().find(|p| p.id == id).unwrap().target;
+    assert_eq!(target("klarsprak"), Some(0.85));
+    assert_eq!(target("rattssakerhet"), Some(0.95));
+    // A criterion may name it either way.
+    let dir = folder(&[(
+        "k.gm",
+        format!(
+            "{ROOT}perspektiv språk \"Språk\"\n{}",
+            criterion_block("kriterium", "X-1", "Ett").replace("perspektiv rs", "perspektiv Språk")
+        ),
+    )]);
+    let t = load_file(dir.path(), "k.gm").unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(t.perspectives.len(), 2);
+    assert_eq!(t.criteria[0].perspective, 1);
 }
 
 // ------------------------------------------------------------ many criteria

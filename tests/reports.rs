@@ -185,12 +185,12 @@ fn corpus_with_identity_numbers() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string("fixtures/exempel/beslut-avslag-brister.md").unwrap();
     let with = format!(
-        "---\nid: 19420315-1234\n---\nPersonnummer: 19420315-1234\n{text}\nSamordningsnummer 420375+1239 och 4203151234.\n"
+        "---\nid: 19420315-1230\n---\nPersonnummer: 19420315-1230\n{text}\nSamordningsnummer 420375+1237 och 4203151230.\n"
     );
-    std::fs::write(dir.path().join("19420315-1234 beslut.md"), &with).unwrap();
+    std::fs::write(dir.path().join("19420315-1230 beslut.md"), &with).unwrap();
     std::fs::write(
         dir.path().join("annan.md"),
-        format!("{text}\nSe 20010101-2382.\n"),
+        format!("{text}\nSe 20010101-2383.\n"),
     )
     .unwrap();
     dir

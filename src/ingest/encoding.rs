@@ -58,12 +58,16 @@ pub(crate) fn mixed(bytes: &[u8]) -> (String, &'static str) {
 
 /// Text as every later stage reads it: in Unicode NFC (letters composed, as
 /// most systems write them: `ä`, not `a` + `¨`), every line end `\n` (also
-/// `\r\n`, a lone `\r`, U+2028, U+2029 and U+0085), and no byte order marks
-/// at the start.
+/// `\r\n`, a lone `\r`, U+2028, U+2029, U+0085, and the vertical tab and form
+/// feed Word and PDF use for breaks), other control characters as spaces, and
+/// no byte order marks at the start.
 pub fn normalise(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    let special = |c: char| matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{feff}');
-    if text.is_ascii() && !text.contains('\r') {
+    let special = |c: char| {
+        matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+            || (c.is_control() && !matches!(c, '\n' | '\t'))
+    };
+    if text.is_ascii() && !text.contains(special) {
         return text;
     }
     let text = if text.contains(special) {
@@ -78,7 +82,10 @@ pub fn normalise(text: String) -> String {
                     }
                     out.push('\n');
                 }
-                '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+                '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}' => out.push('\n'),
+                // Other control characters (escape sequences, bells) are
+                // never text: a space keeps the words apart.
+                c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
                 c => out.push(c),
             }
         }
@@ -181,6 +188,10 @@ mod tests {
         );
         let plain = "Beslut om hemtjänst\n".to_string();
         assert_eq!(normalise(plain.clone()), plain);
+        assert_eq!(
+            normalise("a\u{1b}[31mb\u{7}c\u{b}d\u{c}e\tf".to_string()),
+            "a [31mb c\nd\ne\tf"
+        );
     }
 
     #[test]

@@ -49,6 +49,12 @@ impl Reader {
 pub struct Input {
     /// The file.
     pub path: PathBuf,
+    /// The document's id when it has none of its own (front matter,
+    /// manifest, record field): its path from the folder given on the
+    /// command line, so that ids are the same on every computer and in every
+    /// round, wherever the export lies; the path as given for a file named
+    /// on the command line.
+    pub name: String,
     /// Metadata from a manifest row, if any.
     pub metadata: Metadata,
     /// In a file of many documents (`.jsonl`, `.csv`): only the document on
@@ -84,43 +90,78 @@ impl IngestError {
 pub const IGNORE_FILE: &str = ".granskaignore";
 
 /// Walks `root` in name order, collecting files and reading manifests. Hidden
-/// files and what a `.granskaignore` lists are skipped.
+/// files and what a `.granskaignore` lists are skipped. Symbolic links are
+/// read only when they point inside `root` (see [`linked_file`]).
 fn walk(
     root: &Path,
     files: &mut Vec<PathBuf>,
     manifests: &mut Vec<PathBuf>,
     errors: &mut Vec<IngestError>,
 ) {
-    let walker = ignore::WalkBuilder::new(root)
+    // A folder given through a link is walked at its target, and its files
+    // named under the link as given.
+    let inside = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let linked_root = root.is_symlink();
+    let start = if linked_root { &inside } else { root };
+    let walker = ignore::WalkBuilder::new(start)
         .standard_filters(false)
         .hidden(true)
         .add_custom_ignore_filename(IGNORE_FILE)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                let path = entry.into_path();
-                if path
-                    .file_name()
-                    .is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv"))
-                {
-                    manifests.push(path);
-                } else if !is_ignored(&path) {
-                    files.push(path);
-                }
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                errors.push(walk_error(root, &err));
+                continue;
             }
-            Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
-                let path = entry.into_path();
-                if !is_ignored(&path) {
-                    errors.push(IngestError::new(&path, NOT_REGULAR));
-                }
+        };
+        let link = entry.path_is_symlink() && entry.depth() > 0;
+        let kind = entry.file_type();
+        let mut path = entry.into_path();
+        if linked_root {
+            path = root.join(path.strip_prefix(&inside).unwrap_or(&path));
+        }
+        if link {
+            match linked_file(&inside, &path) {
+                Ok(Some(path)) if !is_ignored(&path) => files.push(path),
+                Ok(_) => {}
+                Err(reason) => errors.push(IngestError::new(&path, reason)),
             }
-            Ok(_) => {}
-            Err(err) => errors.push(walk_error(root, &err)),
+        } else if kind.is_some_and(|t| t.is_file()) {
+            if path
+                .file_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("manifest.csv"))
+            {
+                manifests.push(path);
+            } else if !is_ignored(&path) {
+                files.push(path);
+            }
+        } else if kind.is_some_and(|t| !t.is_dir()) && !is_ignored(&path) {
+            errors.push(IngestError::new(&path, NOT_REGULAR));
         }
     }
+}
+
+/// A symbolic link met in a folder: the file to read when it points to a file
+/// inside the folder (`inside`, canonical), nothing when it points to a
+/// folder inside it (whose files the walk reads anyway), and why not
+/// otherwise. A link out of the folder is never followed: the folder is what
+/// the user chose to have read, and a link can point anywhere.
+fn linked_file(inside: &Path, link: &Path) -> Result<Option<PathBuf>, String> {
+    let target = link
+        .canonicalize()
+        .map_err(|_| "är en symbolisk länk som pekar på något som inte finns".to_string())?;
+    if !target.starts_with(inside) {
+        return Err(
+            "är en symbolisk länk till något utanför mappen och läses inte; \
+                    ange filen själv om den ska granskas"
+                .to_string(),
+        );
+    }
+    Ok(target.is_file().then(|| link.to_path_buf()))
 }
 
 fn walk_error(root: &Path, err: &ignore::Error) -> IngestError {
@@ -166,10 +207,24 @@ pub fn collect_inputs(
     let mut manifest_files: Vec<PathBuf> = manifest.into_iter().map(Path::to_path_buf).collect();
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    // Each file's name: its path from the folder it was found in, or the
+    // path as given for a file named on the command line.
+    let mut names = Vec::new();
     for root in paths {
+        let before = files.len();
         match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => walk(root, &mut files, &mut manifest_files, &mut errors),
-            Ok(m) if m.is_file() => files.push(root.clone()),
+            Ok(m) if m.is_dir() => {
+                walk(root, &mut files, &mut manifest_files, &mut errors);
+                names.extend(
+                    files[before..]
+                        .iter()
+                        .map(|f| display(f.strip_prefix(root).unwrap_or(f))),
+                );
+            }
+            Ok(m) if m.is_file() => {
+                files.push(root.clone());
+                names.push(display(root));
+            }
             Ok(_) => errors.push(IngestError::new(root, NOT_REGULAR)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 errors.push(IngestError::new(root, "filen eller mappen finns inte"));
@@ -183,10 +238,14 @@ pub fn collect_inputs(
     // The same file named twice (`d d/a.md ./d/a.md`, or through a link) is
     // read once, where it first came.
     let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| normalise(f))));
+    let files: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .zip(names)
+        .filter(|(f, _)| seen.insert(f.canonicalize().unwrap_or_else(|_| normalise(f))))
+        .collect();
     // Manifests are read after the walk, keeping only the rows of files that
     // are read.
-    let wanted: HashSet<PathBuf> = files.iter().map(|f| normalise(f)).collect();
+    let wanted: HashSet<PathBuf> = files.iter().map(|(f, _)| normalise(f)).collect();
     let mut manifests = Manifests::default();
     for file in &manifest_files {
         if let Err(message) = manifests.load(file, &wanted, reader.limits.max_bytes) {
@@ -194,11 +253,12 @@ pub fn collect_inputs(
         }
     }
     let mut inputs = Vec::with_capacity(files.len());
-    for path in files {
+    for (path, name) in files {
         if Format::of(&path).is_some() {
             let metadata = manifests.metadata_for(&path).cloned().unwrap_or_default();
             inputs.push(Input {
                 path,
+                name,
                 metadata,
                 record: None,
                 reader: reader.clone(),
@@ -485,6 +545,12 @@ fn make_document(input: &Input, read: formats::Read, make: Make) -> Result<Docum
     };
     let text = super::encoding::normalise(extracted.text);
     let mut doc = make(&label, text, &input.metadata, &extracted.metadata);
+    if doc.id == label {
+        doc.id = match extracted.record {
+            Some(n) => format!("{}#{n}", input.name),
+            None => input.name.clone(),
+        };
+    }
     doc.encoding = extracted.encoding;
     doc.pages = extracted.pages;
     doc.record = extracted.record;
@@ -516,6 +582,7 @@ mod tests {
     fn input(path: &Path, record: Option<usize>) -> Input {
         Input {
             path: path.to_path_buf(),
+            name: display(path),
             metadata: Metadata::default(),
             record,
             reader: Arc::new(Reader::default()),
@@ -542,6 +609,60 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let names: Vec<_> = inputs.iter().map(|i| i.path.clone()).collect();
         assert_eq!(names, [folder.join("a.md"), folder.join("b.md")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_a_folder_are_listed_not_followed() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("hemligt");
+        std::fs::create_dir(&secret).unwrap();
+        std::fs::write(secret.join("lösen.txt"), "hunter2\n").unwrap();
+        let folder = dir.path().join("export");
+        std::fs::create_dir_all(folder.join("under")).unwrap();
+        std::fs::write(folder.join("a.md"), "Beslut\n").unwrap();
+        std::fs::write(folder.join("under/b.md"), "Beslut\n").unwrap();
+        symlink(secret.join("lösen.txt"), folder.join("fil-ut.txt")).unwrap();
+        symlink(&secret, folder.join("mapp-ut")).unwrap();
+        symlink("/finns/inte", folder.join("trasig.md")).unwrap();
+        symlink(folder.join("under/b.md"), folder.join("c-inom.md")).unwrap();
+        symlink(folder.join("under"), folder.join("d-mapp-inom")).unwrap();
+        // The folder itself given through a link is read.
+        symlink(&folder, dir.path().join("genväg")).unwrap();
+        for root in [folder.clone(), dir.path().join("genväg")] {
+            let (inputs, errors) = collect_inputs(
+                std::slice::from_ref(&root),
+                None,
+                Arc::new(Reader::default()),
+            );
+            let names: Vec<_> = inputs
+                .iter()
+                .map(|i| i.path.strip_prefix(&root).unwrap().to_path_buf())
+                .collect();
+            assert_eq!(
+                names,
+                [PathBuf::from("a.md"), PathBuf::from("c-inom.md")],
+                "{root:?}"
+            );
+            let mut refused: Vec<_> = errors
+                .iter()
+                .map(|e| {
+                    (
+                        e.path.rsplit('/').next().unwrap().to_string(),
+                        e.message.clone(),
+                    )
+                })
+                .collect();
+            refused.sort();
+            assert_eq!(refused.len(), 3, "{refused:?}");
+            assert_eq!(refused[0].0, "fil-ut.txt");
+            assert!(refused[0].1.contains("utanför mappen"), "{refused:?}");
+            assert_eq!(refused[1].0, "mapp-ut");
+            assert!(refused[1].1.contains("utanför mappen"));
+            assert_eq!(refused[2].0, "trasig.md");
+            assert!(refused[2].1.contains("inte finns"));
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! A file that cannot be read becomes an [`IngestError`] with a Swedish reason;
 //! it never stops the batch.
 
+pub mod catalogue;
 mod derive;
 mod document;
 pub mod encoding;
@@ -17,6 +18,7 @@ mod layout;
 mod manifest;
 mod metadata;
 
+pub use catalogue::Catalogue;
 pub use document::{Document, Kind, Section};
 pub use files::{
     DEFAULT_MAX_BYTES, IngestError, Input, Reader, Unit, Units, collect_inputs,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::model::DocumentReport;
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::ingest::IngestError;
 
 /// The column names, in Swedish.
@@ -97,8 +97,8 @@ impl<W: Write> CsvWriter<W> {
     /// Writes the files that could not be read and flushes.
     pub fn finish(mut self, errors: &[IngestError], show_pnr: bool) -> io::Result<W> {
         for e in errors {
-            let path = inert(&mask_if(&e.path, show_pnr)).into_owned();
-            let message = format!("Filen kunde inte läsas: {}", mask_if(&e.message, show_pnr));
+            let path = inert(&shown(&e.path, show_pnr)).into_owned();
+            let message = format!("Filen kunde inte läsas: {}", shown(&e.message, show_pnr));
             let mut row = vec![""; HEADER.len()];
             row[1] = &path;
             row[5] = "fel";

@@ -16,7 +16,7 @@ use std::io::{self, BufWriter, Seek, Write};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
 use super::model::DocumentReport;
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::criteria::Status;
 use crate::engine::Outcome;
 use crate::finding::Severity;
@@ -87,7 +87,7 @@ pub fn render_document(
 ) -> Page {
     let report = DocumentReport::new(template, doc, outcome, show_pnr);
     // Masking keeps every byte offset: digits become X one for one.
-    let text = mask_if(&doc.text, show_pnr);
+    let text = shown(&doc.text, show_pnr);
     let perspective_of = |id: &str| template.perspectives.iter().position(|p| p.id == id);
     let mut html = String::new();
     let name = report.path.clone();
@@ -326,7 +326,7 @@ impl<W: Write> HtmlWriter<W> {
                 esc(key)
             );
             for g in &summary.groups {
-                let value = mask_if(&g.value, show_pnr);
+                let value = shown(&g.value, show_pnr);
                 let small = if g.too_small {
                     format!(
                         " – för litet underlag, minst {MIN_GROUP} dokument behövs för en bedömning"
@@ -345,8 +345,8 @@ impl<W: Write> HtmlWriter<W> {
                 let _ = write!(
                     head,
                     "<li><code>{}</code>: {}</li>",
-                    esc(&mask_if(&e.path, show_pnr)),
-                    esc(&mask_if(&e.message, show_pnr))
+                    esc(&shown(&e.path, show_pnr)),
+                    esc(&shown(&e.message, show_pnr))
                 );
             }
             head.push_str("</ul></section>");

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::model::DocumentReport;
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::engine::Outcome;
 use crate::ingest::{Document, IngestError};
 use crate::score::Summary;
@@ -69,14 +69,14 @@ impl<W: Write> JsonWriter<W> {
         let errors: Vec<IngestError> = errors
             .iter()
             .map(|e| IngestError {
-                path: mask_if(&e.path, show_pnr).into_owned(),
-                message: mask_if(&e.message, show_pnr).into_owned(),
+                path: shown(&e.path, show_pnr).into_owned(),
+                message: shown(&e.message, show_pnr).into_owned(),
             })
             .collect();
         let errors = indent(&serde_json::to_string_pretty(&errors)?, "  ");
         let mut summary = summary.clone();
         for group in &mut summary.groups {
-            group.value = mask_if(&group.value, show_pnr).into_owned();
+            group.value = shown(&group.value, show_pnr).into_owned();
         }
         let summary = indent(&serde_json::to_string_pretty(&summary)?, "  ");
         writeln!(

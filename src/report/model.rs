@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Place;
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::criteria::Status;
 use crate::engine::{Metrics, Outcome};
 use crate::finding::Severity;
@@ -91,7 +91,7 @@ impl DocumentReport {
     /// `show_pnr`.
     pub fn new(template: &Template, doc: &Document, outcome: &Outcome, show_pnr: bool) -> Self {
         let index = LineIndex::new(&doc.text);
-        let mask = |s: &str| mask_if(s, show_pnr).into_owned();
+        let mask = |s: &str| shown(s, show_pnr).into_owned();
         let findings = outcome
             .findings
             .iter()

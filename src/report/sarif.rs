@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde_json::json;
 
 use super::model::DocumentReport;
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::finding::Severity;
 use crate::ingest::IngestError;
 use crate::template::Template;
@@ -108,8 +108,8 @@ impl<W: Write> SarifWriter<W> {
             .map(|e| {
                 json!({
                     "level": "error",
-                    "message": {"text": format!("Filen kunde inte läsas: {}", mask_if(&e.message, show_pnr))},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": mask_if(&e.path, show_pnr)}}}],
+                    "message": {"text": format!("Filen kunde inte läsas: {}", shown(&e.message, show_pnr))},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": shown(&e.path, show_pnr)}}}],
                 })
             })
             .collect();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::ingest::IngestError;
 use crate::score::compare::{Comparison, Count, Row};
 use crate::score::stats::{Verdict, percent};
@@ -135,7 +135,7 @@ pub fn render_summary(
             let _ = writeln!(
                 out,
                 "\n  ”{}” ({} dokument{mean}){small}",
-                mask_if(&group.value, show_pnr),
+                shown(&group.value, show_pnr),
                 g.documents
             );
             perspectives(&mut out, template, g, "  ");
@@ -147,8 +147,8 @@ pub fn render_summary(
             let _ = writeln!(
                 out,
                 "  {}: {}",
-                mask_if(&e.path, show_pnr),
-                mask_if(&e.message, show_pnr)
+                shown(&e.path, show_pnr),
+                shown(&e.message, show_pnr)
             );
         }
     }
@@ -245,7 +245,7 @@ pub fn render_comparison(c: &Comparison, show_pnr: bool) -> String {
         let _ = writeln!(
             out,
             "{label}: {} – mallen ”{}”{version}, {} dokument",
-            mask_if(&round.file, show_pnr),
+            shown(&round.file, show_pnr),
             round.template,
             round.documents
         );

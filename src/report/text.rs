@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::criteria::Status;
 use crate::engine::Outcome;
 use crate::finding::{Finding, Severity};
@@ -86,7 +86,7 @@ pub fn render_document(
     color: bool,
 ) -> String {
     let mut out = String::new();
-    let path = mask_if(&doc.path, show_pnr);
+    let path = shown(&doc.path, show_pnr);
     let kind = doc.kind.map_or("okänd typ", |k| k.name());
     let utfall = doc
         .metadata
@@ -122,7 +122,7 @@ pub fn render_document(
         let _ = writeln!(out, "   Inga fynd.");
         return out;
     }
-    let text: Arc<str> = Arc::from(mask_if(&doc.text, show_pnr).as_ref());
+    let text: Arc<str> = Arc::from(shown(&doc.text, show_pnr).as_ref());
     let source = NamedSource::new(path.as_ref(), text);
     let handler = handler(color);
     // Word and PDF documents are shown as read; page and paragraph say where
@@ -161,10 +161,10 @@ fn finding_diagnostic(
         let _ = write!(help, "Källa: {src}");
     }
     FindingDiagnostic {
-        message: mask_if(&finding.message, show_pnr).into_owned(),
+        message: shown(&finding.message, show_pnr).into_owned(),
         code: criterion.id.clone(),
         severity: finding.severity,
-        help: (!help.is_empty()).then(|| mask_if(&help, show_pnr).into_owned()),
+        help: (!help.is_empty()).then(|| shown(&help, show_pnr).into_owned()),
         label: perspective.title.clone(),
         span: finding.range.clone(),
         source: source.clone(),

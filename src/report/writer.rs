@@ -27,6 +27,73 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The format a file name's ending stands for, if any.
+    pub fn of_file(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "sarif" => Format::Sarif,
+            "xlsx" => Format::Xlsx,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+
+    /// The format to write `out` in (the screen when none; `terminal` when
+    /// the screen is a terminal): `given` (`--format`), else the one the
+    /// file's ending names, else text. An error, in Swedish, when the format
+    /// does not fit the ending — a report written as text into
+    /// `rapport.html` would open as garbage — or is an Excel workbook for a
+    /// terminal.
+    pub fn for_output(
+        given: Option<Format>,
+        out: Option<&std::path::Path>,
+        terminal: bool,
+    ) -> Result<Format, String> {
+        let of_file = out.and_then(Format::of_file);
+        let format = match (given, of_file) {
+            (None, found) => found.unwrap_or(Format::Text),
+            // SARIF files are often named `.sarif.json`.
+            (Some(Format::Sarif), Some(Format::Json)) => Format::Sarif,
+            (Some(given), Some(found)) if given != found => {
+                let name = out
+                    .and_then(|o| o.file_name())
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                return Err(format!(
+                    "--format {} passar inte med filnamnet {name}, som är en {}-fil; ändra det \
+                     ena, eller utelämna --format så väljs formatet efter filändelsen",
+                    given.name(),
+                    found.name()
+                ));
+            }
+            (Some(given), _) => given,
+        };
+        if format == Format::Xlsx && out.is_none() && terminal {
+            return Err(
+                "en Excel-arbetsbok kan inte visas i terminalen; skriv den till en fil \
+                        med --ut, t.ex. --ut rapport.xlsx"
+                    .to_string(),
+            );
+        }
+        Ok(format)
+    }
+
+    /// The name of the format as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Sarif => "sarif",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+        }
+    }
+}
+
 /// A document as rendered for its format.
 #[derive(Debug)]
 pub enum Body {
@@ -127,5 +194,50 @@ impl<W: Write> ReportWriter<W> {
             ReportWriter::Xlsx(w) => w.finish(template, summary, errors, show_pnr).map(drop),
             ReportWriter::Html(w) => w.finish(template, summary, errors, show_pnr).map(drop),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn the_format_follows_the_file_ending_unless_given_and_a_mismatch_is_refused() {
+        let of = |given, out: Option<&str>, terminal| {
+            Format::for_output(given, out.map(Path::new), terminal)
+        };
+        assert_eq!(of(None, None, true), Ok(Format::Text));
+        for (file, format) in [
+            ("rapport.html", Format::Html),
+            ("R.HTM", Format::Html),
+            ("a/b.xlsx", Format::Xlsx),
+            ("r.json", Format::Json),
+            ("r.csv", Format::Csv),
+            ("r.sarif", Format::Sarif),
+            ("r.txt", Format::Text),
+            ("r.logg", Format::Text),
+        ] {
+            assert_eq!(of(None, Some(file), false), Ok(format), "{file}");
+            assert_eq!(of(Some(format), Some(file), false), Ok(format), "{file}");
+        }
+        assert_eq!(
+            of(Some(Format::Json), Some("r.logg"), false),
+            Ok(Format::Json)
+        );
+        assert_eq!(
+            of(Some(Format::Sarif), Some("r.sarif.json"), false),
+            Ok(Format::Sarif)
+        );
+        let e = of(Some(Format::Text), Some("omg1.html"), false).unwrap_err();
+        assert!(
+            e.starts_with("--format text passar inte med filnamnet omg1.html, som är en html-fil"),
+            "{e}"
+        );
+        assert!(of(Some(Format::Csv), Some("r.xlsx"), false).is_err());
+        // Excel bytes never go to a terminal; to a pipe they may.
+        let e = of(Some(Format::Xlsx), None, true).unwrap_err();
+        assert!(e.contains("--ut rapport.xlsx"), "{e}");
+        assert_eq!(of(Some(Format::Xlsx), None, false), Ok(Format::Xlsx));
     }
 }

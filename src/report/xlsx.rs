@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::model::DocumentReport;
-use super::privacy::mask_if;
+use super::privacy::shown;
 use crate::ingest::IngestError;
 use crate::score::Summary;
 use crate::template::Template;
@@ -363,10 +363,10 @@ impl<W: Write> XlsxWriter<W> {
             for e in errors {
                 row += 1;
                 sheet
-                    .write_text(row, 0, mask_if(&e.path, show_pnr))
+                    .write_text(row, 0, shown(&e.path, show_pnr))
                     .map_err(w)?;
                 sheet
-                    .write_text(row, 1, mask_if(&e.message, show_pnr))
+                    .write_text(row, 1, shown(&e.message, show_pnr))
                     .map_err(w)?;
             }
         }

@@ -13,9 +13,9 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use crate::ingest::{Document, IngestError, Input, fold_key, units};
+use crate::ingest::{Catalogue, Document, IngestError, Input, fold_key, units};
 use crate::report::findings_csv::inert;
-use crate::report::privacy::mask_if;
+use crate::report::privacy::shown;
 
 /// The name of the stratum of documents that lack the strata key.
 pub use crate::score::summary::MISSING;
@@ -54,6 +54,10 @@ impl Filter {
 /// How many files or records are read at a time.
 const CHUNK: usize = 256;
 
+/// What reading one document gives the population: a candidate, nothing
+/// (filtered out), or why it could not be read.
+type Drawable = Result<Option<Candidate>, IngestError>;
+
 /// A document that can be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -75,6 +79,28 @@ pub struct Population {
     pub errors: Vec<IngestError>,
     /// Readable documents left out by the filters.
     pub filtered_out: usize,
+    /// The metadata keys and values of every readable document, filtered
+    /// out or not.
+    pub catalogue: Catalogue,
+}
+
+impl Population {
+    /// Notes on the keys given to `--skikta` and `--filter` that no document
+    /// has, and on filter values no document has, in Swedish.
+    pub fn key_notes(&self, filters: &[Filter], strata: Option<&str>) -> Vec<String> {
+        let c = &self.catalogue;
+        let mut notes: Vec<String> = strata
+            .and_then(|key| c.missing_key(key, "--skikta"))
+            .into_iter()
+            .collect();
+        for f in filters {
+            notes.extend(
+                c.missing_key(&f.key, "--filter")
+                    .or_else(|| c.missing_value(&f.key, &f.value)),
+            );
+        }
+        notes
+    }
 }
 
 impl Population {
@@ -83,14 +109,17 @@ impl Population {
     pub fn read(inputs: &[Input], filters: &[Filter], strata: Option<&str>) -> Population {
         let mut population = Population::default();
         for work in units(inputs).chunks(CHUNK) {
-            let read: Vec<Vec<Result<Option<Candidate>, IngestError>>> = work
+            let read: Vec<(Vec<Drawable>, Catalogue)> = work
                 .into_par_iter()
                 .map(|unit| {
                     let i = unit.index;
-                    unit.read()
+                    let mut catalogue = Catalogue::default();
+                    let results = unit
+                        .read()
                         .into_iter()
                         .map(|doc| {
                             let doc = doc?;
+                            catalogue.add(&doc);
                             if !filters.iter().all(|f| f.matches(&doc)) {
                                 return Ok(None);
                             }
@@ -109,14 +138,18 @@ impl Population {
                                 stratum,
                             }))
                         })
-                        .collect()
+                        .collect();
+                    (results, catalogue)
                 })
                 .collect();
-            for result in read.into_iter().flatten() {
-                match result {
-                    Ok(Some(candidate)) => population.candidates.push(candidate),
-                    Ok(None) => population.filtered_out += 1,
-                    Err(e) => population.errors.push(e),
+            for (results, catalogue) in read {
+                population.catalogue.merge(catalogue);
+                for result in results {
+                    match result {
+                        Ok(Some(candidate)) => population.candidates.push(candidate),
+                        Ok(None) => population.filtered_out += 1,
+                        Err(e) => population.errors.push(e),
+                    }
                 }
             }
         }
@@ -242,9 +275,9 @@ pub fn write_csv(sample: &Sample, mut out: impl Write, show_pnr: bool) -> io::Re
             .expect("every drawn document is in a stratum");
         csv.write_record([
             (nr + 1).to_string(),
-            inert(&mask_if(&c.id, show_pnr)).into_owned(),
-            inert(&mask_if(&c.path, show_pnr)).into_owned(),
-            inert(&mask_if(&stratum.name, show_pnr)).into_owned(),
+            inert(&shown(&c.id, show_pnr)).into_owned(),
+            inert(&shown(&c.path, show_pnr)).into_owned(),
+            inert(&shown(&stratum.name, show_pnr)).into_owned(),
             stratum.drawn.to_string(),
             stratum.population.to_string(),
             sample.seed.to_string(),

@@ -207,7 +207,8 @@ impl<'a> Checker<'a> {
         let mut merged = Merged::default();
         // Where each name is in `merged`, so that a template with thousands of
         // criteria merges in linear time.
-        let mut perspective_at: HashMap<&str, usize> = HashMap::new();
+        // Perspective ids compare folded (see `Checker::perspective`).
+        let mut perspective_at: HashMap<String, usize> = HashMap::new();
         let mut lexicon_at: HashMap<&str, usize> = HashMap::new();
         // Criteria in order; `stäng av` leaves a hole. Keyed by the id in
         // ASCII lower case (ids compare without regard to case).
@@ -224,10 +225,10 @@ impl<'a> Checker<'a> {
                     Item::Header { name, version } => {
                         merged.header = Some((name, version.as_ref()))
                     }
-                    Item::Perspective { id, .. } => match perspective_at.get(id.node.as_str()) {
+                    Item::Perspective { id, .. } => match perspective_at.get(&fold_key(&id.node)) {
                         Some(&i) => merged.perspectives[i] = (origin, item),
                         None => {
-                            perspective_at.insert(&id.node, merged.perspectives.len());
+                            perspective_at.insert(fold_key(&id.node), merged.perspectives.len());
                             merged.perspectives.push((origin, item));
                         }
                     },
@@ -417,7 +418,10 @@ impl<'a> Checker<'a> {
         weight: &Option<Sp<f64>>,
         target: &Option<Sp<f64>>,
     ) {
-        if self.perspective_index.contains_key(&id.node) {
+        // Folded as metadata keys are: a municipal template that writes
+        // `klarspråk` means the standard's `klarsprak`, not a new perspective.
+        let folded = fold_key(&id.node);
+        if self.perspective_index.contains_key(&folded) {
             self.error(Diagnostic::new(
                 format!("perspektivet `{}` finns redan", id.node),
                 id.span.clone(),
@@ -437,9 +441,9 @@ impl<'a> Checker<'a> {
             ));
         }
         self.perspective_index
-            .insert(id.node.clone(), self.perspectives.len());
+            .insert(folded.clone(), self.perspectives.len());
         self.perspectives.push(Perspective {
-            id: id.node.clone(),
+            id: folded,
             title: title.node.clone(),
             weight: weight.as_ref().map_or(1.0, |w| w.node),
             target: target.as_ref().map(|t| t.node),
@@ -540,7 +544,7 @@ impl<'a> Checker<'a> {
             match &s.node {
                 Statement::Perspective(id) => {
                     self.once(&mut seen[0], s, "perspektiv", kind_word);
-                    match self.perspective_index.get(&id.node) {
+                    match self.perspective_index.get(&fold_key(&id.node)) {
                         Some(&i) => perspective = Some(i),
                         None => {
                             let known = self.perspective_names();

@@ -48,22 +48,48 @@ pub struct Template {
     pub(crate) matcher: Matcher,
 }
 
-/// Where a template's includes (lexicon files) are read from.
+/// Where a template's includes (lexicon files, base templates) are read from.
 #[derive(Debug, Clone)]
 pub enum Loader {
-    /// Files relative to a folder.
-    Folder(std::path::PathBuf),
+    /// Files relative to `dir`, which lies inside `root`, the folder of the
+    /// template that was asked for. Nothing outside `root` is read, through
+    /// `..`, an absolute path or a symbolic link: a template is shared and
+    /// run by others, and what it reads may be echoed in its diagnostics.
+    Folder { root: PathBuf, dir: PathBuf },
     /// The files embedded in the binary.
     Embedded,
 }
 
 impl Loader {
+    /// The loader of a template in folder `dir`.
+    pub fn folder(dir: &Path) -> Loader {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        Loader::Folder {
+            root: std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()),
+            dir: dir.to_path_buf(),
+        }
+    }
+
     /// Reads an included file.
     pub fn read(&self, path: &str) -> Result<String, String> {
         match self {
-            Loader::Folder(base) => {
-                std::fs::read_to_string(base.join(path)).map_err(|e| match e.kind() {
-                    std::io::ErrorKind::NotFound => format!("filen `{path}` finns inte"),
+            Loader::Folder { root, dir } => {
+                let file = std::fs::canonicalize(dir.join(path))
+                    .map_err(|_| format!("filen `{path}` finns inte"))?;
+                if !file.starts_with(root) {
+                    return Err(format!(
+                        "filen `{path}` ligger utanför mallens mapp; en mall får bara läsa filer \
+                         i sin egen mapp och dess undermappar, och de inbyggda"
+                    ));
+                }
+                if !file.is_file() {
+                    return Err(format!("`{path}` är ingen vanlig fil"));
+                }
+                std::fs::read_to_string(&file).map_err(|e| match e.kind() {
                     std::io::ErrorKind::InvalidData => format!("filen `{path}` är inte UTF-8"),
                     _ => format!("filen `{path}` kunde inte läsas: {e}"),
                 })
@@ -91,7 +117,7 @@ impl Loader {
     /// The key of the file `path` names, as seen from this loader.
     fn key(&self, path: &str) -> FileKey {
         match self {
-            Loader::Folder(dir) => {
+            Loader::Folder { dir, .. } => {
                 let joined = dir.join(path);
                 FileKey::Path(std::fs::canonicalize(&joined).unwrap_or(joined))
             }
@@ -102,9 +128,12 @@ impl Loader {
     /// The loader for the files that `path` (read by this loader) includes.
     fn beside(&self, path: &str) -> Loader {
         match self {
-            Loader::Folder(dir) => {
+            Loader::Folder { root, dir } => {
                 let path = dir.join(path);
-                Loader::Folder(path.parent().map_or_else(|| dir.clone(), Path::to_path_buf))
+                Loader::Folder {
+                    root: root.clone(),
+                    dir: path.parent().map_or_else(|| dir.clone(), Path::to_path_buf),
+                }
             }
             Loader::Embedded => Loader::Embedded,
         }
@@ -258,9 +287,9 @@ impl Template {
                 errors: vec![Diagnostic::new(message, 0..0).in_file(&name, &Arc::from(""))],
             }
         })?;
-        let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let key = FileKey::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
-        Template::load(&name, &source, &Loader::Folder(base), key)
+        let loader = Loader::folder(path.parent().unwrap_or(Path::new(".")));
+        Template::load(&name, &source, &loader, key)
     }
 
     /// Parses and checks template `source`, named `name` in diagnostics, with

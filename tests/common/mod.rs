@@ -37,3 +37,22 @@ pub fn status<'a>(doc: &'a serde_json::Value, id: &str) -> &'a str {
         .as_str()
         .unwrap()
 }
+
+/// Runs `granska kontrollera FOLDER --ut OUT` with `extra` flags and asserts
+/// that it exits 0.
+pub fn check_to_file(folder: &std::path::Path, out: &std::path::Path, extra: &[&str]) {
+    let output = granska()
+        .arg("kontrollera")
+        .arg(folder)
+        .args(extra)
+        .arg("--ut")
+        .arg(out)
+        .output()
+        .expect("granska runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

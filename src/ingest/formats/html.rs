@@ -18,6 +18,14 @@
 //! text; only inside malformed `svg` or `math` may it show or hide text the
 //! tree would not. Every file shallower than that is read exactly as a
 //! single parse reads it.
+//!
+//! Text the page hides is left out: `template` content and elements with the
+//! `hidden` attribute or an inline style `display: none` or `visibility:
+//! hidden` (classes in style sheets are not followed; `aria-hidden` text is
+//! visible and read). How many characters were left out so, whitespace not
+//! counted, is the metadata `dold_text`. A flat reading ends a hidden element
+//! at its end tag, or where HTML ends a `p`, `li`, `dt`, `dd`, `option` or
+//! table cell or row without one.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -36,6 +44,7 @@ use scraper::{Html, HtmlTreeSink, Node};
 
 use super::{Blocks, Extracted, Read};
 use crate::ingest::encoding;
+use crate::ingest::metadata::Metadata;
 
 /// How many open and active formatting elements the tree builder may hold
 /// before the file is read flat. Case documents nest a few dozen deep at most
@@ -58,7 +67,7 @@ const NODES_PER_BYTE: usize = 2;
 const NODES_EXTRA: usize = 4096;
 
 /// Elements whose content is not visible text.
-const HIDDEN: &[&str] = &["script", "style", "head", "noscript", "template", "svg"];
+const HIDDEN: &[&str] = &["script", "style", "head", "noscript", "svg"];
 
 /// Elements that start and end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -150,12 +159,26 @@ const BREAKOUT: &[&str] = &[
 /// Reads an HTML file.
 pub fn extract(bytes: &[u8]) -> Read {
     let decoded = encoding::decode(bytes)?;
-    let (text, _) = read(&decoded.text, PIECE);
+    let (layout, _) = layout(&decoded.text, PIECE);
+    let mut metadata = Metadata::default();
+    if layout.concealed_chars > 0 {
+        metadata.insert("dold_text", &layout.concealed_chars.to_string());
+    }
     Ok(Extracted {
-        text: text?,
+        text: layout.finish()?,
         encoding: decoded.encoding,
+        metadata,
         ..Extracted::default()
     })
+}
+
+/// The layout text of HTML inserted in another document (empty when it shows
+/// nothing), and how many hidden characters it left out.
+pub(super) fn text_and_hidden(bytes: &[u8]) -> Result<(String, usize), String> {
+    let decoded = encoding::decode(bytes)?;
+    let (layout, _) = layout(&decoded.text, PIECE);
+    let hidden = layout.concealed_chars;
+    Ok((layout.into_text(), hidden))
 }
 
 /// How a file was read.
@@ -167,12 +190,12 @@ enum Reading {
     Flat,
 }
 
-/// The layout text of `html`, the tree builder being given `piece` bytes at a
+/// The layout of `html`, the tree builder being given `piece` bytes at a
 /// time, and how it was read.
-fn read(html: &str, piece: usize) -> (Result<String, String>, Reading) {
+fn layout(html: &str, piece: usize) -> (Layout, Reading) {
     match parse_tree(html, piece) {
-        Some(tree) => (walk(&tree).finish(), Reading::Tree),
-        None => (read_flat(html).finish(), Reading::Flat),
+        Some(tree) => (walk(&tree), Reading::Tree),
+        None => (read_flat(html), Reading::Flat),
     }
 }
 
@@ -235,18 +258,53 @@ fn walk(html: &Html) -> Layout {
     for edge in html.root_element().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(e) => layout.open(e.name()),
+                Node::Element(e) => {
+                    layout.open(e.name());
+                    if conceals(e.attrs()) {
+                        layout.conceal();
+                    }
+                }
                 Node::Text(t) => layout.text(t),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
+                    if conceals(e.attrs()) {
+                        layout.reveal();
+                    }
                     layout.close(e.name());
                 }
             }
         }
     }
     layout
+}
+
+/// Whether an element's attributes hide it: `hidden`, or an inline style
+/// `display: none` or `visibility: hidden` (or `collapse`), in any case and
+/// spacing, `!important` or not.
+fn conceals<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
+    attributes.into_iter().any(|(name, value)| match name {
+        "hidden" => true,
+        "style" => value.split(';').any(|declaration| {
+            let Some((property, value)) = declaration.split_once(':') else {
+                return false;
+            };
+            let value = value.to_ascii_lowercase();
+            let value = value.split('!').next().unwrap_or_default().trim();
+            match property.trim().to_ascii_lowercase().as_str() {
+                "display" => value == "none",
+                "visibility" => matches!(value, "hidden" | "collapse"),
+                _ => false,
+            }
+        }),
+        _ => false,
+    })
+}
+
+/// Whether a tag's attributes hide its element.
+fn tag_conceals(tag: &Tag) -> bool {
+    conceals(tag.attrs.iter().map(|a| (&*a.name.local, &*a.value)))
 }
 
 /// The layout rules, given elements as they open and close and text as it
@@ -257,14 +315,22 @@ struct Layout {
     blocks: Blocks,
     line: String,
     heading: Option<usize>,
+    /// How deep the reading is in elements whose content is no text
+    /// (`script`, `style` …).
     hidden: usize,
+    /// How deep it is in elements the page hides (`template`, `hidden` …),
+    /// and how many characters other than whitespace they held.
+    concealed: usize,
+    concealed_chars: usize,
 }
 
 impl Layout {
     fn open(&mut self, name: &str) {
         if HIDDEN.contains(&name) {
             self.hidden += 1;
-        } else if self.hidden == 0 {
+        } else if name == "template" {
+            self.conceal();
+        } else if self.hidden == 0 && self.concealed == 0 {
             if let Some(level) = heading_level(name) {
                 self.flush();
                 self.heading = Some(level);
@@ -277,7 +343,9 @@ impl Layout {
     fn close(&mut self, name: &str) {
         if HIDDEN.contains(&name) {
             self.hidden = self.hidden.saturating_sub(1);
-        } else if self.hidden == 0 {
+        } else if name == "template" {
+            self.reveal();
+        } else if self.hidden == 0 && self.concealed == 0 {
             if heading_level(name).is_some() {
                 self.flush();
                 self.heading = None;
@@ -292,9 +360,24 @@ impl Layout {
     }
 
     fn text(&mut self, text: &str) {
-        if self.hidden == 0 {
+        if self.hidden > 0 {
+            return;
+        }
+        if self.concealed > 0 {
+            self.concealed_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+        } else {
             self.line.push_str(text);
         }
+    }
+
+    /// An element that hides its content opens.
+    fn conceal(&mut self) {
+        self.concealed += 1;
+    }
+
+    /// An element that hides its content closes.
+    fn reveal(&mut self) {
+        self.concealed = self.concealed.saturating_sub(1);
     }
 
     fn flush(&mut self) {
@@ -307,12 +390,22 @@ impl Layout {
         self.line.clear();
     }
 
-    fn finish(mut self) -> Result<String, String> {
-        self.flush();
-        if self.blocks.text.trim().is_empty() {
-            return Err("HTML-filen har ingen synlig text".to_string());
+    /// The layout text; an error when nothing is visible.
+    fn finish(self) -> Result<String, String> {
+        let concealed = self.concealed_chars;
+        let text = self.into_text();
+        if text.trim().is_empty() {
+            return Err(match concealed {
+                0 => "HTML-filen har ingen synlig text".to_string(),
+                n => format!("HTML-filen har ingen synlig text ({n} tecken är dolda)"),
+            });
         }
-        Ok(self.blocks.text)
+        Ok(text)
+    }
+
+    fn into_text(mut self) -> String {
+        self.flush();
+        self.blocks.text
     }
 }
 
@@ -363,8 +456,8 @@ struct Flat {
     body: bool,
     /// The element whose content the tokenizer is reading as raw text
     /// (`script`, `title` …), as given to the layout: `head` when it is part
-    /// of the head.
-    raw: Option<LocalName>,
+    /// of the head; and whether its attributes hide it.
+    raw: Option<(LocalName, bool)>,
     /// The open `template` elements, innermost last.
     templates: Vec<Template>,
     /// The open elements of `svg` and `math` content, innermost last, and how
@@ -378,6 +471,19 @@ struct Flat {
     tables: Vec<Row>,
     /// The row of the innermost table.
     row: Row,
+    /// The open elements that hide their content (`hidden`, `display: none`
+    /// …), innermost last, and where in that list each name's are.
+    concealed: Vec<Concealed>,
+    concealed_at: HashMap<LocalName, Vec<usize>>,
+}
+
+/// An open element that hides its content, in a flat reading.
+struct Concealed {
+    name: LocalName,
+    /// How many elements of its name were open once it opened.
+    open: usize,
+    /// How many elements of its [`scopes`] were open when it opened.
+    scope: usize,
 }
 
 /// What a `template` holds, which its first element decides.
@@ -450,6 +556,7 @@ impl Flat {
             }
             self.pop_foreign(None);
         }
+        self.reveal_implied(name, true);
         if let Some(result) = raw_kind(name) {
             let shown = if !self.body && !HIDDEN.contains(&name) {
                 LocalName::from("head")
@@ -457,7 +564,11 @@ impl Flat {
                 tag.name.clone()
             };
             self.layout.open(&shown);
-            self.raw = Some(shown);
+            let concealed = tag_conceals(tag);
+            if concealed {
+                self.layout.conceal();
+            }
+            self.raw = Some((shown, concealed));
             return result;
         }
         let in_table = !self.tables.is_empty();
@@ -473,7 +584,7 @@ impl Flat {
             }
             "template" => {
                 self.templates.push(Template::Undecided);
-                self.opened(&tag.name);
+                self.opened(tag);
             }
             "br" | "hr" => {
                 self.layout.open(name);
@@ -481,11 +592,11 @@ impl Flat {
             }
             "table" => {
                 self.tables.push(std::mem::take(&mut self.row));
-                self.opened(&tag.name);
+                self.opened(tag);
             }
             "tr" if in_table => {
                 self.end_row();
-                self.opened(&tag.name);
+                self.opened(tag);
                 self.row.row = true;
             }
             "td" | "th" if in_table => {
@@ -495,24 +606,94 @@ impl Flat {
                     self.layout.open("tr");
                     self.row.row = true;
                 }
-                self.opened(&tag.name);
+                self.opened(tag);
                 self.row.cell = true;
             }
             "tbody" | "thead" | "tfoot" | "caption" | "colgroup" if in_table => {
                 self.end_row();
-                self.opened(&tag.name);
+                self.opened(tag);
             }
             // Outside a table HTML ignores them.
             "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {}
-            _ => self.opened(&tag.name),
+            _ => self.opened(tag),
         }
         TokenSinkResult::Continue
     }
 
     /// An HTML element opens.
-    fn opened(&mut self, name: &LocalName) {
-        self.layout.open(name);
-        *self.open.entry(name.clone()).or_default() += 1;
+    fn opened(&mut self, tag: &Tag) {
+        self.layout.open(&tag.name);
+        let open = self.open.entry(tag.name.clone()).or_default();
+        *open += 1;
+        let open = *open;
+        if tag_conceals(tag) {
+            self.layout.conceal();
+            let at = self.concealed.len();
+            self.concealed_at
+                .entry(tag.name.clone())
+                .or_default()
+                .push(at);
+            let scope = self.scope(&tag.name);
+            self.concealed.push(Concealed {
+                name: tag.name.clone(),
+                open,
+                scope,
+            });
+        }
+    }
+
+    /// How many elements are open that begin a scope for `name`.
+    fn scope(&self, name: &str) -> usize {
+        scopes(name)
+            .iter()
+            .map(|&s| {
+                self.open
+                    .get(&LocalName::from(s))
+                    .copied()
+                    .unwrap_or_default()
+            })
+            .sum()
+    }
+
+    /// Ends the hidden elements from position `at` in `concealed` on.
+    fn reveal_from(&mut self, at: usize) {
+        while self.concealed.len() > at {
+            let Some(concealed) = self.concealed.pop() else {
+                break;
+            };
+            if let Some(positions) = self.concealed_at.get_mut(&concealed.name) {
+                positions.pop();
+            }
+            self.layout.reveal();
+        }
+    }
+
+    /// Ends the innermost hidden element of name `tag` once fewer elements
+    /// of its name are open than when it opened.
+    fn reveal_closed(&mut self, tag: &LocalName) {
+        let open = self.open.get(tag).copied().unwrap_or_default();
+        let at = self.concealed_at.get(tag).and_then(|p| p.last()).copied();
+        if let Some(at) = at.filter(|&at| self.concealed.get(at).is_some_and(|c| open < c.open)) {
+            self.reveal_from(at);
+        }
+    }
+
+    /// Ends the innermost hidden elements that a start or end tag `by` ends
+    /// without their end tag: in their scope (not in a list or table nested
+    /// in them), or as the scope ends.
+    fn reveal_implied(&mut self, by: &str, start: bool) {
+        while let Some(last) = self.concealed.last() {
+            let now = self.scope(&last.name);
+            let in_scope = if !start && scopes(&last.name).contains(&by) {
+                now < last.scope
+            } else {
+                now == last.scope
+            };
+            if !(in_scope && ends_implied(&last.name, by, start)) {
+                break;
+            }
+            self.reveal_from(self.concealed.len() - 1);
+        }
     }
 
     fn end(&mut self, tag: &LocalName) {
@@ -521,7 +702,10 @@ impl Flat {
             self.body = true;
         }
         // Inside raw text the only end tag is the element's own.
-        if let Some(raw) = self.raw.take() {
+        if let Some((raw, concealed)) = self.raw.take() {
+            if concealed {
+                self.layout.reveal();
+            }
             self.layout.close(&raw);
             return;
         }
@@ -543,6 +727,8 @@ impl Flat {
         if let Some(count) = self.open.get_mut(tag) {
             *count = count.saturating_sub(1);
         }
+        self.reveal_closed(tag);
+        self.reveal_implied(name, false);
         match name {
             // Opened as raw text or not at all.
             "head" | "svg" | "math" | "script" | "style" | "noscript" => {}
@@ -622,6 +808,51 @@ fn raw_kind(name: &str) -> Option<TokenSinkResult<()>> {
     })
 }
 
+/// The elements in which an element HTML ends without its end tag begins
+/// anew: a list in a list item, a table in a cell.
+fn scopes(name: &str) -> &'static [&'static str] {
+    match name {
+        "li" => &["ul", "ol"],
+        "dt" | "dd" => &["dl"],
+        "option" => &["select", "datalist"],
+        "td" | "th" | "tr" => &["table"],
+        _ => &[],
+    }
+}
+
+/// Whether a start tag (`start`) or end tag `by` ends an open element `name`
+/// that HTML ends without its end tag: a paragraph, list item, option, table
+/// cell or row.
+fn ends_implied(name: &str, by: &str, start: bool) -> bool {
+    let by_one_of = |starts: &[&str], ends: &[&str]| {
+        if start {
+            starts.contains(&by)
+        } else {
+            ends.contains(&by)
+        }
+    };
+    match name {
+        "p" => {
+            by == "p"
+                || heading_level(by).is_some()
+                || (BLOCKS.contains(&by) && !matches!(by, "br" | "tr" | "body"))
+                || (!start && matches!(by, "td" | "th"))
+        }
+        "li" => by_one_of(&["li"], &["ul", "ol"]),
+        "dt" | "dd" => by_one_of(&["dt", "dd"], &["dl"]),
+        "option" => by_one_of(&["option", "optgroup"], &["select", "optgroup"]),
+        "td" | "th" => by_one_of(
+            &["td", "th", "tr", "tbody", "thead", "tfoot"],
+            &["tr", "table", "tbody", "thead", "tfoot"],
+        ),
+        "tr" => by_one_of(
+            &["tr", "tbody", "thead", "tfoot"],
+            &["table", "tbody", "thead", "tfoot"],
+        ),
+        _ => false,
+    }
+}
+
 /// Whether a start tag ends `svg` and `math` content.
 fn breaks_out(tag: &Tag) -> bool {
     BREAKOUT.contains(&&*tag.name)
@@ -656,6 +887,13 @@ mod tests {
 
     fn flat(html: &str) -> Result<String, String> {
         read_flat(html).finish()
+    }
+
+    /// The layout text of `html`, the tree builder being given `piece` bytes
+    /// at a time, and how it was read.
+    fn read(html: &str, piece: usize) -> (Result<String, String>, Reading) {
+        let (layout, reading) = layout(html, piece);
+        (layout.finish(), reading)
     }
 
     /// The words of a layout text without the layout's marks (`#`, `|`),
@@ -883,6 +1121,96 @@ mod tests {
         let (text, reading) = read(&html, PIECE);
         assert_eq!(reading, Reading::Flat);
         assert_eq!(text, one_parse(&html));
+    }
+
+    /// The text and hidden characters of `html` read from the tree and
+    /// read flat.
+    fn both(html: &str) -> [(Result<String, String>, usize); 2] {
+        let tree = walk(&Html::parse_document(html));
+        let flat = read_flat(html);
+        [tree, flat].map(|layout| {
+            let hidden = layout.concealed_chars;
+            (layout.finish(), hidden)
+        })
+    }
+
+    #[test]
+    fn hidden_elements_are_left_out_and_counted() {
+        let html = "<html><body><h1>Beslut</h1><p>Synlig text.</p>\
+            <p hidden>Dold ett</p>\
+            <div style=\"color: red; DISPLAY : None !important\">Dold <b>två</b></div>\
+            <span style='visibility:hidden'>Dold3</span>\
+            <template><p>Mall</p></template>\
+            <p aria-hidden=\"true\">Aria syns.</p>\
+            <p style=\"display: block; visibility: visible\">Block syns.</p>\
+            <h2 hidden>Dold rubrik</h2><p>Efter rubriken.</p>\
+            <textarea style=display:none>Fält</textarea>\
+            <table><tr><td>Cell</td><td hidden>Dold cell</td><td>Två</td></tr></table>\
+            <div hidden><script>var x = 1;</script></div></body></html>";
+        let expected = "# Beslut\n\nSynlig text.\n\nAria syns.\n\nBlock syns.\n\nEfter rubriken.\n\nCell | | Två\n";
+        // Dold ett, Dold två, Dold3, Mall, Dold rubrik, Fält, Dold cell (read
+        // as an empty cell); the script is no text.
+        let count = 7 + 7 + 5 + 4 + 10 + 4 + 8;
+        for (text, hidden) in both(html) {
+            assert_eq!(text.as_deref(), Ok(expected));
+            assert_eq!(hidden, count);
+        }
+        let read = extract(html.as_bytes()).unwrap();
+        assert_eq!(read.text, expected);
+        assert_eq!(
+            read.metadata.get("dold_text"),
+            Some(count.to_string().as_str())
+        );
+        let read = extract(b"<p>Inget dolt.</p>").unwrap();
+        assert_eq!(read.metadata.get("dold_text"), None);
+        assert_eq!(
+            extract(b"<p hidden>Allt dolt.</p>").unwrap_err(),
+            "HTML-filen har ingen synlig text (9 tecken är dolda)"
+        );
+        assert_eq!(
+            text_and_hidden(b"<p hidden>Allt dolt.</p>"),
+            Ok((String::new(), 9))
+        );
+    }
+
+    #[test]
+    fn hidden_elements_read_flat_end_where_the_tree_ends_them() {
+        let cases = [
+            "<ul><li hidden>Dold<li>Punkt</ul><p>Efter</p>",
+            "<ul><li hidden>Dold<ul><li>Inre</li></ul>Dold</li><li>Punkt</ul>",
+            "<p hidden>Dold<div>Block</div>",
+            "<div><p hidden>Dold</div>Efter",
+            "<p hidden>Dold<p>Nästa",
+            "<dl><dt hidden>Dold<dd>Förklaring</dl>",
+            "<table><tr><td hidden>Dold<td>Cell<tr hidden><td>Dold<tr><td>Rad</table>",
+            "<table><tr><td hidden>Dold<table><tr><td>Dold</table>Dold<td>Cell</table>",
+            "<select><option hidden>Dold<option>Val</select>",
+            "<div hidden><div>Dold</div>Dold</div>Efter",
+            "<div hidden><span hidden>Dold</div>Efter",
+            "<section style=display:none><p>Dold<p>Dold</section><p>Efter",
+        ];
+        for case in cases {
+            let [tree, flat] = both(case);
+            assert_eq!(tree, flat, "{case}");
+            assert!(!tree.0.as_deref().unwrap().contains("Dold"), "{case}");
+            // Deep enough to be read flat, the same.
+            let deep = format!("{}{case}", "<div>".repeat(2 * MAX_NESTING));
+            let (layout, reading) = layout(&deep, PIECE);
+            assert_eq!(reading, Reading::Flat);
+            assert_eq!(layout.concealed_chars, tree.1, "{case}");
+            assert_eq!(layout.finish(), tree.0, "{case}");
+        }
+        // Deeply nested hidden elements cost linear time.
+        let n = 100_000;
+        let deep = format!(
+            "{}Dold{}Efter",
+            "<div hidden>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (layout, reading) = layout(&deep, PIECE);
+        assert_eq!(reading, Reading::Flat);
+        assert_eq!(layout.concealed_chars, 4);
+        assert_eq!(layout.finish().unwrap(), "Efter\n");
     }
 
     /// Tags, text, entities, comments and the like in any order: tag soup.

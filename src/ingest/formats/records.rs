@@ -255,6 +255,8 @@ pub struct CsvRows {
     encoding: Option<&'static str>,
     /// The header row's cells.
     pub headers: Vec<String>,
+    /// The character between cells.
+    pub delimiter: char,
     done: bool,
 }
 
@@ -303,6 +305,7 @@ impl CsvRows {
             limit,
             encoding,
             headers,
+            delimiter: char::from(delimiter),
             done: false,
         })
     }
@@ -426,10 +429,35 @@ impl Iterator for CsvRecords {
         if let Some(message) = self.failed.take() {
             return Some((1, Err(message)));
         }
-        let row = match self.rows.as_mut()?.next()? {
+        let rows = self.rows.as_mut()?;
+        let mut row = match rows.next()? {
             Ok(row) => row,
             Err(e) => return Some((0, Err(e))),
         };
+        let d = rows.delimiter;
+        let last = self.keys.len().saturating_sub(1);
+        if row.cells.len() > self.keys.len() && self.text_column == last {
+            // The text is the last column: the cells after it are the rest
+            // of a text with the delimiter in it, unquoted, and joined with
+            // it they give the text back as written.
+            let rest = row.cells.split_off(last);
+            row.cells.push(rest.join(&d.to_string()));
+        }
+        if row.cells.len() != self.keys.len() {
+            // A text cut at a delimiter or a line break would be judged as
+            // if it were the whole text.
+            return Some((
+                row.line,
+                Err(format!(
+                    "rad {}: raden har {} fält men rubrikraden har {}; troligen står ett {d} \
+                     eller en radbrytning i texten utan citattecken runt. Sätt texten inom \
+                     citattecken (\"…\") och läs filen igen",
+                    row.line,
+                    row.cells.len(),
+                    self.keys.len()
+                )),
+            ));
+        }
         let text = row.cells.get(self.text_column).map_or("", String::as_str);
         let fields = self
             .keys
@@ -597,6 +625,52 @@ mod tests {
         assert!(read.len() >= 3);
         let no_text = all(Format::Csv, b"id,namn\n1,Eva\n", LIMIT);
         assert!(no_text[0].as_ref().unwrap_err().contains("saknar kolumnen"));
+    }
+
+    #[test]
+    fn a_csv_row_with_more_or_fewer_cells_than_the_header_is_an_error() {
+        // Text not last: where the text ends cannot be known.
+        for (input, delimiter) in [
+            (
+                "text;id\nDu får hemtjänst; RESTEN kan överklagas.;B-1\nHel text.;B-2\n",
+                ';',
+            ),
+            (
+                "id,text,enhet\nB-1,Du får hemtjänst, RESTEN kan överklagas.,Norr\nB-2,Hel text.,Norr\n",
+                ',',
+            ),
+        ] {
+            let read = all(Format::Csv, input.as_bytes(), LIMIT);
+            let message = read[0].as_ref().unwrap_err();
+            assert!(
+                message.starts_with("rad 2: raden har ")
+                    && message.contains(" fält men rubrikraden har "),
+                "{message}"
+            );
+            assert!(message.contains(&format!("ett {delimiter} ")), "{message}");
+            assert_eq!(read[1].as_ref().unwrap().text, "Hel text.");
+        }
+        // A line break inside an unquoted text makes rows of too few cells.
+        let read = all(
+            Format::Csv,
+            "id;text;enhet\nB-1;Du får hemtjänst.\nRESTEN;Norr\n".as_bytes(),
+            LIMIT,
+        );
+        assert_eq!(read.len(), 2);
+        assert!(read.iter().all(Result::is_err), "{read:?}");
+    }
+
+    #[test]
+    fn a_last_text_column_with_unquoted_delimiters_is_read_whole() {
+        for input in [
+            "id;text\nB-1;Du får hemtjänst; RESTEN; och mer.\n",
+            "id,text\nB-1,Du får hemtjänst, RESTEN, och mer.\n",
+        ] {
+            let read = all(Format::Csv, input.as_bytes(), LIMIT);
+            let text = &read[0].as_ref().unwrap().text;
+            let d = if input.contains(';') { ";" } else { "," };
+            assert_eq!(text, &format!("Du får hemtjänst{d} RESTEN{d} och mer."));
+        }
     }
 
     /// Records without end: reading must take one at a time.
