@@ -37,7 +37,7 @@
 //! | perspektiv | [`criteria::Perspective`] |
 //! | fynd | [`finding::Finding`] |
 //! | utredning, beslut | [`ingest::Kind`] |
-//! | utfall (bifall, delvis bifall, avslag) | metadata key `utfall` |
+//! | utfall (bifall, delvis bifall, avslag, ändring, upphörande, okänt) | metadata key `utfall`, see [`ingest::outcome`] |
 //! | stickprov | a sample of cases |
 //!
 //! The library never prints; the binary renders and sets exit codes.

@@ -10,6 +10,7 @@ mod egen_uppfattning;
 mod forkortningar;
 mod icf_koder;
 mod omfattning;
+mod overklagande;
 mod passiv;
 mod resurser;
 mod tilltal;
@@ -40,6 +41,8 @@ pub enum Detector {
     Omfattning,
     /// Sentences that state a time limit or a follow-up.
     Uppfoljning,
+    /// The parts of the appeal information a decision lacks.
+    Overklagande,
     /// Dates in the text.
     Datum,
     /// Passages that recur in other cases of the batch (may read a lexicon of
@@ -58,6 +61,7 @@ impl Detector {
         Detector::Tilltal,
         Detector::Omfattning,
         Detector::Uppfoljning,
+        Detector::Overklagande,
         Detector::Datum,
         Detector::UpprepadeStycken,
     ];
@@ -73,6 +77,7 @@ impl Detector {
             Detector::Tilltal => "tilltal",
             Detector::Omfattning => "omfattning",
             Detector::Uppfoljning => "uppfoljning",
+            Detector::Overklagande => "overklagande",
             Detector::Datum => "datum",
             Detector::UpprepadeStycken => "upprepade_stycken",
         }
@@ -160,6 +165,7 @@ impl DetectorUse {
             (Detector::Tilltal, _) => tilltal::detect(ctx),
             (Detector::Omfattning, _) => omfattning::detect(ctx),
             (Detector::Uppfoljning, _) => uppfoljning::detect(ctx),
+            (Detector::Overklagande, _) => overklagande::detect(ctx),
             (Detector::Datum, _) => datum::detect(ctx),
             (Detector::UpprepadeStycken, _) => upprepade_stycken::detect(ctx, self.lexicon),
             (Detector::IcfKoder | Detector::Forkortningar, _) => Vec::new(),

@@ -26,10 +26,15 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
         words: &words,
         sentences: &sentences,
     };
-    if kind == Some(Kind::Beslut) && metadata.get("utfall").is_none() {
-        if let Some(utfall) = utfall(&sentences) {
-            metadata.insert("utfall", utfall);
-        }
+    if wants_utfall {
+        // A decision whose outcome cannot be read is `okant`, which criteria
+        // for decisions against the person treat as one (fail safe).
+        let read: Vec<(Vec<String>, String)> = sentences
+            .sentences
+            .iter()
+            .map(|s| (sentences.lower_words(s), text[s.range.clone()].to_string()))
+            .collect();
+        metadata.insert("utfall", super::outcome::read(&read).name());
     }
     if metadata.get("barn").is_none() && about_a_child(text, paragraphs) {
         metadata.insert("barn", "ja");
@@ -49,6 +54,26 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
             metadata.insert("beslutsdatum", &date);
         }
     }
+    if metadata.get("socialtjanstlag").is_none() {
+        if let Some(act) = social_services_act(metadata) {
+            metadata.insert("socialtjanstlag", act);
+        }
+    }
+}
+
+/// The day SoL (2025:400) replaced SoL (2001:453): 1 July 2025 (prop.
+/// 2024/25:89, <https://lagen.nu/prop/2024/25:89>; the act's number in prop.
+/// 2025/26:12, <http://data.riksdagen.se/dokument/HD0312.html>).
+pub const NEW_SOL_FROM: &str = "2025-07-01";
+
+/// Which socialtjänstlag was in force on the document's date (beslutsdatum,
+/// else datum): `ny` (2025:400) or `gammal` (2001:453); none without a date.
+fn social_services_act(metadata: &Metadata) -> Option<&'static str> {
+    let date = metadata
+        .get("beslutsdatum")
+        .or_else(|| metadata.get("datum"))?;
+    let iso = date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
+    iso.then(|| if date >= NEW_SOL_FROM { "ny" } else { "gammal" })
 }
 
 struct Sentences<'a> {
@@ -78,53 +103,6 @@ impl Sentences<'_> {
                 .find_map(|d| d.date)
                 .map(|d| d.to_string())
         })
-    }
-}
-
-/// Verbs and phrases that grant or deny, in lower case.
-const GRANTS: &[&str] = &[
-    "beviljas",
-    "beviljar",
-    "beviljades",
-    "bifalls",
-    "bifaller",
-    "bifölls",
-    "bifall",
-];
-const DENIES: &[&str] = &["avslås", "avslår", "avslogs", "avslag"];
-
-/// The outcome of a decision: the first two sentences that grant or deny
-/// decide. "delvis", or both granting and denying, is `delvis_bifall`.
-fn utfall(sentences: &Sentences) -> Option<&'static str> {
-    let mut grant = false;
-    let mut deny = false;
-    let mut partly = false;
-    let mut seen = 0;
-    for sentence in sentences.sentences {
-        let lower = sentences.lower_words(sentence);
-        // "du får …" grants, "du får inte …" denies.
-        let du_far = lower.windows(2).position(|w| w[0] == "du" && w[1] == "får");
-        let du_far_not =
-            du_far.is_some_and(|i| lower.get(i + 2).is_some_and(|w| w == "inte" || w == "ej"));
-        let g =
-            lower.iter().any(|w| GRANTS.contains(&w.as_str())) || du_far.is_some() && !du_far_not;
-        let d = lower.iter().any(|w| DENIES.contains(&w.as_str())) || du_far_not;
-        if !(g || d) {
-            continue;
-        }
-        grant |= g;
-        deny |= d;
-        partly |= lower.iter().any(|w| w == "delvis");
-        seen += 1;
-        if seen == 2 {
-            break;
-        }
-    }
-    match (grant, deny, partly) {
-        (_, _, true) | (true, true, _) => Some("delvis_bifall"),
-        (false, true, _) => Some("avslag"),
-        (true, false, _) => Some("bifall"),
-        (false, false, _) => None,
     }
 }
 
@@ -175,7 +153,10 @@ mod tests {
             read("Beslut\nDu beviljas städning. Din ansökan om tvätt avslås.\n").as_deref(),
             Some("delvis_bifall")
         );
-        assert_eq!(read("Beslut\nVi har tagit emot din ansökan.\n"), None);
+        assert_eq!(
+            read("Beslut\nVi har tagit emot din ansökan.\n").as_deref(),
+            Some("okant")
+        );
         assert_eq!(
             read("Beslut\nAlva, du får vara på korttidshemmet två helger i månaden.\n").as_deref(),
             Some("bifall")
@@ -211,6 +192,23 @@ mod tests {
             metadata("---\nbarn: nej\n---\nUtredning\nElsa är 9 år.\n").get("barn"),
             Some("nej")
         );
+    }
+
+    #[test]
+    fn the_act_in_force_follows_the_decision_date() {
+        let act = |front: &str| {
+            metadata(&format!("---\n{front}\n---\nBeslut\n\nText.\n"))
+                .get("socialtjanstlag")
+                .map(str::to_string)
+        };
+        assert_eq!(act("beslutsdatum: 2026-01-10").as_deref(), Some("ny"));
+        assert_eq!(act("beslutsdatum: 2025-07-01").as_deref(), Some("ny"));
+        assert_eq!(act("beslutsdatum: 2025-06-30").as_deref(), Some("gammal"));
+        assert_eq!(
+            act("typ: utredning\ndatum: 2025-03-01").as_deref(),
+            Some("gammal")
+        );
+        assert_eq!(act("typ: utredning").as_deref(), None);
     }
 
     #[test]

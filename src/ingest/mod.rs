@@ -17,6 +17,7 @@ pub mod isolate;
 mod layout;
 mod manifest;
 mod metadata;
+pub mod outcome;
 
 pub use catalogue::Catalogue;
 pub use document::{Document, Kind, Section};

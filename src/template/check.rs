@@ -19,8 +19,9 @@ use crate::ingest::{Kind, fold_key};
 
 /// Values allowed for the metadata keys with a closed vocabulary.
 const KNOWN_VALUES: &[(&str, &[&str])] = &[
-    ("utfall", &["bifall", "delvis_bifall", "avslag"]),
+    ("utfall", &crate::ingest::outcome::NAMES),
     ("barn", &["ja", "nej"]),
+    ("socialtjanstlag", &["ny", "gammal"]),
     ("lag", &["sol", "lss"]),
     (
         "typ",
