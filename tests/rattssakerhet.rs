@@ -141,3 +141,30 @@ fn a_decision_under_the_new_act_citing_the_old_one_is_warned() {
     );
     assert_eq!(status, Status::NotApplicable);
 }
+
+/// A decision against the person must give its reasons (error); a full grant
+/// may not need them (32 § FL: "uppenbart obehövligt"), so there it is a
+/// warning. A "because" in the appeal paragraph is no reason for the decision.
+#[test]
+fn missing_reasons_weigh_by_outcome_and_must_be_about_the_decision() {
+    for (decision, severity) in [
+        ("Du får hemtjänst två timmar i veckan.", Severity::Warning),
+        ("Din ansökan om ledsagning avslås.", Severity::Error),
+        (
+            "Din assistans minskas från 40 till 32 timmar i veckan.",
+            Severity::Error,
+        ),
+    ] {
+        let text =
+            format!("# Beslut\n\n{decision}\n\nDu kan överklaga beslutet eftersom du är part.\n");
+        let (status, findings) = judge("RS-MOTIVERING", &text);
+        assert_eq!(status, Status::NotMet, "{decision}");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].0, severity, "{decision}");
+    }
+    let (status, _) = judge(
+        "RS-MOTIVERING",
+        "# Beslut\n\nDin ansökan om ledsagning avslås eftersom du får hjälp att handla genom hemtjänsten.\n",
+    );
+    assert_eq!(status, Status::Met);
+}

@@ -46,6 +46,9 @@ pub struct Criterion {
     pub perspective: usize,
     pub weight: f64,
     pub severity: Severity,
+    /// Other severities for documents a condition holds for, the first that
+    /// holds winning (`allvar varning där utfall är bifall`).
+    pub severity_when: Vec<(Condition, Severity)>,
     /// Legal or other source.
     pub source: Option<String>,
     /// What is wrong when the criterion is not met.
@@ -122,6 +125,14 @@ impl Status {
 }
 
 impl Criterion {
+    /// The severity of the criterion's findings on the document of `ctx`.
+    pub fn severity_for(&self, ctx: &Context) -> Severity {
+        self.severity_when
+            .iter()
+            .find(|(condition, _)| condition.holds(ctx))
+            .map_or(self.severity, |(_, severity)| *severity)
+    }
+
     /// Judges the criterion on one document, adding its findings to `findings`.
     pub fn evaluate(&self, index: usize, ctx: &Context, findings: &mut Vec<Finding>) -> Status {
         if !self.applies.covers(ctx) {
@@ -138,9 +149,10 @@ impl Criterion {
         let before = findings.len();
         let mut judged = false;
         let mut met = true;
+        let severity = self.severity_for(ctx);
         let finding = |range, message, suggestion| Finding {
             criterion: index,
-            severity: self.severity,
+            severity,
             range,
             message,
             suggestion,
@@ -166,7 +178,7 @@ impl Criterion {
                 let severity = hit
                     .severity
                     .or(entry.and_then(|e| e.severity))
-                    .unwrap_or(self.severity);
+                    .unwrap_or(severity);
                 met &= severity == Severity::Info;
                 let matched = &ctx.doc.text[hit.range.clone()];
                 let message = hit

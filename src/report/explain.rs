@@ -23,6 +23,15 @@ pub fn applicability(a: &Applicability) -> String {
     out
 }
 
+/// A criterion's severity, in words: "fel; varning där utfall är bifall".
+fn severity(c: &Criterion) -> String {
+    let mut out = c.severity.word().to_string();
+    for (when, level) in &c.severity_when {
+        let _ = write!(out, "; {} där {}", level.word(), condition(when));
+    }
+    out
+}
+
 fn condition(c: &Condition) -> String {
     match c {
         Logic::Atom(ConditionAtom::Metadata(test)) => {
@@ -111,7 +120,7 @@ pub fn explain(template: &Template, c: &Criterion) -> String {
             "Typ:         fråga som besvaras vid kollegiegranskning"
         );
     } else {
-        let _ = writeln!(out, "Allvar:      {}", c.severity.word());
+        let _ = writeln!(out, "Allvar:      {}", severity(c));
     }
     if let Some(source) = &c.source {
         let _ = writeln!(out, "Källa:       {source}");

@@ -84,6 +84,9 @@ pub enum Statement {
         condition: Option<Condition>,
     },
     Severity(Sp<String>),
+    /// `allvar varning där utfall är bifall`: another severity for the
+    /// documents the condition holds for.
+    SeverityWhen(Sp<String>, Condition),
     Weight(Sp<f64>),
     Source(Sp<String>),
     Message(Sp<String>),

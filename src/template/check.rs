@@ -531,6 +531,7 @@ impl<'a> Checker<'a> {
         let mut perspective = None;
         let mut applies = None;
         let mut severity = None;
+        let mut severity_when = Vec::new();
         let mut weight = None;
         let mut source = None;
         let mut message: Option<Sp<String>> = None;
@@ -567,6 +568,13 @@ impl<'a> Checker<'a> {
                 Statement::Severity(word) => {
                     self.once(&mut seen[2], s, "allvar", kind_word);
                     severity = Severity::from_word(&word.node);
+                }
+                Statement::SeverityWhen(word, condition) => {
+                    if let (Some(level), Some(condition)) =
+                        (Severity::from_word(&word.node), self.condition(condition))
+                    {
+                        severity_when.push((condition, level));
+                    }
                 }
                 Statement::Weight(w) => {
                     self.once(&mut seen[3], s, "vikt", kind_word);
@@ -681,6 +689,7 @@ impl<'a> Checker<'a> {
             perspective: perspective?,
             weight: weight.unwrap_or(1.0),
             severity: severity.unwrap_or(Severity::Warning),
+            severity_when,
             source,
             message: message.map_or_else(|| block.title.node.clone(), |m| m.node),
             advice,

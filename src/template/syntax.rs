@@ -609,15 +609,18 @@ fn statement(i: In) -> PResult<Statement> {
     match word {
         "perspektiv" => map(cut(ident), Statement::Perspective)(i),
         "gäller" => cut(applies)(i),
-        "allvar" => map(
-            cut(context(
+        "allvar" => {
+            let (i, word) = cut(context(
                 "fel, varning eller info",
                 spanned(map(alt((kw("fel"), kw("varning"), kw("info"))), |s: In| {
                     s.fragment().to_string()
                 })),
-            )),
-            Statement::Severity,
-        )(i),
+            ))(i)?;
+            match opt(preceded(kw("där"), cut(condition)))(i)? {
+                (i, Some(c)) => Ok((i, Statement::SeverityWhen(word, c))),
+                (i, None) => Ok((i, Statement::Severity(word))),
+            }
+        }
         "vikt" => map(cut(number), Statement::Weight)(i),
         "källa" => map(cut(string), Statement::Source)(i),
         "meddelande" => map(cut(string), Statement::Message)(i),
