@@ -174,12 +174,19 @@ fn missing_reasons_weigh_by_outcome_and_must_be_about_the_decision() {
 #[test]
 fn missing_communication_weighs_by_the_proposal() {
     for (proposal, severity) in [
-        ("Jag föreslår att Karin beviljas hemtjänst två timmar i veckan.", Severity::Warning),
+        (
+            "Jag föreslår att Karin beviljas hemtjänst två timmar i veckan.",
+            Severity::Warning,
+        ),
         ("Förslaget är att ansökan avslås.", Severity::Error),
-        ("Förslag till beslut: Karin beviljas delvis hemtjänst.", Severity::Error),
+        (
+            "Förslag till beslut: Karin beviljas delvis hemtjänst.",
+            Severity::Error,
+        ),
         ("Bedömningen är klar.", Severity::Error),
     ] {
-        let text = format!("# Utredning\n\nKarin har ansökt om hemtjänst.\n\n## Förslag\n\n{proposal}\n");
+        let text =
+            format!("# Utredning\n\nKarin har ansökt om hemtjänst.\n\n## Förslag\n\n{proposal}\n");
         let (status, findings) = judge("RS-KOMMUNICERING", &text);
         assert_eq!(status, Status::NotMet, "{proposal}");
         assert_eq!(findings[0].0, severity, "{proposal}");

@@ -5,10 +5,12 @@
 //! forbidden (`förbjuder detektor …`: every hit is a finding, with the
 //! detector's own message where it has one).
 
+mod beslutsinformation;
 mod datum;
 mod egen_uppfattning;
 mod forkortningar;
 mod icf_koder;
+mod medverkan;
 mod omfattning;
 mod overklagande;
 mod passiv;
@@ -48,6 +50,11 @@ pub enum Detector {
     /// Passages that recur in other cases of the batch (may read a lexicon of
     /// standard phrases to leave out).
     UpprepadeStycken,
+    /// How the person took part (present, interpreter, adapted
+    /// communication …), not negated.
+    Medverkan,
+    /// How the person is told about a decision or can get help to understand it.
+    Beslutsinformation,
 }
 
 impl Detector {
@@ -64,6 +71,8 @@ impl Detector {
         Detector::Overklagande,
         Detector::Datum,
         Detector::UpprepadeStycken,
+        Detector::Medverkan,
+        Detector::Beslutsinformation,
     ];
 
     /// The name used in templates.
@@ -80,6 +89,8 @@ impl Detector {
             Detector::Overklagande => "overklagande",
             Detector::Datum => "datum",
             Detector::UpprepadeStycken => "upprepade_stycken",
+            Detector::Medverkan => "medverkan",
+            Detector::Beslutsinformation => "beslutsinformation",
         }
     }
 
@@ -168,6 +179,8 @@ impl DetectorUse {
             (Detector::Overklagande, _) => overklagande::detect(ctx),
             (Detector::Datum, _) => datum::detect(ctx),
             (Detector::UpprepadeStycken, _) => upprepade_stycken::detect(ctx, self.lexicon),
+            (Detector::Medverkan, _) => medverkan::detect(ctx),
+            (Detector::Beslutsinformation, _) => beslutsinformation::detect(ctx),
             (Detector::IcfKoder | Detector::Forkortningar, _) => Vec::new(),
         }
     }
