@@ -170,6 +170,14 @@ static FROM_TO: LazyLock<CapturingRegex> = LazyLock::new(|| {
     )
 });
 
+/// The amount the person has had until now: "har i dag 14 timmar",
+/// "tidigare beviljade 14 timmar", "i stället för 14 timmar".
+static EARLIER: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?i)\b(?:tidigare|hittills|nuvarande|i\s+dag|idag|har\s+haft|haft|i\s+stället\s+för|mot\s+tidigare)\b[^.!?\d]{0,40}?(\d+(?:[,.]\d+)?)\s+(?:timmar|tim|h)\b",
+    )
+});
+
 /// Amounts applied for and granted in hours: "ansökt om 40 timmar".
 static APPLIED: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(r"(?i)\bans[öo]k\w*\s+om\s+(\d+(?:[,.]\d+)?)\s+(?:timmar|tim|h)\b")
@@ -187,7 +195,12 @@ const BETWEEN: &[&str] = &["därför", "heller", "tyvärr", "dock", "alltså", "
 
 /// What `words` (one sentence, lower case) decide, and how strongly; `applied`
 /// is the number of hours applied for, when the decision says it.
-fn acts(words: &[String], text: &str, applied: Option<f64>) -> Option<(Tier, Acts)> {
+fn acts(
+    words: &[String],
+    text: &str,
+    applied: Option<f64>,
+    earlier: Option<f64>,
+) -> Option<(Tier, Acts)> {
     let is = |i: usize, set: &[&str]| words.get(i).is_some_and(|w| set.contains(&w.as_str()));
     let negated = |i: usize| {
         // "beviljas inte", "beviljas därför inte", "inte beviljas", "kan inte
@@ -257,7 +270,16 @@ fn acts(words: &[String], text: &str, applied: Option<f64>) -> Option<(Tier, Act
     // Part of what was applied for: "men inte", "dock inte", "ingår inte",
     // "delvis", or fewer hours than applied for.
     let pairs = words.windows(2);
-    acts.part |= words.iter().any(|w| w == "delvis")
+    // "Ansökan avslås i övrigt", "vi säger nej till resten": the rest is
+    // refused, so something was granted.
+    let the_rest = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "övrigt" | "resten" | "därutöver" | "överstigande"
+        )
+    });
+    acts.part |= (acts.refuse && the_rest)
+        || words.iter().any(|w| w == "delvis")
         || pairs
             .clone()
             .any(|p| matches!(p[0].as_str(), "men" | "dock") && NEGATIONS.contains(&p[1].as_str()))
@@ -266,8 +288,17 @@ fn acts(words: &[String], text: &str, applied: Option<f64>) -> Option<(Tier, Act
                 .clone()
                 .any(|p| p[0] == "utom" || (p[0] == "med" && p[1] == "undantag")));
     if acts.grant {
-        if let (Some(applied), Some(granted)) = (applied, granted_hours(text)) {
+        let granted = granted_hours(text);
+        if let (Some(applied), Some(granted)) = (applied, granted) {
             acts.part |= granted < applied;
+        }
+        // "beviljas fortsatt 8 timmar" where the person has had 14: less
+        // than before is a change to the person's disadvantage.
+        if let (Some(before), Some(granted)) = (earlier, granted) {
+            if granted < before {
+                acts.reduce = true;
+                acts.grant = false;
+            }
         }
     }
     if FROM_TO.captures_iter(text).any(|(_, c)| {
@@ -314,9 +345,14 @@ fn granted_hours(text: &str) -> Option<f64> {
 /// decision verb, else the past tense of a quoted decision, else "du får".
 pub fn read(sentences: &[(Vec<String>, String)]) -> Outcome {
     let applied = sentences.iter().find_map(|(_, text)| applied_hours(text));
+    let earlier = sentences.iter().find_map(|(_, text)| {
+        EARLIER
+            .captures_iter(text)
+            .find_map(|(_, c)| c.get(1).and_then(|m| number(m.as_str())))
+    });
     let mut best: Option<(Tier, Acts)> = None;
     for (words, text) in sentences {
-        let Some((tier, acts)) = acts(words, text, applied) else {
+        let Some((tier, acts)) = acts(words, text, applied, earlier) else {
             continue;
         };
         match &mut best {
@@ -422,6 +458,14 @@ mod tests {
                 "Ansökan beviljas med undantag för nattillsyn.",
                 "delvis_bifall",
             ),
+            (
+                "Nämnden beviljar ledsagning fyra timmar i månaden. Ansökan avslås i övrigt.",
+                "delvis_bifall",
+            ),
+            (
+                "Du får städning varannan vecka. Vi säger nej till resten av det du ansökte om.",
+                "delvis_bifall",
+            ),
             // Reductions and time limits.
             (
                 "Din personliga assistans minskas från 40 till 30 timmar i veckan.",
@@ -437,6 +481,18 @@ mod tests {
                 "andring",
             ),
             ("Nämnden beslutade att minska antalet timmar.", "andring"),
+            (
+                "Du har i dag 25 timmar hemtjänst i månaden. Från 1 maj beviljas du 18 timmar.",
+                "andring",
+            ),
+            (
+                "Ahmed beviljas fortsatt avlösarservice 6 timmar i månaden i stället för 10 timmar.",
+                "andring",
+            ),
+            (
+                "Du har tidigare haft 8 timmar. Du beviljas fortsatt 8 timmar ledsagning.",
+                "bifall",
+            ),
             // Endings.
             ("Ditt trygghetslarm upphör den 30 april.", "upphorande"),
             ("Beslutet om kontaktperson upphör att gälla.", "upphorande"),
