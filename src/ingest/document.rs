@@ -166,7 +166,9 @@ impl Document {
         let kind = metadata
             .get("typ")
             .and_then(Kind::parse)
-            .or_else(|| title.and_then(|t| kind_from_title(&text[t])));
+            .or_else(|| title.and_then(|t| kind_from_title(&text[t])))
+            // A document with a decision date in its header is a decision.
+            .or_else(|| metadata.get("beslutsdatum").map(|_| Kind::Beslut));
         if let Some(kind) = kind {
             metadata.fill("typ", kind.name());
         }
@@ -208,11 +210,33 @@ impl Document {
 
 /// The kind named by a document title such as "Utredning enligt LSS" or "BESLUT".
 fn kind_from_title(title: &str) -> Option<Kind> {
-    let first = title
-        .trim_start_matches(['#', ' '])
+    // The first word that names a kind decides: "Delegationsbeslut – …",
+    // "Ändrat beslut om …", "Protokollsutdrag …", "Omprövning av …",
+    // "Utredning inför beslut om …". A "beslutsunderlag" is an utredning.
+    // Only a real title is read word by word; a first line that is a
+    // sentence ("Du kan överklaga beslutet …") says its kind by its first
+    // word, if at all.
+    let title = title.trim_start_matches(['#', ' ']).trim();
+    let words = title.split_whitespace().count();
+    let sentence = words > 10 || title.ends_with(['.', '!', '?']);
+    title
         .split(|c: char| !c.is_alphabetic())
-        .next()?;
-    Kind::parse(first)
+        .filter(|w| !w.is_empty())
+        .take(if sentence { 1 } else { usize::MAX })
+        .map(str::to_lowercase)
+        .find_map(|w| {
+            if w.starts_with("utredning") || w.ends_with("utredning") || w == "beslutsunderlag" {
+                Some(Kind::Utredning)
+            } else if w.ends_with("beslut")
+                || w == "beslutet"
+                || w.starts_with("protokoll")
+                || w.starts_with("omprövning")
+            {
+                Some(Kind::Beslut)
+            } else {
+                Kind::parse(&w)
+            }
+        })
 }
 
 #[cfg(test)]
@@ -235,6 +259,39 @@ mod tests {
         );
         assert_eq!(doc.kind, Some(Kind::Utredning));
         assert_eq!(doc.id, "b.md");
+        let kind = |text: &str| Document::from_text("c.md", text.into(), &Metadata::default()).kind;
+        for (title, expected) in [
+            (
+                "# Delegationsbeslut – ansökan om ledsagning",
+                Some(Kind::Beslut),
+            ),
+            ("# Ändrat beslut om hemtjänst", Some(Kind::Beslut)),
+            (
+                "# Protokollsutdrag, socialnämndens individutskott",
+                Some(Kind::Beslut),
+            ),
+            ("# Omprövning av ditt trygghetslarm", Some(Kind::Beslut)),
+            (
+                "# Information om ditt beslut om matdistribution",
+                Some(Kind::Beslut),
+            ),
+            (
+                "# Utredning inför beslut om särskilt boende",
+                Some(Kind::Utredning),
+            ),
+            (
+                "# Beslutsunderlag – personlig assistans",
+                Some(Kind::Utredning),
+            ),
+            ("# Anteckningar från hembesök", None),
+        ] {
+            assert_eq!(kind(&format!("{title}\n\nText.\n")), expected, "{title}");
+        }
+        // Without a telling title, a decision date in the header makes it a decision.
+        assert_eq!(
+            kind("# Socialnämnden\n\nBeslutsdatum: 2026-02-03\n\nText.\n"),
+            Some(Kind::Beslut)
+        );
     }
 
     #[test]
