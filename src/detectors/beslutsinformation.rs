@@ -25,7 +25,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::medverkan::{Cue, Words, any_match, longest_matches, negated};
+use super::clauses::{Cue, Words, any_match, longest_matches, negated};
 use crate::criteria::{Context, Hit};
 
 /// Words for a question or something unclear.

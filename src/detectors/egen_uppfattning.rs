@@ -39,7 +39,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::medverkan::{NEGATIONS, Words, clause, clause_word};
+use super::clauses::{NEGATIONS, Words, clause, clause_word};
 use crate::criteria::{Context, Hit};
 
 /// Verbs of saying.

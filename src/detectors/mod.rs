@@ -6,6 +6,7 @@
 //! detector's own message where it has one).
 
 mod beslutsinformation;
+mod clauses;
 mod datum;
 mod egen_uppfattning;
 mod forkortningar;

@@ -54,8 +54,9 @@ struct Part {
 pub fn detect(ctx: &Context) -> Vec<Hit> {
     let body = ctx.doc.body();
     let base = ctx.doc.body_start;
-    let found = |re: &WordRegex| re.find_iter(body).into_iter().next();
-    let appeal = found(&APPEAL);
+    let found = |re: &WordRegex| re.is_match(body);
+    // Where the appeal paragraph is, to point at it.
+    let appeal = APPEAL.find_iter(body).into_iter().next();
     // The appeal paragraph's first sentence, else the last sentence.
     let sentences = &ctx.analysis.sentences;
     let place = appeal
@@ -63,7 +64,7 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
         .and_then(|m| ctx.analysis.sentence_at(base + m.start))
         .or_else(|| sentences.len().checked_sub(1))
         .map_or(base..base, |i| sentences[i].range.clone());
-    let wrong_address = found(&TO_COURT).is_some() && found(&TO_US).is_none();
+    let wrong_address = found(&TO_COURT) && !found(&TO_US);
     let parts = [
         Part {
             present: appeal.is_some(),
@@ -71,17 +72,17 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
             suggestion: "Du kan överklaga beslutet om du inte är nöjd med det.",
         },
         Part {
-            present: found(&COURT).is_some(),
+            present: found(&COURT),
             message: "Beslutet säger inte att det överklagas till förvaltningsrätten.",
             suggestion: "Förvaltningsrätten prövar ditt överklagande.",
         },
         Part {
-            present: found(&THREE_WEEKS).is_some(),
+            present: found(&THREE_WEEKS),
             message: "Beslutet säger inte att överklagandet ska komma in inom tre veckor från den dag personen fick del av beslutet.",
             suggestion: "Ditt överklagande ska ha kommit in till oss inom tre veckor från den dag du fick del av beslutet.",
         },
         Part {
-            present: found(&TO_US).is_some() && !wrong_address,
+            present: found(&TO_US) && !wrong_address,
             message: if wrong_address {
                 "Beslutet säger att överklagandet ska skickas till förvaltningsrätten; det ska skickas till nämnden, som sedan skickar det vidare."
             } else {

@@ -29,10 +29,10 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
     if wants_utfall {
         // A decision whose outcome cannot be read is `okant`, which criteria
         // for decisions against the person treat as one (fail safe).
-        let read: Vec<(Vec<String>, String)> = sentences
+        let read: Vec<(Vec<String>, &str)> = sentences
             .sentences
             .iter()
-            .map(|s| (sentences.lower_words(s), text[s.range.clone()].to_string()))
+            .map(|s| (sentences.lower_words(s), &text[s.range.clone()]))
             .collect();
         metadata.insert("utfall", super::outcome::read(&read).name());
     }

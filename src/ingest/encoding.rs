@@ -67,10 +67,11 @@ pub fn normalise(text: String) -> String {
         matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
             || (c.is_control() && !matches!(c, '\n' | '\t'))
     };
-    if text.is_ascii() && !text.contains(special) {
+    let has_special = text.contains(special);
+    if !has_special && text.is_ascii() {
         return text;
     }
-    let text = if text.contains(special) {
+    let text = if has_special {
         let body = text.trim_start_matches('\u{feff}');
         let mut out = String::with_capacity(body.len());
         let mut chars = body.chars().peekable();

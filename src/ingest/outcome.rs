@@ -343,7 +343,7 @@ fn granted_hours(text: &str) -> Option<f64> {
 /// The outcome of a decision of `sentences` (each its lower-case words and
 /// its text). The strongest tier decides: sentences with a present-tense
 /// decision verb, else the past tense of a quoted decision, else "du får".
-pub fn read(sentences: &[(Vec<String>, String)]) -> Outcome {
+pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
     let applied = sentences.iter().find_map(|(_, text)| applied_hours(text));
     let earlier = sentences.iter().find_map(|(_, text)| {
         EARLIER
@@ -376,7 +376,7 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            (words, s.to_string())
+            (words, s)
         });
         read(&sentences.collect::<Vec<_>>()).name()
     }
