@@ -865,7 +865,10 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
             say!("granska: {e}");
             ExitCode::from(2)
         })?;
-    let (list_out, report_out) = sample_outputs(&args)?;
+    let sample::Outputs {
+        list: list_out,
+        report: report_out,
+    } = sample_outputs(&args)?;
     refuse_overwrite(&args.inputs.paths, list_out)?;
     refuse_overwrite(&args.inputs.paths, report_out)?;
     let template = match args.check {
@@ -931,67 +934,36 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     }
 }
 
-/// Where `stickprov` writes the list of drawn documents and the review's
-/// result. `--ut` is the command's result, as in `kontrollera`: the review
-/// with `--kontrollera`, the list without; `--lista` is always the list.
-/// Flags that only make sense for a review, a list file named as something
-/// else than CSV and the old `--rapport` are usage errors.
-fn sample_outputs(args: &SampleArgs) -> Result<(Option<&Path>, Option<&Path>), ExitCode> {
-    let refuse = |message: String| {
-        say!("granska: {message}.");
-        Err(ExitCode::from(2))
+/// Where `stickprov` writes the list and the review (see
+/// [`sample::Asked::outputs`]); a combination that makes no sense, or a
+/// review format that does not fit the file, is a usage error.
+fn sample_outputs(args: &SampleArgs) -> Result<sample::Outputs<'_>, ExitCode> {
+    let report = &args.report;
+    let review_only = [
+        ("--format", report.format.is_some()),
+        ("--mall", report.template.file.is_some()),
+        ("--gruppera", report.group.is_some()),
+        ("--strikt", report.strict),
+        ("--profil", report.profile),
+    ];
+    let asked = sample::Asked {
+        check: args.check,
+        out: args.out.as_deref(),
+        list: args.list.as_deref(),
+        old_report: args.old_report.is_some(),
+        review_flag: review_only
+            .iter()
+            .find(|(_, given)| *given)
+            .map(|(flag, _)| *flag),
     };
-    if args.old_report.is_some() {
-        return refuse(
-            "--rapport finns inte längre: skriv --ut FIL för granskningens resultat (med \
-             --kontrollera) och --lista FIL för stickprovslistan"
-                .into(),
-        );
+    let outputs = asked.outputs().map_err(|e| {
+        say!("granska: {e}.");
+        ExitCode::from(2)
+    })?;
+    if outputs.report.is_some() {
+        report.output_format(outputs.report)?;
     }
-    let list = match (args.check, args.list.as_deref(), args.out.as_deref()) {
-        (true, list, _) => list,
-        (false, Some(_), Some(_)) => {
-            return refuse(
-                "utan --kontrollera är stickprovslistan resultatet: ange --ut eller --lista, \
-                 inte båda"
-                    .into(),
-            );
-        }
-        (false, list, out) => list.or(out),
-    };
-    if let Some(path) = list {
-        if let Some(other) = writer::Format::of_file(path).filter(|f| *f != writer::Format::Csv) {
-            return refuse(format!(
-                "stickprovslistan är en CSV-fil och kan inte skrivas som {}; ge filen ändelsen \
-                 .csv{}",
-                other.name(),
-                if args.check {
-                    ""
-                } else {
-                    ", eller lägg till --kontrollera för att granska stickprovet och skriva \
-                     resultatet till filen"
-                }
-            ));
-        }
-    }
-    if !args.check {
-        let report = &args.report;
-        let review_only = [
-            ("--format", report.format.is_some()),
-            ("--mall", report.template.file.is_some()),
-            ("--gruppera", report.group.is_some()),
-            ("--strikt", report.strict),
-            ("--profil", report.profile),
-        ];
-        if let Some((flag, _)) = review_only.iter().find(|(_, given)| *given) {
-            return refuse(format!(
-                "{flag} gäller granskningen av stickprovet; lägg till --kontrollera"
-            ));
-        }
-        return Ok((list, None));
-    }
-    args.report.output_format(args.out.as_deref())?;
-    Ok((list, args.out.as_deref()))
+    Ok(outputs)
 }
 
 /// `granska metadata`: the keys and values of the documents, with counts.

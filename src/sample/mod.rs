@@ -6,6 +6,9 @@
 //! is sorted by path, strata by name, and the random numbers come from
 //! ChaCha8 seeded with the seed.
 
+mod outputs;
+pub use outputs::{Asked, Outputs};
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
