@@ -107,17 +107,17 @@ impl<'a> Words<'a> {
 /// One alternative of a cue word.
 #[derive(Debug)]
 enum Alternative {
-    Exact(&'static str),
-    Prefix(&'static str),
-    Suffix(&'static str),
+    Exact(Box<str>),
+    Prefix(Box<str>),
+    Suffix(Box<str>),
 }
 
 impl Alternative {
     fn matches(&self, word: &str) -> bool {
-        match *self {
-            Alternative::Exact(w) => word == w,
-            Alternative::Prefix(p) => word.starts_with(p),
-            Alternative::Suffix(s) => word.ends_with(s),
+        match self {
+            Alternative::Exact(w) => word == &**w,
+            Alternative::Prefix(p) => word.starts_with(&**p),
+            Alternative::Suffix(s) => word.ends_with(&**s),
         }
     }
 }
@@ -129,20 +129,22 @@ pub(super) struct Cue {
 }
 
 impl Cue {
-    /// Parses one cue of the cue language (see the module comment).
-    pub fn new(source: &'static str) -> Cue {
+    /// Parses one cue of the cue language (see the module comment), in
+    /// lower case.
+    pub fn new(source: &str) -> Cue {
         let words = source
             .split_whitespace()
             .map(|word| {
                 word.split('|')
                     .filter(|a| !a.is_empty())
                     .map(|a| {
+                        let a = a.to_lowercase();
                         if let Some(p) = a.strip_suffix('*') {
-                            Alternative::Prefix(p)
+                            Alternative::Prefix(p.into())
                         } else if let Some(s) = a.strip_prefix('*') {
-                            Alternative::Suffix(s)
+                            Alternative::Suffix(s.into())
                         } else {
-                            Alternative::Exact(a)
+                            Alternative::Exact(a.into())
                         }
                     })
                     .collect()
@@ -152,7 +154,7 @@ impl Cue {
     }
 
     /// Parses a list of cues.
-    pub fn list(sources: &[&'static str]) -> Vec<Cue> {
+    pub fn list(sources: &[&str]) -> Vec<Cue> {
         sources.iter().map(|s| Cue::new(s)).collect()
     }
 

@@ -9,158 +9,39 @@
 //! använts", "Samtalet hölls utan tolk" and "Tolk saknades" do not count, while
 //! "Samtalet hölls inte på svenska utan med tolk" does.
 //!
-//! Cues are written in the cue language of [`super::clauses`].
+//! The cues are the forms of the template's lexicon (`medverkan.tsv`), each
+//! read as a cue of [`super::clauses`]: words, `*` for any ending or beginning.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::clauses::{Cue, Words, longest_matches, negated};
-use crate::criteria::{Context, Hit};
-
-/// Participation cues.
-const CUES: &[&str] = &[
-    // Present at a meeting or visit, took part.
-    "deltog",
-    "deltagit",
-    "deltar i|vid|på samtal*|möte*|hembesök*|besök*|planering*|utredning*|genomgång*",
-    "var|varit|är med vid|på|i|när|under|hela",
-    "var|varit|är med och",
-    "var|varit|är närvarande",
-    "närvarade",
-    "närvarat",
-    "närvarande",
-    "medverkade|medverkat|medverkar",
-    "i samråd med",
-    "i dialog med",
-    "delaktig|delaktiga i",
-    "upprättad|upprättat|upprättats|upprättades|gjord|gjordes|gjorts|skriven|skrevs|skrivits|planerade|planerat|planerades|planerats tillsammans med",
-    "tagits|togs|tog|tagit fram tillsammans med",
-    "gick|gått igenom tillsammans med",
-    // Visits and meetings.
-    "hembesök hos",
-    "vid hembesöket|hembesök",
-    "gjorde|gjort ett hembesök",
-    "besök i hemmet",
-    "besökte",
-    "träffade|träffat|träffades",
-    // Information, reading, comments.
-    "ta|tog|tagit del av",
-    "har|hade läst utredningen|underlaget|förslaget|igenom|den",
-    "läste utredningen|underlaget|förslaget|igenom|den|upp",
-    "fått|fick läsa",
-    "yttra|yttrat|yttrade sig",
-    "lämna|lämnade|lämnat synpunkter",
-    "fått|fick information om",
-    "informerats|informerades om",
-    "godkänt|godkände|godkänner",
-    "skrivit|skrev under",
-    "undertecknat|undertecknade",
-    "fått|fick välja",
-    "har|hade valt",
-    "valde själv",
-    "själv valt|välja|valde",
-    // On the person's own initiative.
-    "ansökte|ansöker själv",
-    "själv ansökt|ansökte|ansöker",
-    "ringde|kontaktade själv",
-    "tog själv kontakt",
-    "själv tagit kontakt",
-    "på eget initiativ",
-    "på egen begäran",
-    "på hennes|hans|hens begäran|önskan",
-    "enligt hennes|hans|hens önskemål",
-    // Representatives and support persons.
-    "företrädare|företrädaren|företrädd|företräddes",
-    "god|gode man|mannen närvarade|deltog|var",
-    "sin gode|god man",
-    "förvaltare|förvaltaren närvarade|deltog|var",
-    "ombud|ombudet",
-    "med fullmakt",
-    "vårdnadshavare|vårdnadshavaren|vårdnadshavarna närvarade|deltog",
-    "tillsammans med vårdnadshavare*",
-    "stödperson*",
-    "hade med sig",
-    "med stöd av anhörig|en",
-    // Interpreter.
-    "tolk|tolken|tolkar|tolkarna|tolkens",
-    "*tolk|*tolken|*tolkar",
-    "på sitt|hennes|hans|hens modersmål|förstaspråk",
-    "på sitt|hennes|hans|hens eget språk",
-    // Adapted communication.
-    "teckenspråk*",
-    "tecken som stöd",
-    "tss",
-    "takk",
-    "akk",
-    "alternativ och kompletterande kommunikation",
-    "bildstöd*",
-    "bilder som stöd",
-    "med hjälp av bilder",
-    "piktogram*",
-    "pictogram*",
-    "bildschema*",
-    "samtalsmatt*",
-    "talking mats",
-    "kommunikationskart*",
-    "kommunikationstavl*",
-    "kommunikationshjälpmed*",
-    "kommunikationspass*",
-    "pekkart*",
-    "bokstavstavl*",
-    "lättläst*",
-    "enkel svenska",
-    "enkelt språk",
-    "ritprata*",
-    "ritade och pratade",
-    "punktskrift",
-    "förstorad text",
-    "stor stil",
-    "hörselslinga*|teleslinga*|hörslinga*",
-    "samtalsförstärkare*",
-    "nej-frågor",
-    "enkla|korta|konkreta frågor",
-    "en fråga i taget",
-    "korta meningar",
-    "kortare|korta samtal",
-    "delade upp samtalet",
-    "pekade",
-    "pekar på",
-    "nickade|nickar",
-    "skakade|skakar på huvudet",
-    "kroppsspråk*",
-    "mimik*",
-    "gester",
-    "skrev ner frågorna",
-    "skrev till varandra",
-    "kommunicerade skriftligt",
-    "via sms",
-    "anpassad|anpassade|anpassat kommunikation*|samtal*|språk*|information*",
-    "i en lugn|välkänd|trygg|känd miljö",
-    "i lugn miljö",
-    "personal som känner henne|honom|hen",
-    "någon som känner henne|honom|hen",
-    "genom|vid observation*",
-    "observerade",
-    "har observerat",
-    "fick|fått frågorna|informationen|information i förväg",
-    "fick|fått förbereda sig",
-    "förberedde sig",
-];
+use crate::criteria::{Context, Hit, Lexicon};
 
 /// Phrases in which a cue means something else ("för närvarande" is "at
 /// present", "pekar på att" is "suggests").
 const NOT_CUES: &[&str] = &["för närvarande", "pekar på att"];
 
-static CUE_LIST: LazyLock<Vec<Cue>> = LazyLock::new(|| Cue::list(CUES));
 static NOT_CUE_LIST: LazyLock<Vec<Cue>> = LazyLock::new(|| Cue::list(NOT_CUES));
 
-/// The places where the text says how the person took part, not negated.
-pub fn detect(ctx: &Context) -> Vec<Hit> {
+/// The cues of the lexicon (`medverkan.tsv`): every form of every row.
+pub fn prepare(lexicon: &Lexicon) -> Vec<Cue> {
+    lexicon
+        .entries
+        .iter()
+        .flat_map(|e| &e.forms)
+        .map(|form| Cue::new(form))
+        .collect()
+}
+
+/// The places where the text says how the person took part (one of `cues`),
+/// not negated.
+pub fn detect(ctx: &Context, cues: &[Cue]) -> Vec<Hit> {
     let words = Words::new(ctx);
     let mut hits = Vec::new();
     for sentence in &ctx.analysis.sentences {
         let s = sentence.words.clone();
-        for (start, end) in longest_matches(&words, s.clone(), &CUE_LIST) {
+        for (start, end) in longest_matches(&words, s.clone(), cues) {
             if !excluded(&words, s.clone(), start, end) && !negated(&words, s.clone(), start, end) {
                 hits.push(Hit::at(words.span(start, end)));
             }
@@ -185,7 +66,7 @@ mod tests {
     use super::super::testing::hits;
 
     fn found(text: &str) -> bool {
-        !hits("medverkan", None, text).is_empty()
+        !hits("medverkan", Some("medverkan"), text).is_empty()
     }
 
     #[test]
@@ -239,7 +120,7 @@ mod tests {
     fn a_negation_in_another_clause_does_not_cancel() {
         let found = hits(
             "medverkan",
-            None,
+            Some("medverkan"),
             "Karin deltog i mötet, och hon ville inte ha tolk. Erik var inte med vid besöket men han läste utredningen.",
         );
         assert_eq!(found, ["deltog", "läste utredningen"], "{found:?}");

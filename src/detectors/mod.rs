@@ -52,7 +52,7 @@ pub enum Detector {
     /// standard phrases to leave out).
     UpprepadeStycken,
     /// How the person took part (present, interpreter, adapted
-    /// communication …), not negated.
+    /// communication …), not negated (needs a cue lexicon).
     Medverkan,
     /// How the person is told about a decision or can get help to understand it.
     Beslutsinformation,
@@ -104,7 +104,7 @@ impl Detector {
     pub fn needs_lexicon(self) -> bool {
         matches!(
             self,
-            Detector::Resurser | Detector::IcfKoder | Detector::Forkortningar
+            Detector::Resurser | Detector::IcfKoder | Detector::Forkortningar | Detector::Medverkan
         )
     }
 
@@ -137,6 +137,8 @@ enum Prepared {
     Abbreviations(AhoCorasick, Vec<usize>),
     /// The known ICF codes, lower case.
     Codes(std::collections::HashSet<String>),
+    /// Cues read from the lexicon.
+    Cues(Vec<clauses::Cue>),
 }
 
 impl DetectorUse {
@@ -152,6 +154,7 @@ impl DetectorUse {
                 Prepared::Abbreviations(automaton, entries)
             }
             (Detector::IcfKoder, Some((_, l))) => Prepared::Codes(icf_koder::prepare(l)),
+            (Detector::Medverkan, Some((_, l))) => Prepared::Cues(medverkan::prepare(l)),
             _ => Prepared::Nothing,
         };
         Ok(DetectorUse {
@@ -180,9 +183,9 @@ impl DetectorUse {
             (Detector::Overklagande, _) => overklagande::detect(ctx),
             (Detector::Datum, _) => datum::detect(ctx),
             (Detector::UpprepadeStycken, _) => upprepade_stycken::detect(ctx, self.lexicon),
-            (Detector::Medverkan, _) => medverkan::detect(ctx),
+            (Detector::Medverkan, Prepared::Cues(cues)) => medverkan::detect(ctx, cues),
             (Detector::Beslutsinformation, _) => beslutsinformation::detect(ctx),
-            (Detector::IcfKoder | Detector::Forkortningar, _) => Vec::new(),
+            (Detector::IcfKoder | Detector::Forkortningar | Detector::Medverkan, _) => Vec::new(),
         }
     }
 }

@@ -217,8 +217,16 @@ fn is_list_item(trimmed: &str) -> bool {
 /// A text line becomes a plain heading when it stands alone before a paragraph:
 /// it follows a blank line, a heading, a header field or the start; it is short
 /// (at most eight words) with no terminal punctuation and starts with a capital
-/// letter; and more text follows. `before` is the line before (as laid out),
-/// `ahead` the next lines (blank runs already one line).
+/// letter; it does not end in a word that leads on ("Du beviljas hemtjänst
+/// med" before a list); and more text follows. `before` is the line before (as
+/// laid out), `ahead` the next lines (blank runs already one line).
+/// Words a heading never ends with: prepositions, conjunctions and "att",
+/// which lead on to what follows.
+const LEADS_ON: &[&str] = &[
+    "med", "och", "att", "om", "för", "till", "av", "i", "på", "som", "eller", "från", "vid",
+    "under", "enligt", "mot", "samt", "men", "då", "när", "är", "den", "det", "de", "en", "ett",
+];
+
 fn plain_heading(
     text: &str,
     range: &Range<usize>,
@@ -239,7 +247,11 @@ fn plain_heading(
     let short = words.split_whitespace().count() <= 8 && words.chars().count() <= 80;
     let capital = words.chars().next().is_some_and(char::is_uppercase);
     let open = !words.ends_with(['.', '!', '?', ',', ';', ':', ')']);
-    if stands_alone && followed && !continued && short && capital && open {
+    let leads_on = words
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .is_some_and(|last| LEADS_ON.contains(&last.to_lowercase().as_str()));
+    if stands_alone && followed && !continued && short && capital && open && !leads_on {
         let start = range.start + line.len() - line.trim_start().len();
         return Some(Line::Heading {
             level: 2,
@@ -337,6 +349,17 @@ mod tests {
         let l = layout(text, 0);
         assert!(l.sections.is_empty());
         assert_eq!(l.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_line_that_leads_into_a_list_is_text() {
+        let text = "Du beviljas hemtjänst med\n\n- dusch en gång i veckan\n- städning\n";
+        let l = layout(text, 0);
+        assert!(l.sections.is_empty());
+        assert_eq!(&text[l.paragraphs[0].clone()], "Du beviljas hemtjänst med");
+        // The same line without the word that leads on is a heading.
+        let l = layout("Hemtjänst i hemmet\n\n- dusch\n", 0);
+        assert_eq!(l.sections.len(), 1);
     }
 
     #[test]

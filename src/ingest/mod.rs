@@ -7,6 +7,7 @@
 //! A file that cannot be read becomes an [`IngestError`] with a Swedish reason;
 //! it never stops the batch.
 
+mod amount;
 pub mod catalogue;
 mod derive;
 mod document;

@@ -13,9 +13,7 @@
 //! decisions that go against the person treats as one of them: the appeal
 //! information a refusal needs is asked for rather than silently skipped.
 
-use std::sync::LazyLock;
-
-use crate::criteria::word_regex::CapturingRegex;
+use super::amount::{self, Amount, Amounts};
 
 /// The outcome of a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +61,9 @@ struct Acts {
     part: bool,
     reduce: bool,
     end: bool,
+    /// Changes an earlier decision, which way said elsewhere: "Vi ändrar
+    /// beslutet."
+    change: bool,
 }
 
 impl Acts {
@@ -127,7 +128,15 @@ const GRANT_PAST: &[&str] = &[
 ];
 /// Refusing verbs.
 const REFUSE: &[&str] = &["avslås", "avslår", "avslå", "avstyrks"];
-const REFUSE_PAST: &[&str] = &["avslogs", "avslog", "avslagits", "avslagit"];
+const REFUSE_PAST: &[&str] = &[
+    "avslogs",
+    "avslog",
+    "avslagits",
+    "avslagit",
+    "avslagen",
+    "avslaget",
+    "avslagna",
+];
 /// Ending an insats.
 const END: &[&str] = &[
     "upphör",
@@ -162,44 +171,26 @@ const REDUCE_PAST: &[&str] = &[
     "begränsades",
 ];
 
-/// "från 40 till 30 timmar": a reduction written as numbers (with a unit, so
-/// that "från 15 mars till 1 april" is not one).
-static FROM_TO: LazyLock<CapturingRegex> = LazyLock::new(|| {
-    CapturingRegex::new(
-        r"(?i)\bfrån\s+(\d+(?:[,.]\d+)?)\s+(?:\w+\s+)?till\s+(\d+(?:[,.]\d+)?)\s+(?:timmar|timme|tim|h|dygn|dagar|gånger|besök|tillfällen)\b",
-    )
-});
-
-/// The amount the person has had until now: "har i dag 14 timmar",
-/// "tidigare beviljade 14 timmar", "i stället för 14 timmar".
-static EARLIER: LazyLock<CapturingRegex> = LazyLock::new(|| {
-    CapturingRegex::new(
-        r"(?i)\b(?:tidigare|hittills|nuvarande|i\s+dag|idag|har\s+haft|haft|i\s+stället\s+för|mot\s+tidigare)\b[^.!?\d]{0,40}?(\d+(?:[,.]\d+)?)\s+(?:timmar|tim|h)\b",
-    )
-});
-
-/// Amounts applied for and granted in hours: "ansökt om 40 timmar".
-static APPLIED: LazyLock<CapturingRegex> = LazyLock::new(|| {
-    CapturingRegex::new(r"(?i)\bans[öo]k\w*\s+om\s+(\d+(?:[,.]\d+)?)\s+(?:timmar|tim|h)\b")
-});
-static HOURS: LazyLock<CapturingRegex> =
-    LazyLock::new(|| CapturingRegex::new(r"(?i)\b(\d+(?:[,.]\d+)?)\s+(?:timmar|tim|h)\b"));
-
-fn number(text: &str) -> Option<f64> {
-    text.replace(',', ".").parse().ok()
-}
-
 /// Adverbs that may stand between a verb and its negation: "beviljas
 /// därför inte", "kan heller inte".
-const BETWEEN: &[&str] = &["därför", "heller", "tyvärr", "dock", "alltså", "längre"];
+/// Adverbs and, in inverted order, subjects: "beviljar vi därför inte".
+const BETWEEN: &[&str] = &[
+    "därför", "heller", "tyvärr", "dock", "alltså", "längre", "vi", "du", "ni", "hon", "han",
+    "hen", "nämnden",
+];
 
-/// What `words` (one sentence, lower case) decide, and how strongly; `applied`
-/// is the number of hours applied for, when the decision says it.
+/// Modal verbs that make a decision verb general, not a decision: "Personlig
+/// assistans kan beviljas den som …".
+const MODALS: &[&str] = &["kan", "kunna", "kunde", "skulle", "bör"];
+
+/// What `words` (one sentence, lower case) with its `amounts` decide, and
+/// how strongly; `applied` and `earlier` are the amounts applied for and had until now,
+/// when the decision says them.
 fn acts(
     words: &[String],
-    text: &str,
-    applied: Option<f64>,
-    earlier: Option<f64>,
+    amounts: &Amounts,
+    applied: Option<Amount>,
+    earlier: Option<Amount>,
 ) -> Option<(Tier, Acts)> {
     let is = |i: usize, set: &[&str]| words.get(i).is_some_and(|w| set.contains(&w.as_str()));
     let negated = |i: usize| {
@@ -207,15 +198,24 @@ fn acts(
         // bevilja", "får inte".
         is(i + 1, NEGATIONS)
             || (is(i + 1, BETWEEN) && is(i + 2, NEGATIONS))
+            || (is(i + 1, BETWEEN) && is(i + 2, BETWEEN) && is(i + 3, NEGATIONS))
             || (i >= 1 && is(i - 1, NEGATIONS))
             || (i >= 2 && is(i - 2, NEGATIONS) && is(i - 1, BETWEEN))
     };
+    // "Om behovet minskar kan du ansöka igen": a condition decides nothing.
+    if is(0, &["om", "ifall"]) {
+        return None;
+    }
     let mut acts = Acts::default();
     let mut tier: Option<Tier> = None;
     let raise = |t: Tier, tier: &mut Option<Tier>| *tier = Some(tier.map_or(t, |old| old.max(t)));
     for (i, word) in words.iter().enumerate() {
         let w = word.as_str();
-        let (kind, t) = if GRANT.contains(&w) {
+        let general = i >= 1 && is(i - 1, MODALS) && !negated(i);
+        let away = |i: usize| is(i + 1, &["bort"]) || (is(i + 1, BETWEEN) && is(i + 2, &["bort"]));
+        let (kind, t) = if (GRANT.contains(&w) || REFUSE.contains(&w)) && general {
+            continue;
+        } else if GRANT.contains(&w) {
             ('g', Tier::Present)
         } else if GRANT_PAST.contains(&w) {
             ('g', Tier::Past)
@@ -241,14 +241,24 @@ fn acts(
         {
             // "Vi säger nej till …", "lämnas utan bifall".
             ('r', Tier::Present)
-        } else if w == "får" && i >= 1 && (is(i - 1, &["du", "ni", "hon", "han", "hen"]) || i == 1)
+        } else if matches!(w, "tas" | "tar") && away(i) {
+            // "Hjälpen med matlagning tas bort."
+            ('d', Tier::Present)
+        } else if w == "togs" && away(i) {
+            ('d', Tier::Past)
+        } else if w == "får"
+            && ((i >= 1 && is(i - 1, &["du", "ni", "hon", "han", "hen"]))
+                || i == 1
+                || is(i + 1, &["du", "ni"]))
         {
+            // "Du får …", and inverted "Från 1 mars får du …".
             ('g', Tier::Weak)
         } else if w == "ingår" && negated(i) {
             // "Inköp ingår inte i beslutet."
             ('p', Tier::Present)
         } else if w.starts_with("ändra") {
-            // "Beslutet ändras så att …": what it changes to says which way.
+            // "Beslutet ändras så att …": what it changes to says which way;
+            // "Vi ändrar inte beslutet" refuses the request to change it.
             ('c', Tier::Present)
         } else {
             continue;
@@ -263,6 +273,8 @@ fn acts(
             'e' => acts.end = true,
             'd' => acts.reduce = true,
             'p' => acts.part = true,
+            'c' if negated(i) => acts.refuse = true,
+            'c' => acts.change = true,
             _ => {}
         }
     }
@@ -286,75 +298,57 @@ fn acts(
         || (acts.grant
             && pairs
                 .clone()
-                .any(|p| p[0] == "utom" || (p[0] == "med" && p[1] == "undantag")));
+                .any(|p| p[0] == "utom" || (p[0] == "med" && p[1] == "undantag")))
+        // "alla dagar förutom helger" leaves something out; "förutom
+        // hemtjänst beviljas du även larm" adds.
+        || (acts.grant
+            && words.iter().any(|w| w == "förutom")
+            && !words.iter().any(|w| w == "även" || w == "också"));
     if acts.grant {
-        let granted = granted_hours(text);
-        if let (Some(applied), Some(granted)) = (applied, granted) {
-            acts.part |= granted < applied;
+        if let (Some(applied), Some(given)) = (amounts.applied.or(applied), amounts.given) {
+            acts.part |= given.less_than(&applied);
         }
         // "beviljas fortsatt 8 timmar" where the person has had 14: less
         // than before is a change to the person's disadvantage.
-        if let (Some(before), Some(granted)) = (earlier, granted) {
-            if granted < before {
+        if let (Some(before), Some(given)) = (amounts.earlier.or(earlier), amounts.given) {
+            if given.less_than(&before) {
                 acts.reduce = true;
                 acts.grant = false;
             }
         }
     }
-    if FROM_TO.captures_iter(text).any(|(_, c)| {
-        let (Some(from), Some(to)) = (c.get(1), c.get(2)) else {
-            return false;
-        };
-        matches!((number(from.as_str()), number(to.as_str())), (Some(a), Some(b)) if b < a)
-    }) {
+    if amounts.reduction {
         acts.reduce = true;
         acts.grant = false;
     }
-    acts.any().then_some((tier, acts))
-}
-
-fn applied_hours(text: &str) -> Option<f64> {
-    APPLIED
-        .captures_iter(text)
-        .find_map(|(_, c)| c.get(1).and_then(|m| number(m.as_str())))
-}
-
-/// The first number of hours in `text` that is not the amount applied for.
-fn granted_hours(text: &str) -> Option<f64> {
-    let whole = |(at, c): (usize, regex::Captures)| {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        (
-            at + m.start..at + m.end,
-            c.get(1).and_then(|n| number(n.as_str())),
-        )
-    };
-    let applied: Vec<_> = APPLIED
-        .captures_iter(text)
-        .map(whole)
-        .map(|(r, _)| r)
-        .collect();
-    HOURS
-        .captures_iter(text)
-        .map(whole)
-        .filter(|(r, _)| !applied.iter().any(|a| a.start <= r.start && r.end <= a.end))
-        .find_map(|(_, n)| n)
+    (acts.any() || acts.change).then_some((tier, acts))
 }
 
 /// The outcome of a decision of `sentences` (each its lower-case words and
 /// its text). The strongest tier decides: sentences with a present-tense
 /// decision verb, else the past tense of a quoted decision, else "du får".
 pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
-    let applied = sentences.iter().find_map(|(_, text)| applied_hours(text));
-    let earlier = sentences.iter().find_map(|(_, text)| {
-        EARLIER
-            .captures_iter(text)
-            .find_map(|(_, c)| c.get(1).and_then(|m| number(m.as_str())))
-    });
+    let read: Vec<_> = sentences
+        .iter()
+        .map(|(_, text)| amount::read(text))
+        .collect();
+    let applied = read.iter().find_map(|a| a.applied);
+    let earlier = read.iter().find_map(|a| a.earlier);
     let mut best: Option<(Tier, Acts)> = None;
-    for (words, text) in sentences {
-        let Some((tier, acts)) = acts(words, text, applied, earlier) else {
+    // "Vi ändrar beslutet. Du får trygghetslarm …": the sentence after a
+    // change says what it changes to, with the change's strength.
+    let mut changed = false;
+    for ((words, _), amounts) in sentences.iter().zip(&read) {
+        let Some((mut tier, acts)) = acts(words, amounts, applied, earlier) else {
+            changed = false;
             continue;
         };
+        if std::mem::replace(&mut changed, acts.change && !acts.any()) {
+            tier = tier.max(Tier::Present);
+        }
+        if !acts.any() {
+            continue;
+        }
         match &mut best {
             Some((t, all)) if *t == tier => all.add(acts),
             Some((t, _)) if *t > tier => {}
@@ -466,7 +460,31 @@ mod tests {
                 "Du får städning varannan vecka. Vi säger nej till resten av det du ansökte om.",
                 "delvis_bifall",
             ),
+            (
+                "Du beviljas matdistribution alla dagar förutom lördag och söndag.",
+                "delvis_bifall",
+            ),
+            (
+                "Du beviljas ledsagning. Därför beviljar vi inte resor utanför kommunen.",
+                "delvis_bifall",
+            ),
             // Reductions and time limits.
+            (
+                "Boendestödet ändras från fyra besök per vecka till två besök per vecka.",
+                "andring",
+            ),
+            (
+                "Från 1 oktober beviljas du korttidsvistelse sex dygn per månad i stället för åtta dygn per månad.",
+                "andring",
+            ),
+            (
+                "Du har i dag 12 timmar avlösning i månaden. Från och med 1 april får du 8 timmar i månaden.",
+                "andring",
+            ),
+            (
+                "Hjälpen med tvätt tas därför bort. Övrig hjälp är kvar.",
+                "andring",
+            ),
             (
                 "Din personliga assistans minskas från 40 till 30 timmar i veckan.",
                 "andring",
@@ -493,6 +511,19 @@ mod tests {
                 "Du har tidigare haft 8 timmar. Du beviljas fortsatt 8 timmar ledsagning.",
                 "bifall",
             ),
+            // A request to change an earlier decision, answered.
+            (
+                "Nämnden avslog din ansökan i maj. Vi har prövat den igen och ändrar beslutet. Du får ledsagning.",
+                "bifall",
+            ),
+            (
+                "Du begärde omprövning. Vi ändrar inte vårt beslut från mars.",
+                "avslag",
+            ),
+            (
+                "Beslutet från den 3 maj ändras inte. Ansökan är alltså avslagen.",
+                "avslag",
+            ),
             // Endings.
             ("Ditt trygghetslarm upphör den 30 april.", "upphorande"),
             ("Beslutet om kontaktperson upphör att gälla.", "upphorande"),
@@ -505,6 +536,19 @@ mod tests {
             ("Beslut om hemtjänst. Handläggare Eva Lund.", "okant"),
             ("Du kan höra av dig om du har frågor.", "okant"),
             ("Insatsen avslutas inte.", "okant"),
+            (
+                "Om du flyttar till ett särskilt boende upphör beslutet om hemtjänst.",
+                "okant",
+            ),
+            // The law stated in general is no decision.
+            (
+                "Bistånd kan beviljas den som inte själv kan tillgodose sina behov. Nämnden avslår ansökan.",
+                "avslag",
+            ),
+            (
+                "Förutom trygghetslarm beviljas du även matdistribution.",
+                "bifall",
+            ),
         ];
         let wrong: Vec<String> = cases
             .iter()

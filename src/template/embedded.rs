@@ -33,10 +33,6 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../rules/lexikon/medverkan.tsv"),
     ),
     (
-        "lexikon/beslutsinformation.tsv",
-        include_str!("../../rules/lexikon/beslutsinformation.tsv"),
-    ),
-    (
         "lexikon/livsomraden.tsv",
         include_str!("../../rules/lexikon/livsomraden.tsv"),
     ),

@@ -1,0 +1,302 @@
+//! Amounts of an insats as decisions write them — "40 timmar per vecka",
+//! "tre besök i veckan", "en gång i veckan", "fyra dygn per månad" — and the
+//! comparisons a decision makes with them: "från 62 till 48 timmar", "två
+//! dagar i veckan i stället för tre dagar", the amount applied for or had
+//! before. Two amounts are compared only when they count the same thing over
+//! the same period; "från 15 mars till 1 april" has no unit and is no amount.
+
+/// One amount: how many of what, per which period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    unit: &'static str,
+    /// "v", "m", "d", "å", or "" when no period is written.
+    period: &'static str,
+    /// Token positions `start..end` in the sentence it was read from.
+    start: usize,
+    end: usize,
+}
+
+impl Amount {
+    /// Whether `self` and `other` count the same thing over the same period
+    /// (a period left out matches any).
+    fn comparable(&self, other: &Amount) -> bool {
+        self.unit == other.unit
+            && (self.period == other.period || self.period.is_empty() || other.period.is_empty())
+    }
+
+    /// Whether `self` is less than `other`, counted the same way.
+    pub fn less_than(&self, other: &Amount) -> bool {
+        self.comparable(other) && self.value < other.value
+    }
+}
+
+/// The words and numbers of a sentence, lower case ("2,5" stays one token).
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '.'))
+        .flat_map(|t| {
+            // A comma or point belongs to a token only between digits.
+            let t = t.trim_matches([',', '.']);
+            let decimal = t
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            if decimal {
+                vec![t.to_string()]
+            } else {
+                t.split([',', '.']).map(str::to_string).collect()
+            }
+        })
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_lowercase())
+        .collect()
+}
+
+/// Number words up to twenty, and the tens after it.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("en", 1.0),
+    ("ett", 1.0),
+    ("två", 2.0),
+    ("tre", 3.0),
+    ("fyra", 4.0),
+    ("fem", 5.0),
+    ("sex", 6.0),
+    ("sju", 7.0),
+    ("åtta", 8.0),
+    ("nio", 9.0),
+    ("tio", 10.0),
+    ("elva", 11.0),
+    ("tolv", 12.0),
+    ("tretton", 13.0),
+    ("fjorton", 14.0),
+    ("femton", 15.0),
+    ("sexton", 16.0),
+    ("sjutton", 17.0),
+    ("arton", 18.0),
+    ("nitton", 19.0),
+    ("tjugo", 20.0),
+    ("trettio", 30.0),
+    ("fyrtio", 40.0),
+    ("femtio", 50.0),
+];
+
+fn number(token: &str) -> Option<f64> {
+    if token.starts_with(|c: char| c.is_ascii_digit()) {
+        return token.replace(',', ".").parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == token)
+        .map(|(_, n)| *n)
+}
+
+/// What is counted, each form with the name it is compared by.
+const UNITS: &[(&str, &str)] = &[
+    ("timmar", "h"),
+    ("timme", "h"),
+    ("timmes", "h"),
+    ("tim", "h"),
+    ("h", "h"),
+    ("dagar", "dag"),
+    ("dag", "dag"),
+    ("gånger", "gång"),
+    ("gång", "gång"),
+    ("besök", "besök"),
+    ("tillfällen", "tillfälle"),
+    ("tillfälle", "tillfälle"),
+    ("dygn", "dygn"),
+    ("nätter", "natt"),
+    ("natt", "natt"),
+    ("kvällar", "kväll"),
+    ("kväll", "kväll"),
+    ("pass", "pass"),
+    ("helger", "helg"),
+    ("helg", "helg"),
+];
+
+/// Periods: "i veckan", "per månad", "om dygnet".
+const PERIODS: &[(&str, &str)] = &[
+    ("vecka", "v"),
+    ("veckan", "v"),
+    ("månad", "m"),
+    ("månaden", "m"),
+    ("dygn", "d"),
+    ("dygnet", "d"),
+    ("dag", "d"),
+    ("dagen", "d"),
+    ("år", "å"),
+    ("året", "å"),
+];
+
+fn lookup(table: &[(&str, &'static str)], token: Option<&String>) -> Option<&'static str> {
+    let token = token?;
+    table.iter().find(|(w, _)| w == token).map(|(_, n)| *n)
+}
+
+/// The amount that starts at token `i`, if one does: a number, at most one
+/// word ("40 beviljade timmar"), a unit, and a period if one follows.
+fn amount_at(tokens: &[String], i: usize) -> Option<Amount> {
+    let value = number(&tokens[i])?;
+    let (unit, at) = match lookup(UNITS, tokens.get(i + 1)) {
+        Some(unit) => (unit, i + 1),
+        None => (lookup(UNITS, tokens.get(i + 2))?, i + 2),
+    };
+    let mut end = at + 1;
+    let mut period = "";
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.as_str(), "i" | "per" | "om" | "varje"))
+    {
+        if let Some(p) = lookup(PERIODS, tokens.get(end + 1)) {
+            period = p;
+            end += 2;
+        }
+    }
+    Some(Amount {
+        value,
+        unit,
+        period,
+        start: i,
+        end,
+    })
+}
+
+/// What a sentence says in amounts.
+#[derive(Debug, Default)]
+pub struct Amounts {
+    /// A reduction it states: "från 40 till 30 timmar", "två dagar i stället
+    /// för tre dagar".
+    pub reduction: bool,
+    /// The amount applied for: "ansökt om 20 timmar".
+    pub applied: Option<Amount>,
+    /// The amount the person has had: "har i dag 25 timmar", "tidigare 14
+    /// timmar".
+    pub earlier: Option<Amount>,
+    /// The first other amount: what the sentence gives.
+    pub given: Option<Amount>,
+}
+
+/// Words after which an amount is the one applied for.
+const APPLIED_CUES: &[&str] = &["ansökt", "ansökte", "ansöker", "ansökan", "ansökningen"];
+/// Words after which an amount is the one had until now.
+const EARLIER_CUES: &[&str] = &["tidigare", "hittills", "nuvarande", "idag", "haft"];
+
+/// Whether one of `cues` stands at most four tokens before `i`.
+fn cued(tokens: &[String], i: usize, cues: &[&str]) -> bool {
+    tokens[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| cues.contains(&t.as_str()))
+}
+
+/// Whether "i dag" stands at most four tokens before `i`.
+fn today_before(tokens: &[String], i: usize) -> bool {
+    tokens[i.saturating_sub(4)..i]
+        .windows(2)
+        .any(|p| p[0] == "i" && p[1] == "dag")
+}
+
+/// Reads the amounts of one sentence.
+pub fn read(text: &str) -> Amounts {
+    let tokens = tokens(text);
+    let mut found: Vec<Amount> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match amount_at(&tokens, i) {
+            Some(a) => {
+                found.push(a);
+                i = a.end;
+            }
+            None => i += 1,
+        }
+    }
+    let is = |i: usize, w: &str| tokens.get(i).is_some_and(|t| t == w);
+    let mut out = Amounts::default();
+    for (k, a) in found.iter().enumerate() {
+        let next = found.get(k + 1);
+        // "från 40 timmar till 30 timmar".
+        let from_to = a.start >= 1 && is(a.start - 1, "från") && is(a.end, "till");
+        // "två dagar i stället för tre dagar", "6 timmar mot tidigare 10".
+        let instead = (is(a.end, "i") && is(a.end + 1, "stället") && is(a.end + 2, "för"))
+            || is(a.end, "istället")
+            || (is(a.end, "mot") && is(a.end + 1, "tidigare"));
+        if let Some(b) = next {
+            out.reduction |= from_to && b.start == a.end + 1 && b.less_than(a);
+            out.reduction |= instead && b.start <= a.end + 3 && a.less_than(b);
+        }
+        if cued(&tokens, a.start, APPLIED_CUES) {
+            out.applied.get_or_insert(*a);
+        } else if cued(&tokens, a.start, EARLIER_CUES)
+            || today_before(&tokens, a.start)
+            || instead_before(&tokens, a)
+        {
+            out.earlier.get_or_insert(*a);
+        } else {
+            out.given.get_or_insert(*a);
+        }
+    }
+    // "från 40 till 30 timmar": the first number borrows the unit.
+    for (k, t) in tokens.iter().enumerate() {
+        if t != "från" || !is(k + 2, "till") {
+            continue;
+        }
+        let (Some(from), Some(to)) = (number(&tokens[k + 1]), amount_at(&tokens, k + 3)) else {
+            continue;
+        };
+        out.reduction |= to.value < from;
+    }
+    out
+}
+
+/// Whether "i stället för" or "mot tidigare" stands just before `a`.
+fn instead_before(tokens: &[String], a: &Amount) -> bool {
+    let before = |n: usize| a.start.checked_sub(n).and_then(|i| tokens.get(i));
+    (before(1).is_some_and(|t| t == "för") && before(2).is_some_and(|t| t == "stället"))
+        || before(1).is_some_and(|t| t == "istället")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reductions_are_read_in_any_unit() {
+        for text in [
+            "Assistansen ändras från 62 timmar per vecka till 48 timmar per vecka.",
+            "Boendestödet ändras från tre besök per vecka till ett besök per vecka.",
+            "Din personliga assistans minskas från 40 till 30 timmar i veckan.",
+            "Du beviljas dagverksamhet två dagar i veckan i stället för tre dagar i veckan.",
+            "Dusch ges en gång i veckan i stället för två gånger i veckan.",
+            "Korttidsvistelse beviljas fyra dygn per månad mot tidigare sex dygn.",
+        ] {
+            assert!(read(text).reduction, "{text}");
+        }
+        for text in [
+            "Assistansen ökas från 48 till 62 timmar i veckan.",
+            "Beslutet gäller från 15 mars till 1 april 2026.",
+            "Du beviljas tre dagar i veckan i stället för två dagar i veckan.",
+            "Dusch två gånger i veckan i stället för fyra timmar hemtjänst.",
+            "Du får hjälp från en till två gånger i veckan.",
+        ] {
+            assert!(!read(text).reduction, "{text}");
+        }
+    }
+
+    #[test]
+    fn applied_earlier_and_given_amounts_are_told_apart() {
+        let a = read("Du har ansökt om 20 timmar avlösarservice i månaden.");
+        assert_eq!(a.applied.map(|a| a.value), Some(20.0));
+        assert!(a.given.is_none());
+        let a = read("Du har i dag 25 timmar hemtjänst i månaden.");
+        assert_eq!(a.earlier.map(|a| a.value), Some(25.0));
+        let a = read("Från 1 maj beviljas du 18 timmar i månaden.");
+        assert_eq!(a.given.map(|a| a.value), Some(18.0));
+        let (given, earlier) = (
+            a.given.unwrap(),
+            read("Du har haft 25 timmar.").earlier.unwrap(),
+        );
+        assert!(given.less_than(&earlier));
+        // Hours per week and hours per month are not compared.
+        let month = read("Du beviljas 18 timmar i månaden.").given.unwrap();
+        let week = read("Du har haft 25 timmar per vecka.").earlier.unwrap();
+        assert!(!month.less_than(&week));
+    }
+}
