@@ -178,18 +178,22 @@ pub struct Amounts {
 /// Words after which an amount is the one applied for.
 const APPLIED_CUES: &[&str] = &["ansökt", "ansökte", "ansöker", "ansökan", "ansökningen"];
 /// Words after which an amount is the one had until now.
-const EARLIER_CUES: &[&str] = &["tidigare", "hittills", "nuvarande", "idag", "haft"];
+const EARLIER_CUES: &[&str] = &["tidigare", "hittills", "nuvarande", "idag", "haft", "sedan"];
 
-/// Whether one of `cues` stands at most four tokens before `i`.
+/// How many tokens before an amount a cue may stand ("har sedan 2021 beslut
+/// om daglig verksamhet fem dagar").
+const CUE_REACH: usize = 6;
+
+/// Whether one of `cues` stands at most [`CUE_REACH`] tokens before `i`.
 fn cued(tokens: &[String], i: usize, cues: &[&str]) -> bool {
-    tokens[i.saturating_sub(4)..i]
+    tokens[i.saturating_sub(CUE_REACH)..i]
         .iter()
         .any(|t| cues.contains(&t.as_str()))
 }
 
-/// Whether "i dag" stands at most four tokens before `i`.
+/// Whether "i dag" stands at most [`CUE_REACH`] tokens before `i`.
 fn today_before(tokens: &[String], i: usize) -> bool {
-    tokens[i.saturating_sub(4)..i]
+    tokens[i.saturating_sub(CUE_REACH)..i]
         .windows(2)
         .any(|p| p[0] == "i" && p[1] == "dag")
 }
@@ -221,6 +225,15 @@ pub fn read(text: &str) -> Amounts {
         if let Some(b) = next {
             out.reduction |= from_to && b.start == a.end + 1 && b.less_than(a);
             out.reduction |= instead && b.start <= a.end + 3 && a.less_than(b);
+        }
+        // "en gång i veckan i stället för två": the number borrows the unit.
+        if instead {
+            let after = if is(a.end, "i") { a.end + 3 } else { a.end + 1 };
+            let bare = tokens.get(after).and_then(|t| number(t));
+            let unit_follows = amount_at(&tokens, after).is_some();
+            if let (Some(before), false) = (bare, unit_follows) {
+                out.reduction |= a.value < before;
+            }
         }
         if cued(&tokens, a.start, APPLIED_CUES) {
             out.applied.get_or_insert(*a);
@@ -266,6 +279,8 @@ mod tests {
             "Du beviljas dagverksamhet två dagar i veckan i stället för tre dagar i veckan.",
             "Dusch ges en gång i veckan i stället för två gånger i veckan.",
             "Korttidsvistelse beviljas fyra dygn per månad mot tidigare sex dygn.",
+            "Du får hjälp med dusch en gång i veckan i stället för två.",
+            "Ditt stöd blir sex dygn per månad i stället för tio.",
         ] {
             assert!(read(text).reduction, "{text}");
         }
@@ -275,6 +290,7 @@ mod tests {
             "Du beviljas tre dagar i veckan i stället för två dagar i veckan.",
             "Dusch två gånger i veckan i stället för fyra timmar hemtjänst.",
             "Du får hjälp från en till två gånger i veckan.",
+            "Du får hjälp tre gånger i veckan i stället för två.",
         ] {
             assert!(!read(text).reduction, "{text}");
         }

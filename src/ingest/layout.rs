@@ -167,6 +167,24 @@ fn classify(text: &str, range: Range<usize>) -> Line {
     if is_list_item(trimmed) {
         return Line::Item;
     }
+    // A bold line, "**Beslut**", is a heading when it is short.
+    for mark in ["**", "__"] {
+        let Some(inner) = trimmed
+            .strip_prefix(mark)
+            .and_then(|t| t.strip_suffix(mark))
+        else {
+            continue;
+        };
+        let words = inner.trim().trim_end_matches(':').trim_end();
+        let short = (1..=8).contains(&words.split_whitespace().count());
+        if short && !words.contains(mark) && !words.ends_with(['.', '!', '?']) {
+            let title_start = start + mark.len() + (inner.len() - inner.trim_start().len());
+            return Line::Heading {
+                level: 2,
+                title: title_start..title_start + words.len(),
+            };
+        }
+    }
     if let Some(colon) = trimmed.find(':') {
         let label = &trimmed[..colon];
         let value = trimmed[colon + 1..].trim();
@@ -349,6 +367,15 @@ mod tests {
         let l = layout(text, 0);
         assert!(l.sections.is_empty());
         assert_eq!(l.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_bold_line_is_a_heading() {
+        let text = "**Beslut**\nDu får hemtjänst.\n\n__Hur du överklagar:__\nSkriv till oss.\n**Obs!** Ring först.\n";
+        let found = titles(text);
+        let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(names, ["Beslut", "Hur du överklagar"]);
+        assert_eq!(found[0].1, "Du får hemtjänst.");
     }
 
     #[test]

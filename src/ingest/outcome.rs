@@ -64,11 +64,14 @@ struct Acts {
     /// Changes an earlier decision, which way said elsewhere: "Vi ändrar
     /// beslutet."
     change: bool,
+    /// Ends an insats because of a move, which a grant of the new one makes
+    /// part of a grant.
+    end_on_move: bool,
 }
 
 impl Acts {
     fn any(self) -> bool {
-        self.grant || self.refuse || self.part || self.reduce || self.end
+        self.grant || self.refuse || self.part || self.reduce || self.end || self.end_on_move
     }
 
     fn add(&mut self, other: Acts) {
@@ -77,10 +80,11 @@ impl Acts {
         self.part |= other.part;
         self.reduce |= other.reduce;
         self.end |= other.end;
+        self.end_on_move |= other.end_on_move;
     }
 
     fn outcome(self) -> Outcome {
-        if self.end {
+        if self.end || (self.end_on_move && !self.grant) {
             Outcome::Upphorande
         } else if self.reduce {
             Outcome::Andring
@@ -161,6 +165,7 @@ const REDUCE: &[&str] = &[
     "reducera",
     "tidsbegränsas",
     "tidsbegränsa",
+    "tidsbegränsar",
     "begränsas",
 ];
 const REDUCE_PAST: &[&str] = &[
@@ -182,6 +187,47 @@ const BETWEEN: &[&str] = &[
 /// Modal verbs that make a decision verb general, not a decision: "Personlig
 /// assistans kan beviljas den som …".
 const MODALS: &[&str] = &["kan", "kunna", "kunde", "skulle", "bör"];
+
+/// Infinitives, which decide only when governed by a decision ("beslutar att
+/// bevilja", "BESLUT: att avslå", "ska upphöra", "kan inte bevilja"): "hjälp
+/// att avsluta måltiden" and "förutsättningar för att bevilja" decide nothing.
+const INFINITIVES: &[&str] = &[
+    "bevilja",
+    "bifalla",
+    "avslå",
+    "avsluta",
+    "upphöra",
+    "återkalla",
+    "minska",
+    "sänka",
+    "reducera",
+    "tidsbegränsa",
+];
+
+/// Words after "du får" that make it something other than a grant: "du får
+/// gärna ringa", "du får veta", "du får betala".
+const NOT_GRANTED_AFTER_FAR: &[&str] = &[
+    "gärna",
+    "ringa",
+    "kontakta",
+    "höra",
+    "ta",
+    "veta",
+    "besked",
+    "svar",
+    "information",
+    "tillbaka",
+    "själv",
+    "betala",
+    "skicka",
+    "lämna",
+    "överklaga",
+    "söka",
+    "ansöka",
+    "vända",
+    "del",
+    "läsa",
+];
 
 /// What `words` (one sentence, lower case) with its `amounts` decide, and
 /// how strongly; `applied` and `earlier` are the amounts applied for and had until now,
@@ -206,14 +252,35 @@ fn acts(
     if is(0, &["om", "ifall"]) {
         return None;
     }
+    // "beslutar att bevilja", "BESLUT: att avslå" (a sentence of its own),
+    // "ska upphöra", "kommer att upphöra", "kan inte bevilja".
+    let governed = |i: usize| {
+        let deciding = |w: &String| {
+            w.starts_with("beslut") || w.starts_with("bestäm") || w.starts_with("föreslå")
+        };
+        (i == 1 && is(0, &["att"]))
+            || (i >= 1
+                && is(i - 1, &["att"])
+                && words[i.saturating_sub(5)..i - 1].iter().any(deciding))
+            || (i >= 2
+                && is(i - 2, &["att"])
+                && words[i.saturating_sub(6)..i - 2].iter().any(deciding))
+            || (i >= 1 && is(i - 1, &["ska", "skall"]))
+            || (i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
+            || negated(i)
+    };
     let mut acts = Acts::default();
     let mut tier: Option<Tier> = None;
     let raise = |t: Tier, tier: &mut Option<Tier>| *tier = Some(tier.map_or(t, |old| old.max(t)));
     for (i, word) in words.iter().enumerate() {
         let w = word.as_str();
-        let general = i >= 1 && is(i - 1, MODALS) && !negated(i);
+        let general = (i >= 1 && is(i - 1, MODALS) && !negated(i))
+            || (INFINITIVES.contains(&w) && !governed(i));
         let away = |i: usize| is(i + 1, &["bort"]) || (is(i + 1, BETWEEN) && is(i + 2, &["bort"]));
-        let (kind, t) = if (GRANT.contains(&w) || REFUSE.contains(&w)) && general {
+        let verb = [GRANT, REFUSE, END, REDUCE]
+            .iter()
+            .any(|set| set.contains(&w));
+        let (kind, t) = if verb && general {
             continue;
         } else if GRANT.contains(&w) {
             ('g', Tier::Present)
@@ -232,6 +299,9 @@ fn acts(
             ('e', Tier::Past)
         } else if w == "dras" && is(i + 1, &["in", "tillbaka"]) {
             ('e', Tier::Present)
+        } else if w == "dra" && is(i + 1, &["in", "tillbaka"]) && governed(i) {
+            // "Utskottet beslutar att dra in ledsagarservicen."
+            ('e', Tier::Present)
         } else if REDUCE.contains(&w) && w != "dras" {
             ('d', Tier::Present)
         } else if REDUCE_PAST.contains(&w) {
@@ -241,17 +311,36 @@ fn acts(
         {
             // "Vi säger nej till …", "lämnas utan bifall".
             ('r', Tier::Present)
+        } else if w == "ja" && i >= 1 && is(i - 1, &["säger", "sa", "sagt"]) {
+            // "Vi säger ja till trygghetslarm."
+            ('g', Tier::Present)
         } else if matches!(w, "tas" | "tar") && away(i) {
             // "Hjälpen med matlagning tas bort."
             ('d', Tier::Present)
         } else if w == "togs" && away(i) {
             ('d', Tier::Past)
-        } else if w == "får"
+        } else if (w == "får"
+            // Not in a clause of its own ("att du får huvudvärk"), unless
+            // the clause is what was decided ("vi har beslutat att du får").
+            && !(i >= 2
+                && is(i - 2, &["att", "om", "när", "eftersom", "som", "då", "så", "innan"])
+                && !governed(i))
             && ((i >= 1 && is(i - 1, &["du", "ni", "hon", "han", "hen"]))
                 || i == 1
-                || is(i + 1, &["du", "ni"]))
+                || is(i + 1, &["du", "ni"])))
+            || (w == "få" && i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
+            || (matches!(w, "ge" | "ger") && is(i + 1, &["dig", "er", "honom", "henne"]))
+            || (w == "blir" && amounts.given.is_some())
         {
-            // "Du får …", and inverted "Från 1 mars får du …".
+            // "Du får …", inverted "Från 1 mars får du …", "du kommer att
+            // få", "vi kan inte ge dig", "ditt stöd blir två gånger i veckan";
+            // not "du får gärna ringa".
+            let next = words[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.as_str(), "du" | "ni" | "inte" | "ej" | "också" | "även"));
+            if next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str())) {
+                continue;
+            }
             ('g', Tier::Weak)
         } else if w == "ingår" && negated(i) {
             // "Inköp ingår inte i beslutet."
@@ -270,15 +359,29 @@ fn acts(
             // "avslås inte": not read as anything.
             'r' if negated(i) => {}
             'r' => acts.refuse = true,
+            // "Hemtjänsten avslutas den dag du flyttar in på boendet": the
+            // end of what a move makes unneeded.
+            'e' if words.iter().any(|w| w.starts_with("flytt")) => acts.end_on_move = true,
             'e' => acts.end = true,
             'd' => acts.reduce = true,
             'p' => acts.part = true,
-            'c' if negated(i) => acts.refuse = true,
+            // "Vi ändrar inte beslutet": the request to change it is refused
+            // ("din avgift ändras inte" is no decision).
+            'c' if negated(i) && words.iter().any(|w| w.starts_with("beslut")) => {
+                acts.refuse = true;
+            }
+            'c' if negated(i) => {}
             'c' => acts.change = true,
             _ => {}
         }
     }
-    let tier = tier?;
+    // "Ditt stöd blir sex dygn i stället för tio": a reduction told in
+    // amounts decides, if weakly, without a decision verb.
+    let tier = match tier {
+        Some(tier) => tier,
+        None if amounts.reduction => Tier::Weak,
+        None => return None,
+    };
     // Part of what was applied for: "men inte", "dock inte", "ingår inte",
     // "delvis", or fewer hours than applied for.
     let pairs = words.windows(2);
@@ -334,12 +437,69 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
         .collect();
     let applied = read.iter().find_map(|a| a.applied);
     let earlier = read.iter().find_map(|a| a.earlier);
+    let first = decide(sentences, &read, applied, earlier);
+    if earlier.is_some() {
+        return first.outcome;
+    }
+    // "Du har korttidsvistelse tio dygn i månaden." A sentence that decides
+    // nothing and tells what the person has or had gives the amount before.
+    let had = sentences.iter().zip(&read).zip(&first.deciding).find_map(
+        |(((words, _), amounts), deciding)| {
+            let tells = words
+                .iter()
+                .any(|w| matches!(w.as_str(), "har" | "hade" | "haft"))
+                && !words.iter().any(|w| w.starts_with("ansök"));
+            (!deciding && tells && amounts.applied.is_none())
+                .then_some(amounts.given)
+                .flatten()
+        },
+    );
+    match had {
+        Some(had) => decide(sentences, &read, applied, Some(had)).outcome,
+        None => first.outcome,
+    }
+}
+
+/// What the sentences of a decision decide, and which of them decide.
+struct Decided {
+    outcome: Outcome,
+    deciding: Vec<bool>,
+}
+
+fn decide(
+    sentences: &[(Vec<String>, &str)],
+    read: &[Amounts],
+    applied: Option<Amount>,
+    earlier: Option<Amount>,
+) -> Decided {
     let mut best: Option<(Tier, Acts)> = None;
+    let mut deciding = Vec::with_capacity(sentences.len());
     // "Vi ändrar beslutet. Du får trygghetslarm …": the sentence after a
     // change says what it changes to, with the change's strength.
     let mut changed = false;
-    for ((words, _), amounts) in sentences.iter().zip(&read) {
-        let Some((mut tier, acts)) = acts(words, amounts, applied, earlier) else {
+    // The tier of the last sentence that decided: "att bevilja hemtjänst, /
+    // att … / dock inte dubbelbemanning" continues it.
+    let mut previous: Option<Tier> = None;
+    let mut weak_grant = false;
+    // What weaker sentences grant only in part or reduce.
+    let mut weak_limits = Acts::default();
+    for ((words, _), amounts) in sentences.iter().zip(read) {
+        let found = acts(words, amounts, applied, earlier).or_else(|| {
+            let continues = matches!(words.first().map(String::as_str), Some("dock" | "men"))
+                && words
+                    .get(1)
+                    .is_some_and(|w| NEGATIONS.contains(&w.as_str()))
+                || matches!(words.first().map(String::as_str), Some("utom" | "förutom"))
+                || (words.first().is_some_and(|w| w == "med")
+                    && words.get(1).is_some_and(|w| w == "undantag"));
+            let part = Acts {
+                part: true,
+                ..Acts::default()
+            };
+            previous.filter(|_| continues).map(|tier| (tier, part))
+        });
+        deciding.push(found.is_some_and(|(_, acts)| acts.any()));
+        let Some((mut tier, acts)) = found else {
             changed = false;
             continue;
         };
@@ -349,13 +509,32 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
         if !acts.any() {
             continue;
         }
+        previous = Some(tier);
+        weak_grant |= tier == Tier::Weak && acts.grant;
+        if tier == Tier::Weak {
+            weak_limits.part |= acts.part;
+            weak_limits.reduce |= acts.reduce;
+        }
         match &mut best {
             Some((t, all)) if *t == tier => all.add(acts),
             Some((t, _)) if *t > tier => {}
             _ => best = Some((tier, acts)),
         }
     }
-    best.map_or(Outcome::Okant, |(_, acts)| acts.outcome())
+    // "Du får städning varannan vecka. Vi säger nej till fönsterputs." A
+    // refusal beside a letter's grants refuses part.
+    // "Vi säger ja till larm. Du får tillsyn två gånger, men inte fyra": a
+    // grant limited in a letter's words is limited.
+    if let Some((Tier::Present, acts)) = &mut best {
+        acts.part |= acts.refuse && !acts.grant && weak_grant;
+        if acts.grant {
+            acts.add(weak_limits);
+        }
+    }
+    Decided {
+        outcome: best.map_or(Outcome::Okant, |(_, acts)| acts.outcome()),
+        deciding,
+    }
 }
 
 #[cfg(test)]
@@ -511,6 +690,30 @@ mod tests {
                 "Du har tidigare haft 8 timmar. Du beviljas fortsatt 8 timmar ledsagning.",
                 "bifall",
             ),
+            (
+                "Du har i dag ledsagning sex timmar i månaden. Ledsagningen blir fyra timmar i månaden från 1 juni.",
+                "andring",
+            ),
+            (
+                "Elias har sedan 2023 beslut om avlösarservice tolv timmar i månaden. Elias beviljas avlösarservice åtta timmar i månaden.",
+                "andring",
+            ),
+            (
+                "Hon har haft matdistribution fem dagar i veckan. Hon beviljas matdistribution fem dagar i veckan.",
+                "bifall",
+            ),
+            (
+                "Från och med nu tidsbegränsar vi ditt beslut om ledsagning till den 30 juni 2027.",
+                "andring",
+            ),
+            (
+                "att bevilja Rut Ek korttidsvistelse två dygn i veckan, dock inte under sommaren.",
+                "delvis_bifall",
+            ),
+            (
+                "Du får hjälp med tvätt. Vi säger nej till hjälp med trädgården.",
+                "delvis_bifall",
+            ),
             // A request to change an earlier decision, answered.
             (
                 "Nämnden avslog din ansökan i maj. Vi har prövat den igen och ändrar beslutet. Du får ledsagning.",
@@ -539,6 +742,48 @@ mod tests {
             (
                 "Om du flyttar till ett särskilt boende upphör beslutet om hemtjänst.",
                 "okant",
+            ),
+            (
+                "Du kommer att få trygghetslarm från den 3 mars. Du behöver inte betala för installationen.",
+                "bifall",
+            ),
+            (
+                "Du får fortsatt hemtjänst som tidigare. Din avgift ändras inte.",
+                "bifall",
+            ),
+            (
+                "Du beviljas plats på vård- och omsorgsboende. Hemtjänsten avslutas när du flyttar dit.",
+                "bifall",
+            ),
+            (
+                "Din hemtjänst avslutas eftersom du har flyttat till en annan kommun.",
+                "upphorande",
+            ),
+            (
+                "Vi kan tyvärr inte ge dig plats i dagverksamheten.",
+                "avslag",
+            ),
+            (
+                "Assistansen minskas till 20 timmar i veckan. Du behöver fortfarande hjälp att avsluta måltiden.",
+                "andring",
+            ),
+            ("Du får gärna ringa mig om du har frågor.", "okant"),
+            ("Anna, du får en lägenhet i gruppbostaden.", "bifall"),
+            (
+                "Vi säger nej till ditt överklagande. Du skriver att du får ont i ryggen när du städar.",
+                "avslag",
+            ),
+            (
+                "Vi säger ja till matdistribution. Du får också hjälp med inköp en gång i veckan.",
+                "bifall",
+            ),
+            (
+                "Nämnden beviljar ledsagning. Du får ledsagning till träningen men inte till resor.",
+                "delvis_bifall",
+            ),
+            (
+                "Nämnden beslutar att dra in beslutet om kontaktperson från den 1 maj.",
+                "upphorande",
             ),
             // The law stated in general is no decision.
             (
