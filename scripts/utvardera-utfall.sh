@@ -19,7 +19,9 @@ report, facit = sys.argv[1], sys.argv[2]
 got = {}
 for d in json.load(open(report))["documents"]:
     status = next(c["status"] for c in d["criteria"] if c["id"] == "RS-OVERKLAGANDE")
-    got[d["path"].split("/")[-1]] = (d["metadata"].get("utfall", "-"), status)
+    name = d["path"].split("/")[-1]
+    # The key may name a file with or without its ending.
+    got[name] = got[name.rsplit(".", 1)[0]] = (d["metadata"].get("utfall", "-"), status)
 rows = list(csv.DictReader(open(facit, encoding="utf-8"), delimiter=";"))
 labels = ["bifall", "delvis_bifall", "avslag", "andring", "upphorande", "okant"]
 matrix = {(a, b): 0 for a in labels for b in labels + ["-"]}

@@ -29,11 +29,13 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
     if wants_utfall {
         // A decision whose outcome cannot be read is `okant`, which criteria
         // for decisions against the person treat as one (fail safe).
-        let read: Vec<(Vec<String>, &str)> = sentences
-            .sentences
-            .iter()
-            .map(|s| (sentences.lower_words(s), &text[s.range.clone()]))
-            .collect();
+        let mut read: Vec<(Vec<String>, &str)> = decision_fields(text);
+        read.extend(
+            sentences
+                .sentences
+                .iter()
+                .map(|s| (sentences.lower_words(s), &text[s.range.clone()])),
+        );
         metadata.insert("utfall", super::outcome::read(&read).name());
     }
     if metadata.get("barn").is_none() && about_a_child(text, paragraphs) {
@@ -106,6 +108,32 @@ impl Sentences<'_> {
     }
 }
 
+/// "Beslut: Bifall", "Beslut: Avslag" in a table of insatser.
+static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?im)\bbeslut(?:et)?\s*:\s*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget)(?:\s*$|\s*[.;,]|\s+\p{Lu})",
+    )
+});
+
+/// The outcomes a decision states in fields ("Beslut: Bifall"), each as the
+/// words of a sentence that decides the same.
+fn decision_fields(text: &str) -> Vec<(Vec<String>, &'static str)> {
+    DECISION_FIELD
+        .captures_iter(text)
+        .filter_map(|(_, c)| {
+            let value = c.get(1)?.as_str().to_lowercase();
+            let words: &[&str] = if value.starts_with("delvis") {
+                &["delvis", "beviljas"]
+            } else if value.starts_with("bifall") || value.starts_with("bevilja") {
+                &["beviljas"]
+            } else {
+                &["avslås"]
+            };
+            Some((words.iter().map(|w| w.to_string()).collect(), ""))
+        })
+        .collect()
+}
+
 static CHILD: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(
         r"(?i)(?:\bär\s+(\d{1,2})\s+år|\b(\d{1,2})\s+år\s+gammal|,\s*(\d{1,2})\s+år\b|\b(\d{1,2})-årig[aet]?|\bbarnet|\bbarnets|\bvårdnadshavare|\bvårdnadshavaren|\bvårdnadshavarna|\bBBIC)\b",
@@ -172,6 +200,18 @@ mod tests {
             read("---\ntyp: beslut\nutfall: avslag\n---\nDu beviljas hemtjänst.\n").as_deref(),
             Some("avslag")
         );
+    }
+
+    #[test]
+    fn decisions_in_a_table_of_insatser_give_the_outcome() {
+        let read = |text: &str| metadata(text).get("utfall").map(str::to_string);
+        let table = "Beslut om hemtjänst\n\nInsats: Städning Omfattning: varannan vecka Beslut: Bifall\nInsats: Tvätt Omfattning: en gång i veckan Beslut: Avslag\n";
+        assert_eq!(read(table).as_deref(), Some("delvis_bifall"));
+        let all = "Beslut om hemtjänst\n\nInsats: Inköp\nBeslut: Bifall\n";
+        assert_eq!(read(all).as_deref(), Some("bifall"));
+        // "Beslut: att bevilja …" is a sentence, read as one.
+        let minutes = "Protokoll\n\nBeslut: att avslå ansökan om ledsagning.\n";
+        assert_eq!(read(minutes).as_deref(), Some("avslag"));
     }
 
     #[test]

@@ -84,7 +84,9 @@ impl Acts {
     }
 
     fn outcome(self) -> Outcome {
-        if self.end || (self.end_on_move && !self.grant) {
+        // Part ended and the rest reduced ("minskas från sju till fem dagar;
+        // leverans på helger upphör") is a reduction.
+        if (self.end && !self.reduce) || (self.end_on_move && !self.grant && !self.reduce) {
             Outcome::Upphorande
         } else if self.reduce {
             Outcome::Andring
@@ -180,8 +182,21 @@ const REDUCE_PAST: &[&str] = &[
 /// därför inte", "kan heller inte".
 /// Adverbs and, in inverted order, subjects: "beviljar vi därför inte".
 const BETWEEN: &[&str] = &[
-    "därför", "heller", "tyvärr", "dock", "alltså", "längre", "vi", "du", "ni", "hon", "han",
-    "hen", "nämnden",
+    "därför",
+    "heller",
+    "tyvärr",
+    "dock",
+    "däremot",
+    "emellertid",
+    "alltså",
+    "längre",
+    "vi",
+    "du",
+    "ni",
+    "hon",
+    "han",
+    "hen",
+    "nämnden",
 ];
 
 /// Modal verbs that make a decision verb general, not a decision: "Personlig
@@ -227,6 +242,7 @@ const NOT_GRANTED_AFTER_FAR: &[&str] = &[
     "vända",
     "del",
     "läsa",
+    "redan",
 ];
 
 /// What `words` (one sentence, lower case) with its `amounts` decide, and
@@ -269,13 +285,26 @@ fn acts(
             || (i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
             || negated(i)
     };
+    let condition = words.windows(2).any(|p| {
+        p[0] == "ifall"
+            || (p[0] == "om" && matches!(p[1].as_str(), "du" | "ni" | "hon" | "han" | "hen"))
+    });
     let mut acts = Acts::default();
     let mut tier: Option<Tier> = None;
     let raise = |t: Tier, tier: &mut Option<Tier>| *tier = Some(tier.map_or(t, |old| old.max(t)));
     for (i, word) in words.iter().enumerate() {
         let w = word.as_str();
+        // "finner att utskottet bifaller förslaget": the motion, not the
+        // application.
+        let procedure = is(
+            i + 1,
+            &["förslaget", "yrkandet", "ordförandens", "förvaltningens"],
+        );
         let general = (i >= 1 && is(i - 1, MODALS) && !negated(i))
-            || (INFINITIVES.contains(&w) && !governed(i));
+            || (INFINITIVES.contains(&w) && !governed(i))
+            || procedure
+            // "Därefter upphör insatsen om du inte ansöker på nytt."
+            || (END.contains(&w) && condition);
         let away = |i: usize| is(i + 1, &["bort"]) || (is(i + 1, BETWEEN) && is(i + 2, &["bort"]));
         let verb = [GRANT, REFUSE, END, REDUCE]
             .iter()
@@ -319,15 +348,38 @@ fn acts(
             ('d', Tier::Present)
         } else if w == "togs" && away(i) {
             ('d', Tier::Past)
+        } else if w == "får" && is(i + 2, NEGATIONS) && !is(i + 1, BETWEEN) {
+            // "Den andra helgen får Leo inte."
+            ('n', Tier::Weak)
+        } else if matches!(w, "står" | "kvarstår")
+            && (w == "kvarstår" || is(i + 1, &["fast"]))
+            && words.iter().any(|w| w.starts_with("beslut"))
+        {
+            // "Beslutet står fast", "beslutet kvarstår": upheld.
+            ('r', Tier::Present)
+        } else if w == "gäller"
+            && (words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| matches!(n.as_str(), "endast" | "bara" | "numera"))
+                || words
+                    .windows(3)
+                    .any(|p| p[0] == "längre" && p[1] == "tills" && p[2] == "vidare"))
+        {
+            // "gäller nu endast till och med 30 juni", "och inte längre tills
+            // vidare": newly limited in time.
+            ('d', Tier::Weak)
         } else if (w == "får"
             // Not in a clause of its own ("att du får huvudvärk"), unless
-            // the clause is what was decided ("vi har beslutat att du får").
+            // the clause is what was decided ("vi har beslutat att du får",
+            // "bestämt att Leo får").
             && !(i >= 2
                 && is(i - 2, &["att", "om", "när", "eftersom", "som", "då", "så", "innan"])
                 && !governed(i))
             && ((i >= 1 && is(i - 1, &["du", "ni", "hon", "han", "hen"]))
                 || i == 1
-                || is(i + 1, &["du", "ni"])))
+                || is(i + 1, &["du", "ni"])
+                || (i >= 2 && is(i - 2, &["att"]) && governed(i))))
             || (w == "få" && i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
             || (matches!(w, "ge" | "ger") && is(i + 1, &["dig", "er", "honom", "henne"]))
             || (w == "blir" && amounts.given.is_some())
@@ -335,10 +387,14 @@ fn acts(
             // "Du får …", inverted "Från 1 mars får du …", "du kommer att
             // få", "vi kan inte ge dig", "ditt stöd blir två gånger i veckan";
             // not "du får gärna ringa".
-            let next = words[i + 1..]
+            let mut rest = words[i + 1..]
                 .iter()
-                .find(|n| !matches!(n.as_str(), "du" | "ni" | "inte" | "ej" | "också" | "även"));
-            if next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str())) {
+                .filter(|n| !matches!(n.as_str(), "du" | "ni" | "inte" | "ej" | "också" | "även"));
+            let next = rest.next();
+            let today = next.is_some_and(|n| n == "i") && rest.next().is_some_and(|n| n == "dag");
+            if today || next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str())) {
+                // "Du får redan / i dag det stöd du behöver": what is, not
+                // what is decided.
                 continue;
             }
             ('g', Tier::Weak)
@@ -367,7 +423,14 @@ fn acts(
             'p' => acts.part = true,
             // "Vi ändrar inte beslutet": the request to change it is refused
             // ("din avgift ändras inte" is no decision).
-            'c' if negated(i) && words.iter().any(|w| w.starts_with("beslut")) => {
+            'n' => acts.refuse = true,
+            // "finner inte skäl att ändra beslutet".
+            'c' if (negated(i)
+                || words[i.saturating_sub(4)..i]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(&w.as_str())))
+                && words.iter().any(|w| w.starts_with("beslut")) =>
+            {
                 acts.refuse = true;
             }
             'c' if negated(i) => {}
@@ -381,6 +444,16 @@ fn acts(
         Some(tier) => tier,
         None if amounts.reduction => Tier::Weak,
         None => return None,
+    };
+    // "Nämnden beslutar att assistansen fortsätter men med 52 timmar i
+    // stället för 68": the authority's own decision verb makes it firm.
+    let decides = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "beslutar" | "beslutade" | "beslöt" | "beslutat"));
+    let tier = if decides {
+        tier.max(Tier::Present)
+    } else {
+        tier
     };
     // Part of what was applied for: "men inte", "dock inte", "ingår inte",
     // "delvis", or fewer hours than applied for.
@@ -512,7 +585,11 @@ fn decide(
         previous = Some(tier);
         weak_grant |= tier == Tier::Weak && acts.grant;
         if tier == Tier::Weak {
-            weak_limits.part |= acts.part;
+            // "Ledsagare på resan får du däremot inte."
+            let contrast = words
+                .iter()
+                .any(|w| matches!(w.as_str(), "däremot" | "dock" | "heller" | "men"));
+            weak_limits.part |= acts.part || (acts.refuse && contrast);
             weak_limits.reduce |= acts.reduce;
         }
         match &mut best {
@@ -784,6 +861,42 @@ mod tests {
             (
                 "Nämnden beslutar att dra in beslutet om kontaktperson från den 1 maj.",
                 "upphorande",
+            ),
+            (
+                "Nämnden finner inte skäl att ändra beslutet. Beslutet står därmed fast.",
+                "avslag",
+            ),
+            (
+                "Du får redan det stöd du behöver genom hemtjänsten. Nämnden avslår ansökan.",
+                "avslag",
+            ),
+            (
+                "Nämnden beslutar att ledsagningen fortsätter men med 6 timmar i månaden i stället för 9 timmar.",
+                "andring",
+            ),
+            (
+                "Vi beviljar avlösning i hemmet. Avlösning på natten får du däremot inte.",
+                "delvis_bifall",
+            ),
+            (
+                "Boendestödet fortsätter som förut men gäller nu endast till och med 2026-12-31.",
+                "andring",
+            ),
+            (
+                "Vi har bestämt att Alva får korttidsvistelse en helg i månaden. Den andra helgen får Alva inte.",
+                "delvis_bifall",
+            ),
+            (
+                "Matdistributionen minskas till fem dagar i veckan. Leveranser på helgen upphör.",
+                "andring",
+            ),
+            (
+                "Ordföranden föreslår att nämnden avslår ansökan och finner att nämnden bifaller förslaget.",
+                "avslag",
+            ),
+            (
+                "Insatsen gäller till 31 mars. Därefter upphör insatsen om du inte ansöker igen.",
+                "okant",
             ),
             // The law stated in general is no decision.
             (
