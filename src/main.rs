@@ -18,7 +18,7 @@ use granska::report::output::OutputFile;
 use granska::report::privacy::shown;
 use granska::report::{self, explain, text, writer};
 use granska::sample;
-use granska::score::{Facts, Groups, Summary, Tally, compare, stats};
+use granska::score::{Facts, Groups, Summary, Tally, compare, evaluation, stats};
 use granska::template::{Template, TemplateErrors};
 
 /// A line on stderr with identity numbers masked and control characters made
@@ -100,6 +100,34 @@ enum Command {
         /// Visa högst så många värden per nyckel.
         #[arg(long = "värden", visible_aliases = ["varden", "values"], value_name = "N", default_value_t = 20, help_heading = "Flaggor")]
         shown: usize,
+    },
+    /// Jämför granskas bedömningar med ett facit som en granskare har skrivit:
+    /// överensstämmelse (κ) per kriterium och fyndens precision och täckning.
+    #[command(name = "utvärdera", visible_aliases = ["utvardera", "evaluate"], help_template = HELP_TEMPLATE)]
+    Utvardera {
+        /// Facit (JSON): status per kriterium och förväntade fynd per dokument.
+        #[arg(value_name = "FACIT", help_heading = "Argument")]
+        facit: PathBuf,
+        /// Dokumenten (standard: mappen där facit ligger).
+        #[command(flatten)]
+        inputs: InputArgs,
+        #[command(flatten)]
+        template: TemplateArg,
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
+        format: TextOrJson,
+        /// Antal trådar (0 = en per processorkärna).
+        #[arg(
+            long = "jobb",
+            visible_alias = "jobs",
+            value_name = "N",
+            default_value_t = 0,
+            help_heading = "Flaggor"
+        )]
+        jobs: usize,
+        /// Visa personnummer omaskerade (undvik!).
+        #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
+        show_pnr: bool,
     },
     /// Förklara ett kriterium: perspektiv, källa, meddelande, råd och exempel.
     #[command(name = "förklara", visible_aliases = ["forklara", "explain"], help_template = HELP_TEMPLATE)]
@@ -529,6 +557,23 @@ fn main() -> ExitCode {
             print!("{}", explain::list(&t));
             ExitCode::SUCCESS
         }),
+        Command::Utvardera {
+            facit,
+            mut inputs,
+            template,
+            format,
+            jobs,
+            show_pnr,
+        } => {
+            // Without a folder, the documents lie beside the key.
+            if inputs.paths == [PathBuf::from(".")] {
+                if let Some(folder) = facit.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    inputs.paths = vec![folder.to_path_buf()];
+                }
+            }
+            load(template.file.as_deref())
+                .and_then(|t| evaluate_against_key(&t, &facit, &inputs, format, jobs, show_pnr))
+        }
         Command::Forklara { id, template } => {
             load(template.file.as_deref()).map(|t| explain_criterion(&t, &id))
         }
@@ -1080,6 +1125,58 @@ fn compare_rounds(
     let mut out = io::stdout().lock();
     out.write_all(rendered.as_bytes()).map_err(write_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `granska utvärdera`: judges the documents of the key and prints the
+/// comparison. Files the key names that could not be read are listed (exit
+/// code 3), like any run.
+fn evaluate_against_key(
+    template: &Template,
+    facit: &Path,
+    inputs: &InputArgs,
+    format: TextOrJson,
+    jobs: usize,
+    show_pnr: bool,
+) -> Result<ExitCode, ExitCode> {
+    let key = std::fs::read_to_string(facit)
+        .map_err(|e| e.to_string())
+        .and_then(|text| evaluation::AnswerKey::parse(&text))
+        .map_err(|e| {
+            say!("granska: kunde inte läsa facit {}: {e}", facit.display());
+            ExitCode::from(2)
+        })?;
+    let (found, _) = inputs.collect();
+    let (jobs, note) = engine::threads(jobs);
+    if let Some(note) = note {
+        say!("granska: {note}");
+    }
+    let (result, errors) = evaluation::run(template, &key, found, jobs).map_err(|e| {
+        say!("granska: {e}");
+        ExitCode::from(2)
+    })?;
+    let rendered = match format {
+        TextOrJson::Text => report::evaluation::render_text(&result, show_pnr),
+        TextOrJson::Json => {
+            let mut json = serde_json::to_string_pretty(&result).map_err(|e| {
+                say!("granska: {e}");
+                ExitCode::from(2)
+            })?;
+            json.push('\n');
+            shown(&json, show_pnr).into_owned()
+        }
+    };
+    io::stdout()
+        .lock()
+        .write_all(rendered.as_bytes())
+        .map_err(write_error)?;
+    for e in &errors {
+        say!("granska: {}: {}", e.path, e.message);
+    }
+    Ok(if errors.is_empty() && result.not_judged.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
 }
 
 fn write_error(e: io::Error) -> ExitCode {

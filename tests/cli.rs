@@ -837,3 +837,52 @@ fn profile_shows_stages_and_criteria() {
         );
     }
 }
+
+/// `granska utvärdera`: a key beside two documents; the table, findings
+/// precision and recall, every disagreement, and exit code 3 when a file the
+/// key names is missing.
+#[test]
+fn evaluates_against_an_answer_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Beslut om hemtjänst\n\nDu erhåller hemtjänst. Beslutet fattades den 3 mars 2026.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "Beslut om ledsagning\n\nDu får ledsagning fyra timmar i månaden.\n",
+    )
+    .unwrap();
+    let key = r#"{"documents": [
+        {"file": "a.md", "statuses": {"KS-KANSLISPRAK": "not_met", "RS-BESLUTSDATUM": "met", "DL-BESLUT-INFORMATION": "met"},
+         "findings": [{"criterion": "KS-KANSLISPRAK", "line": 3, "excerpt": "erhåller"}]},
+        {"file": "b.md", "statuses": {"KS-KANSLISPRAK": "met", "RS-BESLUTSDATUM": "not_met", "DL-BESLUT-INFORMATION": "not_met"}}
+    ]}"#;
+    std::fs::write(dir.path().join("facit.json"), key).unwrap();
+    let output = granska()
+        .current_dir(dir.path())
+        .args(["utvärdera", "facit.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    insta::assert_snapshot!("utvardera_text", text);
+
+    // A file the key names that is not there: listed, exit code 3.
+    std::fs::remove_file(dir.path().join("b.md")).unwrap();
+    granska()
+        .args(["utvärdera"])
+        .arg(dir.path().join("facit.json"))
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("I facit men inte granskade"));
+    // A broken key: a Swedish error and exit code 2.
+    std::fs::write(dir.path().join("facit.json"), "{").unwrap();
+    granska()
+        .args(["utvärdera"])
+        .arg(dir.path().join("facit.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("kunde inte läsa facit"));
+}

@@ -1,5 +1,6 @@
 //! Output formats. Personal identity numbers are masked here, on the way out.
 
+pub mod evaluation;
 pub mod explain;
 pub mod findings_csv;
 pub mod html;
