@@ -37,6 +37,23 @@ impl Severity {
     }
 }
 
+/// How many findings of each severity there are, most serious first: "1 fel
+/// · 5 varningar · 2 info" (severities without findings left out).
+pub fn count_line(severities: impl IntoIterator<Item = Severity>) -> String {
+    let mut counts = [0usize; 3];
+    for s in severities {
+        counts[s as usize] += 1;
+    }
+    let words = [("fel", "fel"), ("varning", "varningar"), ("info", "info")];
+    counts
+        .iter()
+        .zip(words)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// A finding, before it is placed on a line: which criterion, where (bytes of
 /// the document text), what is wrong and what to write instead.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,4 +68,20 @@ pub struct Finding {
     pub message: String,
     /// What to write or do instead.
     pub suggestion: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_said_most_serious_first() {
+        use Severity::*;
+        assert_eq!(
+            count_line([Info, Warning, Error, Warning, Info]),
+            "1 fel · 2 varningar · 2 info"
+        );
+        assert_eq!(count_line([Warning]), "1 varning");
+        assert_eq!(count_line([]), "");
+    }
 }

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use granska::engine;
+use granska::finding::Severity;
 use granska::ingest;
 use granska::report::output::OutputFile;
 use granska::report::privacy::shown;
@@ -292,6 +293,38 @@ struct ReportArgs {
     /// Visa ingen förloppsindikator.
     #[arg(long = "tyst", visible_alias = "quiet", help_heading = "Flaggor")]
     quiet: bool,
+    /// Visa bara fynd med minst den här allvarsgraden (status och poäng
+    /// ändras inte).
+    #[arg(
+        long = "allvar",
+        visible_alias = "severity",
+        value_enum,
+        value_name = "NIVÅ",
+        default_value = "info",
+        help_heading = "Flaggor"
+    )]
+    severity: SeverityArg,
+}
+
+/// The least serious findings shown.
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    /// Bara fel.
+    Fel,
+    /// Fel och varningar.
+    Varning,
+    /// Alla fynd.
+    Info,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Fel => Severity::Error,
+            SeverityArg::Varning => Severity::Warning,
+            SeverityArg::Info => Severity::Info,
+        }
+    }
 }
 
 impl ReportArgs {
@@ -722,8 +755,9 @@ fn run_report(
     let mut tally = Tally::new(template);
     let mut groups = args.group.as_deref().map(Groups::new);
     let mut catalogue = ingest::Catalogue::default();
+    let severity = Severity::from(args.severity);
     let render = |d: &ingest::Document, o: &engine::Outcome| Rendered {
-        body: writer::render(format, template, d, o, show, color),
+        body: writer::render(format, template, d, &o.shown_at(severity), show, color),
         kind: d.kind.map(ingest::Kind::name),
         outcome: d.metadata.get("utfall").map(str::to_string),
         group: args

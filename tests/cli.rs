@@ -886,3 +886,54 @@ fn evaluates_against_an_answer_key() {
         .code(2)
         .stderr(predicate::str::contains("kunde inte läsa facit"));
 }
+
+/// `--allvar` hides the less serious findings and nothing else: statuses
+/// and scores stay; the terminal lists errors first with a count per
+/// severity.
+#[test]
+fn allvar_filters_findings_not_statuses() {
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let output = granska()
+            .args(["kontrollera", "--format", "json"])
+            .args(extra)
+            .arg("fixtures/exempel/beslut-avslag-brister.md")
+            .output()
+            .unwrap();
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let all = run(&[]);
+    let errors = run(&["--allvar", "fel"]);
+    let doc = |v: &serde_json::Value| v["documents"][0].clone();
+    assert_eq!(doc(&all)["criteria"], doc(&errors)["criteria"]);
+    assert_eq!(doc(&all)["score"], doc(&errors)["score"]);
+    let severities = |v: &serde_json::Value| -> Vec<String> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["severity"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let shown = severities(&doc(&errors));
+    assert!(
+        !shown.is_empty() && shown.iter().all(|s| s == "error"),
+        "{shown:?}"
+    );
+    assert!(severities(&doc(&all)).iter().any(|s| s == "warning"));
+
+    let text = stdout_of(&["kontrollera", "fixtures/exempel/beslut-avslag-brister.md"]);
+    let counts = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("Fynd: "))
+        .unwrap();
+    assert!(
+        counts.contains("fel · ") && counts.contains("varningar"),
+        "{counts}"
+    );
+    // The first finding shown is an error.
+    let first = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(['×', '⚠', '☞']))
+        .unwrap();
+    assert!(first.trim_start().starts_with('×'), "{first}");
+}

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 pub use examples::{ExampleFailure, test_examples};
 
 use crate::criteria::{Context, Status};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::ingest::{Document, IngestError, Input, units};
 use crate::language::Analysis;
 use crate::score::{self, DocumentScore};
@@ -43,6 +43,27 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub metrics: Metrics,
     pub score: DocumentScore,
+}
+
+impl Outcome {
+    /// The outcome with only the findings of severity `at_least` or more
+    /// serious (`--allvar`); statuses and scores are unchanged.
+    pub fn shown_at(&self, at_least: Severity) -> std::borrow::Cow<'_, Outcome> {
+        if self.findings.iter().all(|f| f.severity <= at_least) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut shown = self.clone();
+        shown.findings.retain(|f| f.severity <= at_least);
+        std::borrow::Cow::Owned(shown)
+    }
+
+    /// The findings in the order a reader wants them: errors, then warnings,
+    /// then info, each in the order of the text.
+    pub fn by_severity(&self) -> Vec<&Finding> {
+        let mut findings: Vec<&Finding> = self.findings.iter().collect();
+        findings.sort_by_key(|f| f.severity);
+        findings
+    }
 }
 
 /// Judges one document against every criterion.

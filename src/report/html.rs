@@ -97,11 +97,15 @@ pub fn render_document(
         html,
         "<section class=\"dokument\" id=\"{ANCHOR}\" aria-labelledby=\"{ANCHOR}-rubrik\">\
          <h2 id=\"{ANCHOR}-rubrik\">{}</h2>\
-         <p class=\"fakta\">{} · poäng {} · {} fynd · <a href=\"#dokument\">till dokumentlistan</a></p>",
+         <p class=\"fakta\">{} · poäng {} · {} · <a href=\"#dokument\">till dokumentlistan</a></p>",
         esc(&name),
         esc(kind),
         score,
-        report.findings.len()
+        if report.findings.is_empty() {
+            "inga fynd".to_string()
+        } else {
+            crate::finding::count_line(report.findings.iter().map(|f| f.severity))
+        }
     );
     // The text with each finding marked at its span.
     let _ = write!(
@@ -110,7 +114,12 @@ pub fn render_document(
     );
     html.push_str(&marked_text(&text, &report, &perspective_of));
     html.push_str("</div><ol class=\"fynd\" aria-label=\"Fynd\">");
-    for (i, f) in report.findings.iter().enumerate() {
+    // Errors first, then warnings, then info; the numbers stay those of the
+    // marks in the text.
+    let mut order: Vec<usize> = (0..report.findings.len()).collect();
+    order.sort_by_key(|&i| report.findings[i].severity);
+    for i in order {
+        let f = &report.findings[i];
         let p = perspective_of(&f.perspective).unwrap_or(0);
         let title = &template.perspectives[p].title;
         let place = match (f.page, f.paragraph) {

@@ -122,13 +122,18 @@ pub fn render_document(
         let _ = writeln!(out, "   Inga fynd.");
         return out;
     }
+    let _ = writeln!(
+        out,
+        "   Fynd: {}",
+        crate::finding::count_line(outcome.findings.iter().map(|f| f.severity))
+    );
     let text: Arc<str> = Arc::from(shown(&doc.text, show_pnr).as_ref());
     let source = NamedSource::new(path.as_ref(), text);
     let handler = handler(color);
     // Word and PDF documents are shown as read; page and paragraph say where
     // to look in the original.
     let index = matches!(doc.encoding, "docx" | "pdf").then(|| LineIndex::new(&doc.text));
-    for finding in &outcome.findings {
+    for finding in outcome.by_severity() {
         let mut diagnostic = finding_diagnostic(template, finding, &source, show_pnr);
         if let Some(index) = &index {
             let place = super::Place::of(doc, index, &finding.range);
