@@ -326,7 +326,15 @@ fn the_html_report_shows_every_finding_on_its_page_in_a_browser() {
             .collect();
         let findings = doc["findings"].as_array().unwrap();
         assert_eq!(items.len(), findings.len(), "{}", doc["path"]);
-        for (item, f) in items.iter().zip(findings) {
+        // The page lists errors, then warnings, then info, each in text order.
+        let rank = |f: &serde_json::Value| match f["severity"].as_str() {
+            Some("error") => 0,
+            Some("warning") => 1,
+            _ => 2,
+        };
+        let mut listed: Vec<&serde_json::Value> = findings.iter().collect();
+        listed.sort_by_key(|f| rank(f));
+        for (item, f) in items.iter().zip(listed) {
             assert!(item.contains(f["criterion"].as_str().unwrap()), "{item}");
             assert!(item.contains(f["message"].as_str().unwrap()), "{item}");
         }
