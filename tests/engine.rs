@@ -318,3 +318,136 @@ fn compounds_count_only_where_the_lexicon_says_so() {
         .collect();
     assert!(found.contains(&"hemliv"), "{found:?}");
 }
+
+/// A template in a folder of its own with `lexicon` as `lexikon/l.tsv`.
+fn with_lexicon(lexicon: &str, body: &str) -> Result<Template, String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lexikon")).unwrap();
+    std::fs::write(dir.path().join("lexikon/l.tsv"), lexicon).unwrap();
+    let source = format!(
+        "{PREAMBLE}\nlexikon l = \"lexikon/l.tsv\"\nkriterium K \"k\" {{\n perspektiv p\n förbjuder lexikon l\n meddelande \"”{{träff}}”\"\n {body}\n exempel uppfyllt \"a\"\n exempel ej_uppfyllt \"b\"\n}}\n"
+    );
+    let path = dir.path().join("t.gm");
+    std::fs::write(&path, source).unwrap();
+    Template::from_file(&path).map_err(|e| {
+        e.errors
+            .iter()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+#[test]
+fn lexicon_rows_have_levels_kinds_and_places_where_they_do_not_count() {
+    let lexicon = "ord\tersättning\tkommentar\tnivå\tgäller\tutom\n\
+        erhålla|erhåller\tfå\n\
+        avslås\tvi säger nej till\t\tinfo\n\
+        sökanden\tdu\t\t\tbeslut\n\
+        den enskilde\tdu\t\t\t\tlagrum motivering\n\
+        tillgodoses\tges\n\
+        inte kan tillgodoses på annat sätt\t\t\ttillåten\n";
+    let t = with_lexicon(lexicon, "").unwrap();
+    let judge_kind = |kind: &str, text: &str| {
+        let doc = Document::from_text(
+            "t.md",
+            format!("---\ntyp: {kind}\n---\n{text}"),
+            &Metadata::default(),
+        );
+        let outcome = evaluate(&t, &doc);
+        let found: Vec<String> = outcome
+            .findings
+            .iter()
+            .map(|f| format!("{:?} {}", f.severity, &doc.text[f.range.clone()]))
+            .collect();
+        (outcome.statuses[0], found)
+    };
+    // info: a suggestion, the criterion is met.
+    assert_eq!(
+        judge_kind("beslut", "Ansökan avslås."),
+        (Status::Met, vec!["Info avslås".to_string()])
+    );
+    // gäller beslut: nothing in an utredning.
+    assert_eq!(judge_kind("utredning", "Sökanden bor ensam.").1.len(), 0);
+    assert_eq!(
+        judge_kind("beslut", "Sökanden bor ensam.").0,
+        Status::NotMet
+    );
+    // utom lagrum and a section: not in a sentence citing the law, nor
+    // under "Motivering".
+    assert_eq!(
+        judge_kind(
+            "beslut",
+            "Enligt 4 kap. 1 § SoL har den enskilde rätt till bistånd."
+        )
+        .0,
+        Status::Met
+    );
+    assert_eq!(
+        judge_kind(
+            "beslut",
+            "Beslut\nDu får hemtjänst.\n\nMotivering\nDen enskilde bor ensam.\n"
+        )
+        .0,
+        Status::Met
+    );
+    assert_eq!(
+        judge_kind("beslut", "Den enskilde bor ensam.").0,
+        Status::NotMet
+    );
+    // tillåten: the law's own test hides the shorter row inside it.
+    assert_eq!(
+        judge_kind(
+            "utredning",
+            "Behovet är sådant som inte kan tillgodoses på annat sätt."
+        )
+        .1,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        judge_kind("utredning", "Behovet tillgodoses genom hemtjänst.").1,
+        ["Warning tillgodoses"]
+    );
+    // Mistakes in the lexicon are told with the line.
+    let bad_kind =
+        with_lexicon("ord\tersättning\tkommentar\tgäller\nx\ty\t\tbrev\n", "").unwrap_err();
+    assert!(
+        bad_kind.contains("rad 2") && bad_kind.contains("dokumenttyp"),
+        "{bad_kind}"
+    );
+    let bad_column = with_lexicon("ord\tersättning\tkommentar\tfärg\nx\ty\n", "").unwrap_err();
+    assert!(bad_column.contains("`färg`"), "{bad_column}");
+    let bad_place =
+        with_lexicon("ord\tersättning\tkommentar\tutom\nx\ty\t\tköket\n", "").unwrap_err();
+    assert!(
+        bad_place.contains("`köket`") && bad_place.contains("inget sådant avsnitt"),
+        "{bad_place}"
+    );
+}
+
+#[test]
+fn one_finding_per_place_the_more_specific_criterion_keeps_it() {
+    // In a decision, "sökanden" is KS-TILLTAL's finding; KS-KANSLISPRAK gives
+    // way (`viker för KS-TILLTAL`) and is met if nothing else is wrong.
+    let t = Template::standard().unwrap();
+    let text =
+        "---\ntyp: beslut\n---\nBeslut\nSökanden beviljas hemtjänst. Du får hjälp med dusch.\n";
+    let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
+    let outcome = evaluate(&t, &doc);
+    let at: Vec<&str> = outcome
+        .findings
+        .iter()
+        .filter(|f| &text[f.range.clone()] == "Sökanden")
+        .map(|f| t.criteria[f.criterion].id.as_str())
+        .collect();
+    assert_eq!(at, ["KS-TILLTAL"]);
+    let kanslisprak = t
+        .criteria
+        .iter()
+        .position(|c| c.id == "KS-KANSLISPRAK")
+        .unwrap();
+    assert_eq!(outcome.statuses[kanslisprak], Status::Met);
+    // An unknown criterion to give way to is an error in the template.
+    let e = with_lexicon("ord\nx\n", "viker för KS-FINNSINTE").unwrap_err();
+    assert!(e.contains("inget kriterium `KS-FINNSINTE`"), "{e}");
+}

@@ -15,6 +15,7 @@ pub mod section;
 pub mod word_regex;
 
 use serde::Serialize;
+use std::ops::Range;
 
 pub use crate::detectors::DetectorUse;
 pub use condition::{Condition, ConditionAtom, MetadataTest};
@@ -58,6 +59,9 @@ pub struct Criterion {
     pub applies: Applicability,
     pub check: Check,
     pub examples: Vec<Example>,
+    /// Criteria whose findings this one gives way to at the same place
+    /// (`viker för`); they are judged first.
+    pub yields_to: Vec<usize>,
 }
 
 /// How a criterion is judged.
@@ -173,7 +177,21 @@ impl Criterion {
                 continue;
             }
             judged = true;
+            // Where a criterion this one gives way to has marked the place,
+            // this one says nothing ("sökanden": KS-TILLTAL, not also
+            // KS-KANSLISPRAK).
+            let taken: Vec<Range<usize>> = findings[..before]
+                .iter()
+                .filter(|f| self.yields_to.contains(&f.criterion))
+                .map(|f| f.range.clone())
+                .collect();
             for hit in pattern.occurrences_in(ctx, scope.as_ref()) {
+                if taken
+                    .iter()
+                    .any(|r| r.start < hit.range.end && hit.range.start < r.end)
+                {
+                    continue;
+                }
                 let entry = pattern.entry(ctx, &hit);
                 let severity = hit
                     .severity

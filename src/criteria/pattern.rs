@@ -96,6 +96,13 @@ pub struct LexiconEntry {
     pub severity: Option<Severity>,
     /// For abbreviations: the abbreviation means more than one thing.
     pub ambiguous: bool,
+    /// A phrase that is fine (`nivå tillåten`): it hides shorter rows
+    /// inside it and is never a hit itself.
+    pub allowed: bool,
+    /// The document kinds the row applies to; all when empty.
+    pub kinds: Vec<crate::ingest::Kind>,
+    /// Where the row does not count: section names, or `lagrum`.
+    pub except: Vec<String>,
 }
 
 impl LexiconEntry {
@@ -104,6 +111,11 @@ impl LexiconEntry {
         self.forms.first().map_or("", String::as_str)
     }
 }
+
+/// An SFS number: "(2001:453)", "1993:387".
+static SFS_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:19|20)\d{2}:\d{1,4}\b").expect("a valid pattern")
+});
 
 /// The most lexicon terms in one automaton.
 const TERMS_PER_AUTOMATON: usize = 5_000;
@@ -235,7 +247,7 @@ impl<'a> Context<'a> {
         let matcher = &template.matcher;
         let list_hits = matcher.list_hits(analysis);
         let regex_matches = matcher.regexes.iter().map(|_| OnceLock::new()).collect();
-        Context {
+        let mut ctx = Context {
             template,
             doc,
             analysis,
@@ -243,7 +255,68 @@ impl<'a> Context<'a> {
             list_hits,
             regex_matches,
             detector_hits: template.detectors.iter().map(|_| OnceLock::new()).collect(),
+        };
+        // Rows that are fine, or do not apply to this kind of document or
+        // in this place, are no hits.
+        let mut hits = std::mem::take(&mut ctx.list_hits);
+        for (list, hits) in template.lists.iter().zip(hits.iter_mut()) {
+            let needs_filter = list
+                .entries
+                .iter()
+                .any(|e| e.allowed || !e.kinds.is_empty() || !e.except.is_empty());
+            if needs_filter {
+                hits.retain(|h| h.entry.is_none_or(|e| ctx.counts(&list.entries[e], h)));
+            }
         }
+        ctx.list_hits = hits;
+        ctx
+    }
+
+    /// Whether a hit of lexicon row `entry` counts here: the row is not a
+    /// phrase that is fine, applies to the document's kind, and the hit does
+    /// not stand where the row is excepted.
+    fn counts(&self, entry: &LexiconEntry, hit: &Hit) -> bool {
+        if entry.allowed {
+            return false;
+        }
+        if !entry.kinds.is_empty() && self.doc.kind.is_none_or(|k| !entry.kinds.contains(&k)) {
+            return false;
+        }
+        !entry
+            .except
+            .iter()
+            .any(|place| self.stands_in(place, &hit.range))
+    }
+
+    /// Whether `range` stands in `place`: a section of the template's set of
+    /// that name, or (`lagrum`) a sentence that cites a law.
+    fn stands_in(&self, place: &str, range: &Range<usize>) -> bool {
+        let in_section = self
+            .template
+            .section_sets
+            .iter()
+            .position(|s| s.name == place)
+            .is_some_and(|set| {
+                section::sections_of(self, set)
+                    .any(|s| s.body.start <= range.start && range.end <= s.body.end)
+            });
+        in_section || (place == "lagrum" && self.cites_law(range.start))
+    }
+
+    /// Whether the sentence (or header field line) at `offset` cites a law:
+    /// a paragraph sign, or an SFS number such as "(2001:453)".
+    pub(crate) fn cites_law(&self, offset: usize) -> bool {
+        let text = &self.doc.text;
+        let range = match self.analysis.sentence_at(offset) {
+            Some(i) => self.analysis.sentences[i].range.clone(),
+            None => {
+                let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+                start..end
+            }
+        };
+        let sentence = &text[range];
+        sentence.contains('§') || SFS_NUMBER.is_match(sentence)
     }
 
     /// Whether regular expression `i` matches the body (asked once).

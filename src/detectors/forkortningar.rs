@@ -8,6 +8,10 @@
 //! (särskilt boende)"). Only running text counts: header fields such as
 //! `Lag: SoL` are labels, not prose. Each unexplained abbreviation is one hit,
 //! at its first use.
+//!
+//! A law's abbreviation (a row with `utom lagrum`: SoL, LSS, FL …) is never a
+//! hit in a sentence that cites a law ("4 kap. 1 § SoL"), and counts as
+//! explained when the law's name stands anywhere in the document.
 
 use aho_corasick::AhoCorasick;
 
@@ -48,6 +52,9 @@ pub fn detect(
                 continue;
             }
             let entry = entries[m.pattern().as_usize()];
+            if is_law(&lexicon.entries[entry]) && ctx.cites_law(range.start) {
+                continue;
+            }
             if first_use[entry]
                 .as_ref()
                 .is_none_or(|r| range.start < r.start)
@@ -62,7 +69,7 @@ pub fn detect(
         .filter_map(|(entry, range)| {
             let range = range?;
             let e = &lexicon.entries[entry];
-            if explained(ctx, &range, e.replacement.as_deref()) {
+            if explained(ctx, &range, e.replacement.as_deref(), is_law(e)) {
                 return None;
             }
             let abbreviation = &text[range.clone()];
@@ -84,7 +91,19 @@ pub fn detect(
     hits
 }
 
-fn explained(ctx: &Context, range: &std::ops::Range<usize>, expansion: Option<&str>) -> bool {
+/// Whether a row is a law's abbreviation (`utom lagrum`).
+fn is_law(entry: &crate::criteria::LexiconEntry) -> bool {
+    entry.except.iter().any(|e| e == "lagrum")
+}
+
+/// Whether the abbreviation at `range` is explained; a law's name may stand
+/// anywhere in the document.
+fn explained(
+    ctx: &Context,
+    range: &std::ops::Range<usize>,
+    expansion: Option<&str>,
+    law: bool,
+) -> bool {
     let text = &ctx.doc.text;
     // "särskilt boende (SÄBO)": in parentheses after at least two words.
     let open = text[..range.start].ends_with('(') && text[range.end..].starts_with(')');
@@ -117,10 +136,13 @@ fn explained(ctx: &Context, range: &std::ops::Range<usize>, expansion: Option<&s
     let Some(expansion) = expansion else {
         return false;
     };
-    let end = ctx
-        .analysis
-        .sentence_at(range.start)
-        .map_or(range.end, |s| ctx.analysis.sentences[s].range.end);
+    let end = if law {
+        ctx.doc.text.len()
+    } else {
+        ctx.analysis
+            .sentence_at(range.start)
+            .map_or(range.end, |s| ctx.analysis.sentences[s].range.end)
+    };
     let folded = &ctx.analysis.folded;
     let upto = &folded.text[..folded.position_of(end)];
     expansion.split(',').map(without_parentheses).any(|e| {

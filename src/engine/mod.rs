@@ -87,19 +87,20 @@ pub fn evaluate_in_batch(
         t.criteria.resize(template.criteria.len(), Duration::ZERO);
     }
     let mut findings = Vec::new();
-    let statuses: Vec<Status> = template
+    let mut statuses = vec![Status::NotApplicable; template.criteria.len()];
+    // Criteria that give way to others (`viker för`) are judged after them.
+    let (first, then): (Vec<_>, Vec<_>) = template
         .criteria
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let started = Instant::now();
-            let status = c.evaluate(i, &ctx, &mut findings);
-            if let Some(t) = timing.as_deref_mut() {
-                t.criteria[i] += started.elapsed();
-            }
-            status
-        })
-        .collect();
+        .partition(|(_, c)| c.yields_to.is_empty());
+    for (i, c) in first.into_iter().chain(then) {
+        let started = Instant::now();
+        statuses[i] = c.evaluate(i, &ctx, &mut findings);
+        if let Some(t) = timing.as_deref_mut() {
+            t.criteria[i] += started.elapsed();
+        }
+    }
     findings.sort_by(|a, b| {
         (a.range.start, a.criterion, a.range.end).cmp(&(b.range.start, b.criterion, b.range.end))
     });

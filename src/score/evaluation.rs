@@ -6,7 +6,8 @@
 //!
 //! The key is JSON: `{"documents": [{"file": …, "statuses": {"RS-ANSOKAN":
 //! "met", …}, "findings": [{"criterion": …, "line": …, "excerpt": …}]}]}`.
-//! Only criteria the key lists findings for get precision and recall; a
+//! Only criteria the key lists findings for, and where every occurrence is
+//! a finding (a prohibition or a measure), get precision and recall; a
 //! finding of severity `info` is a suggestion, not a claim, and is not
 //! counted against precision.
 
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::agreement::{Agreement, agreement};
-use crate::criteria::Status;
+use crate::criteria::{Check, Status};
 use crate::engine::{self, Outcome, RunError};
 use crate::finding::Severity;
 use crate::ingest::{Document, IngestError, Input, LineIndex, display_path};
@@ -267,13 +268,22 @@ pub fn compare(
         not_judged: Vec::new(),
         unknown_criteria: Vec::new(),
     };
-    // Criteria the key marks findings for, anywhere.
+    // Criteria the key marks findings for, where every occurrence is a
+    // finding (a prohibition or a measure): the one finding of a missing
+    // requirement only says where the requirement belongs.
+    let per_occurrence = |i: usize| {
+        matches!(
+            &template.criteria[i].check,
+            Check::Rules { prohibitions, measures, .. } if !prohibitions.is_empty() || !measures.is_empty()
+        )
+    };
     for doc in &key.documents {
         for f in &doc.findings {
             match ids.get(f.criterion.as_str()) {
-                Some(&i) => {
+                Some(&i) if per_occurrence(i) => {
                     scores.entry(i).or_default();
                 }
+                Some(_) => {}
                 None => unknown.push(f.criterion.clone()),
             }
         }

@@ -94,6 +94,9 @@ pub enum Statement {
     Requires(Requirement),
     Forbids(Pattern, Option<Scope>),
     Measure(Measure),
+    /// `viker för KS-TILLTAL`: where that criterion marks the same place,
+    /// this one does not.
+    YieldsTo(Sp<String>),
     Example {
         met: bool,
         text: Sp<String>,

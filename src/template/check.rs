@@ -158,12 +158,44 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
             _ => {}
         }
     }
+    // A row's `utom` names a section set or `lagrum`.
+    for (decl, list) in merged.lexicons.iter().zip(0..) {
+        let unknown: Vec<(String, String)> = checker.lists[list]
+            .entries
+            .iter()
+            .flat_map(|e| {
+                e.except
+                    .iter()
+                    .map(move |place| (e.term().to_string(), place.clone()))
+            })
+            .filter(|(_, place)| place != "lagrum" && !checker.section_index.contains_key(place))
+            .collect();
+        for (term, place) in unknown {
+            let (origin, path) = decl.sources[0];
+            checker.origin = origin;
+            let mut known: Vec<&str> = checker.section_index.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            checker.error(
+                Diagnostic::new(
+                    format!(
+                        "lexikonet `{}`: raden ”{term}” har `{place}` i kolumnen utom, men mallen har inget sådant avsnitt",
+                        decl.name.node
+                    ),
+                    path.span.clone(),
+                )
+                .label("här")
+                .help(format!("skriv lagrum eller ett av avsnitten {}", known.join(", "))),
+            );
+        }
+    }
     checker.lexicon_names = checker.lists.len();
     let criteria: Vec<Criterion> = merged
         .blocks
         .iter()
         .filter_map(|b| checker.block(b))
         .collect();
+    let mut criteria = criteria;
+    checker.yields(&merged, &mut criteria);
     let has_items = origins.iter().any(|(_, f)| !f.items.is_empty());
     if checker.perspectives.is_empty() && has_items {
         checker.origin = origins.len() - 1;
@@ -352,6 +384,59 @@ impl<'a> Checker<'a> {
             }
         }
         merged
+    }
+
+    /// Resolves `viker för ID`: the criterion named must exist and give way
+    /// to none itself, so that one pass in order (those it gives way to
+    /// first) is enough.
+    fn yields(&mut self, merged: &Merged, criteria: &mut [Criterion]) {
+        let index: HashMap<&str, usize> = criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in &merged.blocks {
+            let Some(&me) = index.get(m.block.id.node.as_str()) else {
+                continue;
+            };
+            for (origin, statement) in &m.statements {
+                let Statement::YieldsTo(target) = &statement.node else {
+                    continue;
+                };
+                self.origin = *origin;
+                match index.get(target.node.as_str()) {
+                    Some(&other) if other == me => self.error(
+                        Diagnostic::new(
+                            "ett kriterium kan inte vika för sig självt",
+                            target.span.clone(),
+                        )
+                        .label("här"),
+                    ),
+                    Some(&other) => found.push((me, other)),
+                    None => self.error(
+                        Diagnostic::new(
+                            format!("det finns inget kriterium `{}`", target.node),
+                            target.span.clone(),
+                        )
+                        .label("okänt kriterium")
+                        .help("skriv id:t på ett kriterium i mallen, t.ex. KS-TILLTAL"),
+                    ),
+                }
+            }
+        }
+        for &(me, other) in &found {
+            if found.iter().any(|&(m, _)| m == other) {
+                self.error(Diagnostic::new(
+                    format!(
+                        "{} viker för {}, som själv viker för ett annat kriterium; bara ett led är tillåtet",
+                        criteria[me].id, criteria[other].id
+                    ),
+                    0..0,
+                ));
+            }
+            criteria[me].yields_to.push(other);
+        }
     }
 
     fn error(&mut self, diagnostic: Diagnostic) {
@@ -611,6 +696,8 @@ impl<'a> Checker<'a> {
                         prohibitions.push((p, scope));
                     }
                 }
+                // Resolved once every criterion is known.
+                Statement::YieldsTo(_) => {}
                 Statement::Measure(m) => {
                     if let Some(m) = self.measure(m) {
                         measures.push(m);
@@ -684,6 +771,7 @@ impl<'a> Checker<'a> {
             _ => Some(Requirement::And(requirements)),
         };
         Some(Criterion {
+            yields_to: Vec::new(),
             id: block.id.node.clone(),
             title: block.title.node.clone(),
             perspective: perspective?,

@@ -1,6 +1,12 @@
-//! Lexicon files: TSV with the columns word, replacement, note and optionally a
-//! fourth column named `nivå` (`info` for words that are only sometimes a
-//! problem) or `tvetydig` (`ja` for abbreviations that mean more than one thing).
+//! Lexicon files: TSV with the columns word, replacement, note and, named in
+//! the header, any of:
+//! - `nivå`: `fel`, `varning` or `info` (a suggestion that does not fail the
+//!   criterion), or `tillåten` — a phrase that is fine and hides the shorter
+//!   rows inside it ("kan tillgodoses på annat sätt", the wording of the law);
+//! - `gäller`: the document kinds the row applies to (`beslut`, `utredning`);
+//! - `utom`: where the row does not count — section names of the template
+//!   (`beslut`, `overklagande` …) or `lagrum` (a sentence that cites a law);
+//! - `tvetydig`: `ja` for abbreviations that mean more than one thing.
 //!
 //! The first line is a header when its first column is a known column name
 //! (`ord`, `term`, `avoid`, …). Lines starting with `#` and blank lines are
@@ -12,6 +18,10 @@ use std::collections::HashMap;
 
 use crate::criteria::{Lexicon, LexiconEntry, SectionSet};
 use crate::finding::Severity;
+use crate::ingest::Kind;
+
+/// The columns a lexicon may have after the third.
+const EXTRA_COLUMNS: &[&str] = &["nivå", "gäller", "utom", "tvetydig"];
 
 const HEADER_NAMES: &[&str] = &[
     "ord",
@@ -69,7 +79,16 @@ fn rows(text: &str) -> Result<Rows, String> {
 /// Parses lexicon `name` from TSV `text`; errors name the line.
 pub fn parse(name: &str, text: &str) -> Result<Lexicon, String> {
     let Rows { header, rows } = rows(text)?;
-    let fourth = header.as_ref().and_then(|h| h.get(3)).map(String::as_str);
+    let extra: Vec<&str> = header
+        .as_ref()
+        .map(|h| h.iter().skip(3).map(String::as_str).collect())
+        .unwrap_or_default();
+    if let Some(unknown) = extra.iter().find(|c| !EXTRA_COLUMNS.contains(c)) {
+        return Err(format!(
+            "rubrikraden har kolumnen `{unknown}`; efter ord, ersättning och kommentar kan det stå {}",
+            EXTRA_COLUMNS.join(", ")
+        ));
+    }
     let mut entries = Vec::new();
     for (line, fields) in rows {
         let field = |n: usize| fields.get(n).filter(|s| !s.is_empty());
@@ -86,18 +105,43 @@ pub fn parse(name: &str, text: &str) -> Result<Lexicon, String> {
             note: field(2).cloned(),
             ..LexiconEntry::default()
         };
-        match (fourth, field(3).map(String::as_str)) {
-            (_, None) => {}
-            (Some("nivå"), Some(level)) => {
-                entry.severity = Some(Severity::from_word(level).ok_or_else(|| {
-                    format!("rad {line}: okänd nivå `{level}` (skriv fel, varning eller info)")
-                })?);
+        for (n, value) in fields.iter().enumerate().skip(3) {
+            if value.is_empty() {
+                continue;
             }
-            (Some("tvetydig"), Some(flag)) => entry.ambiguous = matches!(flag, "ja" | "j" | "x"),
-            (_, Some(_)) => {
+            let Some(&column) = extra.get(n - 3) else {
                 return Err(format!(
-                    "rad {line} har en fjärde kolumn, men rubrikraden säger inte vad den är (nivå eller tvetydig)"
+                    "rad {line} har en {}:e kolumn, men rubrikraden säger inte vad den är ({})",
+                    n + 1,
+                    EXTRA_COLUMNS.join(", ")
                 ));
+            };
+            let words = || {
+                value
+                    .split([',', ';', ' '])
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+            };
+            match column {
+                "nivå" if value == "tillåten" => entry.allowed = true,
+                "nivå" => {
+                    entry.severity = Some(Severity::from_word(value).ok_or_else(|| {
+                        format!(
+                            "rad {line}: okänd nivå `{value}` (skriv fel, varning, info eller tillåten)"
+                        )
+                    })?);
+                }
+                "gäller" => {
+                    for word in words() {
+                        entry.kinds.push(Kind::parse(word).ok_or_else(|| {
+                            format!(
+                                "rad {line}: `{word}` i kolumnen gäller är ingen dokumenttyp (skriv beslut eller utredning)"
+                            )
+                        })?);
+                    }
+                }
+                "utom" => entry.except.extend(words().map(str::to_string)),
+                _ => entry.ambiguous = matches!(value.as_str(), "ja" | "j" | "x"),
             }
         }
         entries.push(entry);

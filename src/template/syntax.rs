@@ -96,6 +96,7 @@ pub const STATEMENT_KEYWORDS: &[&str] = &[
     "kräver",
     "förbjuder",
     "mått",
+    "viker",
     "exempel",
 ];
 
@@ -630,6 +631,10 @@ fn statement(i: In) -> PResult<Statement> {
             Statement::Forbids(p, s)
         })(i),
         "mått" => map(cut(measure), Statement::Measure)(i),
+        "viker" => map(
+            cut(preceded(context("för", kw("för")), ident)),
+            Statement::YieldsTo,
+        )(i),
         _ => example(i),
     }
 }
