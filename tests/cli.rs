@@ -846,7 +846,7 @@ fn evaluates_against_an_answer_key() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("a.md"),
-        "Beslut om hemtjänst\n\nDu erhåller hemtjänst. Beslutet fattades den 3 mars 2026.\n",
+        "Beslut om hemtjänst\n\nDu erhåller hemtjänst. Något hinder föreligger inte. Beslutet fattades den 3 mars 2026.\n",
     )
     .unwrap();
     std::fs::write(
