@@ -51,7 +51,7 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Number words up to twenty, and the tens after it.
+/// Number words up to nineteen.
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("en", 1.0),
     ("ett", 1.0),
@@ -73,20 +73,40 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("sjutton", 17.0),
     ("arton", 18.0),
     ("nitton", 19.0),
+];
+
+/// Tens that join a unit in one word: "fyrtiofem", "sextiotvå".
+const TENS: &[(&str, f64)] = &[
     ("tjugo", 20.0),
     ("trettio", 30.0),
     ("fyrtio", 40.0),
     ("femtio", 50.0),
+    ("sextio", 60.0),
+    ("sjuttio", 70.0),
+    ("åttio", 80.0),
+    ("nittio", 90.0),
 ];
 
 fn number(token: &str) -> Option<f64> {
     if token.starts_with(|c: char| c.is_ascii_digit()) {
         return token.replace(',', ".").parse().ok();
     }
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == token)
-        .map(|(_, n)| *n)
+    let word = |token: &str| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == token)
+            .map(|(_, n)| *n)
+    };
+    word(token).or_else(|| {
+        TENS.iter().find_map(|(tens, n)| {
+            let rest = token.strip_prefix(tens)?;
+            if rest.is_empty() {
+                return Some(*n);
+            }
+            // "fyrtiofem", "tjugoen"; not "tjugotolv".
+            word(rest).filter(|unit| *unit < 10.0).map(|unit| n + unit)
+        })
+    })
 }
 
 /// What is counted, each form with the name it is compared by.
@@ -119,6 +139,7 @@ const PERIODS: &[(&str, &str)] = &[
     ("veckan", "v"),
     ("månad", "m"),
     ("månaden", "m"),
+    ("mån", "m"),
     ("dygn", "d"),
     ("dygnet", "d"),
     ("dag", "d"),
@@ -150,6 +171,14 @@ fn amount_at(tokens: &[String], i: usize) -> Option<Amount> {
             period = p;
             end += 2;
         }
+    } else if let Some(p) = tokens
+        .get(end)
+        .filter(|t| matches!(t.as_str(), "vecka" | "månad" | "mån" | "dygn" | "år"))
+        .and_then(|t| lookup(PERIODS, Some(t)))
+    {
+        // "4 timmar/vecka", "14 tim/mån" in a table or a field.
+        period = p;
+        end += 1;
     }
     Some(Amount {
         value,
@@ -310,6 +339,18 @@ mod tests {
             read("Du har haft 25 timmar.").earlier.unwrap(),
         );
         assert!(given.less_than(&earlier));
+        // A period after a slash, as fields write it.
+        let a = read("Omfattning: 4 timmar/vecka. Tidigare omfattning: 8 timmar/vecka.");
+        assert_eq!(a.given.map(|a| a.value), Some(4.0));
+        assert_eq!(a.earlier.map(|a| a.value), Some(8.0));
+        assert!(a.given.unwrap().less_than(&a.earlier.unwrap()));
+        // Number words, compound ones too.
+        let a = read("Du beviljas fyrtiofem timmar per månad.");
+        assert_eq!(a.given.map(|a| a.value), Some(45.0));
+        assert_eq!(number("sextio"), Some(60.0));
+        assert_eq!(number("tjugoen"), Some(21.0));
+        assert_eq!(number("tjugotolv"), None);
+        assert_eq!(number("fyrtion"), None);
         // Hours per week and hours per month are not compared.
         let month = read("Du beviljas 18 timmar i månaden.").given.unwrap();
         let week = read("Du har haft 25 timmar per vecka.").earlier.unwrap();

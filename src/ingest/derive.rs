@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::outcome::Outcome;
 use super::{Kind, Metadata};
 use crate::criteria::word_regex::CapturingRegex;
 use crate::language::{Sentence, Word, dates, segment};
@@ -29,14 +30,7 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
     if wants_utfall {
         // A decision whose outcome cannot be read is `okant`, which criteria
         // for decisions against the person treat as one (fail safe).
-        let mut read: Vec<(Vec<String>, &str)> = decision_fields(text);
-        read.extend(
-            sentences
-                .sentences
-                .iter()
-                .map(|s| (sentences.lower_words(s), &text[s.range.clone()])),
-        );
-        metadata.insert("utfall", super::outcome::read(&read).name());
+        metadata.insert("utfall", sentences.outcome().name());
     }
     if metadata.get("barn").is_none() && about_a_child(text, paragraphs) {
         metadata.insert("barn", "ja");
@@ -63,6 +57,18 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
     }
 }
 
+/// Whether a document of no stated kind reads as a decision: a letter with no
+/// title that says "Du får hemtjänst" or "Vi säger nej till …".
+pub fn reads_as_decision(text: &str, paragraphs: &[Range<usize>]) -> bool {
+    let (words, sentences) = segment(text, paragraphs.iter().cloned());
+    let sentences = Sentences {
+        text,
+        words: &words,
+        sentences: &sentences,
+    };
+    sentences.outcome() != Outcome::Okant
+}
+
 /// The day SoL (2025:400) replaced SoL (2001:453): 1 July 2025 (prop.
 /// 2024/25:89, <https://lagen.nu/prop/2024/25:89>; the act's number in prop.
 /// 2025/26:12, <http://data.riksdagen.se/dokument/HD0312.html>).
@@ -85,6 +91,22 @@ struct Sentences<'a> {
 }
 
 impl Sentences<'_> {
+    /// The outcome the decision fields and sentences give.
+    fn outcome(&self) -> Outcome {
+        let mut read: Vec<(Vec<String>, &str)> = decision_fields(self.text);
+        // Table rows are read by their columns above, not as sentences: a
+        // header "Beviljat" grants nothing.
+        read.extend(
+            self.sentences
+                .iter()
+                .map(|s| &self.text[s.range.clone()])
+                .zip(self.sentences)
+                .filter(|(text, _)| !text.contains('|'))
+                .map(|(text, s)| (self.lower_words(s), text)),
+        );
+        super::outcome::read(&read)
+    }
+
     fn lower_words(&self, s: &Sentence) -> Vec<String> {
         self.words[s.words.clone()]
             .iter()
@@ -108,30 +130,159 @@ impl Sentences<'_> {
     }
 }
 
-/// "Beslut: Bifall", "Beslut: Avslag" in a table of insatser.
+/// "Beslut: Bifall", "Beslut: Beviljas fortsatt", "Beslut: Avslag" as fields.
 static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(
-        r"(?im)\bbeslut(?:et)?\s*:\s*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget)(?:\s*$|\s*[.;,]|\s+\p{Lu})",
+        r"(?im)\bbeslut(?:et)?\s*:[ \t]*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,]|\s+\p{Lu})",
     )
 });
 
-/// The outcomes a decision states in fields ("Beslut: Bifall"), each as the
-/// words of a sentence that decides the same.
-fn decision_fields(text: &str) -> Vec<(Vec<String>, &'static str)> {
-    DECISION_FIELD
-        .captures_iter(text)
-        .filter_map(|(_, c)| {
-            let value = c.get(1)?.as_str().to_lowercase();
-            let words: &[&str] = if value.starts_with("delvis") {
-                &["delvis", "beviljas"]
-            } else if value.starts_with("bifall") || value.starts_with("bevilja") {
-                &["beviljas"]
-            } else {
-                &["avslås"]
-            };
-            Some((words.iter().map(|w| w.to_string()).collect(), ""))
-        })
-        .collect()
+/// The words of a sentence that decides what a field or a table cell says
+/// ("Bifall", "Nej", "Beviljas delvis"); none for what decides nothing.
+fn decided_as(value: &str) -> Option<&'static [&'static str]> {
+    let value = value.trim().trim_matches('*').trim().to_lowercase();
+    let mut words = value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let grant =
+        first == "ja" || first.starts_with("bevilja") || first == "bifall" || first == "fortsätter";
+    // "Fortsätter, men i mindre omfattning."
+    let less = [
+        "mindre omfattning",
+        "minskad omfattning",
+        "lägre omfattning",
+        "färre timmar",
+    ]
+    .iter()
+    .any(|p| value.contains(p));
+    Some(if less {
+        &["minskas"]
+    } else if first == "delvis" || second == "delvis" {
+        &["delvis", "beviljas"]
+    } else if grant && matches!(second, "ej" | "inte") {
+        &["avslås"]
+    } else if grant && (second == "fortsatt" || first == "fortsätter") {
+        &["beviljas", "fortsatt"]
+    } else if grant {
+        &["beviljas"]
+    } else if first == "nej" || first.starts_with("avslag") || first.starts_with("avslå") {
+        &["avslås"]
+    } else if value.is_empty() || value.chars().all(|c| matches!(c, '-' | '–' | '0' | ' ')) {
+        return None;
+    } else if first.starts_with("upphör") || first.starts_with("avslut") {
+        &["upphör"]
+    } else if first.starts_with("minsk") || first.starts_with("sänk") {
+        &["minskas"]
+    } else {
+        return None;
+    })
+}
+
+/// The lines from `start` to the end of its block (a blank line, or the
+/// next line that states an insats or a decision of its own), at most six:
+/// where a field's amounts are ("Omfattning: 4 timmar/vecka").
+fn block_from(text: &str, start: usize) -> &str {
+    let mut end = start;
+    for (n, line) in text[start..].split_inclusive('\n').enumerate() {
+        let lower = line.trim_start().to_lowercase();
+        let next_one = n > 0 && (lower.starts_with("beslut") || lower.starts_with("insats"));
+        if n >= 6 || line.trim().is_empty() || next_one {
+            break;
+        }
+        end += line.len();
+    }
+    &text[start..end]
+}
+
+/// The outcomes a decision states in fields ("Beslut: Bifall") and in the
+/// decision column of a table of insatser, each as the words of a sentence
+/// that decides the same, with the text of its block for the amounts.
+fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
+    let fields = DECISION_FIELD.captures_iter(text).filter_map(|(at, c)| {
+        let value = c.get(0)?.as_str();
+        let colon = value.find(':')? + 1;
+        let words = decided_as(&value[colon..])?;
+        let start = at + c.get(0)?.start();
+        Some((
+            words.iter().map(|w| w.to_string()).collect(),
+            block_from(text, start),
+        ))
+    });
+    let mut out: Vec<_> = fields.collect();
+    out.extend(table_decisions(text));
+    out
+}
+
+/// The cells of a table row (`| a | b |` or `a | b | c`); none for a line
+/// that is no row.
+fn cells(line: &str) -> Option<Vec<&str>> {
+    let line = line.trim();
+    // "a | b" or "| a | b |"; a lone "|" at an edge is no row.
+    if !line.trim_matches('|').contains('|') && line.matches('|').count() < 2 {
+        return None;
+    }
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// The decisions in tables of insatser: the column headed "Beslut",
+/// "Beviljas" or "Beviljat" in each row, compared with the column "Ansökt"
+/// when it holds an amount ("20 tim/mån" applied, "12 tim/mån" granted is a
+/// part), and two-cell rows `| Beslut | Avslag |`.
+fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
+    let mut out = Vec::new();
+    // The decision and application columns of the table being read.
+    let mut columns: Option<(usize, Option<usize>)> = None;
+    for line in text.lines() {
+        let Some(row) = cells(line) else {
+            columns = None;
+            continue;
+        };
+        if row
+            .iter()
+            .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
+            continue;
+        }
+        let lower: Vec<String> = row
+            .iter()
+            .map(|c| c.trim_matches('*').to_lowercase())
+            .collect();
+        if row.len() == 2 && lower[0].starts_with("beslut") {
+            if let Some(words) = decided_as(row[1]) {
+                out.push((words.iter().map(|w| w.to_string()).collect(), line));
+            }
+            continue;
+        }
+        let Some((decision, applied)) = columns else {
+            let decision = lower
+                .iter()
+                .position(|c| c.starts_with("beslut") || c.starts_with("bevilja") || c == "utfall");
+            let applied = lower
+                .iter()
+                .position(|c| c.starts_with("ansök") || c.starts_with("sökt"));
+            columns = decision.map(|d| (d, applied));
+            continue;
+        };
+        let Some(cell) = row.get(decision) else {
+            continue;
+        };
+        let given = super::amount::read(cell).given;
+        let asked = applied
+            .and_then(|a| row.get(a))
+            .and_then(|a| super::amount::read(a).given);
+        let words: &[&str] = match (decided_as(cell), given, asked) {
+            (Some(words), _, _) => words,
+            (None, Some(given), Some(asked)) if given.less_than(&asked) => &["delvis", "beviljas"],
+            (None, Some(_), _) => &["beviljas"],
+            _ => continue,
+        };
+        out.push((words.iter().map(|w| w.to_string()).collect(), line));
+    }
+    out
 }
 
 static CHILD: LazyLock<CapturingRegex> = LazyLock::new(|| {
@@ -212,6 +363,29 @@ mod tests {
         // "Beslut: att bevilja …" is a sentence, read as one.
         let minutes = "Protokoll\n\nBeslut: att avslå ansökan om ledsagning.\n";
         assert_eq!(read(minutes).as_deref(), Some("avslag"));
+        // The decision column of a table with separators.
+        let rows = "Beslut om bistånd\n\nInsats | Omfattning | Beslut\nStädning | 3 tim/mån | Avslås\nInköp | 1 gång/vecka | Avslås\n";
+        assert_eq!(read(rows).as_deref(), Some("avslag"));
+        let markdown = "Beslut om bistånd\n\n| Insats | Beslut |\n|---|---|\n| Larm | Beviljas |\n| Städning | Avslås |\n";
+        assert_eq!(read(markdown).as_deref(), Some("delvis_bifall"));
+        // A column "Beviljat" with amounts, compared with "Ansökt"; "Nej".
+        let amounts = "Beslut\n\n| Insats | Ansökt | Beviljat |\n|---|---|---|\n| Omvårdnad | 18 timmar/månad | 18 timmar/månad |\n| Service | 12 timmar/månad | 4 timmar/månad |\n";
+        assert_eq!(read(amounts).as_deref(), Some("delvis_bifall"));
+        let no = "Beslut\n\n| Insats | Ansökt | Beviljat |\n|---|---|---|\n| Särskilt boende | Plats | Nej |\n\nDu får alltså inte plats nu.\n";
+        assert_eq!(read(no).as_deref(), Some("avslag"));
+        // Fields: "Beviljas fortsatt" with less than before, "Fortsätter, men
+        // i mindre omfattning".
+        let fields = "Beslut\n\nInsats: Boendestöd\nBeslut: Beviljas fortsatt\nOmfattning: 4 timmar/vecka\nTidigare omfattning: 8 timmar/vecka\n";
+        assert_eq!(read(fields).as_deref(), Some("andring"));
+        let less = "Beslut\n\n1. Hemtjänst\nBeslut: Fortsätter oförändrat.\n\n2. Växelvård\nBeslut: Fortsätter, men i mindre omfattning.\n";
+        assert_eq!(read(less).as_deref(), Some("andring"));
+        assert_eq!(
+            read("Beslut\n\nBeslut: Beviljas ej\n").as_deref(),
+            Some("avslag")
+        );
+        // A cell that only mentions the word is no decision.
+        let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
+        assert_eq!(read(note).as_deref(), Some("bifall"));
     }
 
     #[test]

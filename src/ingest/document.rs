@@ -116,6 +116,20 @@ impl Document {
         fallback: &Metadata,
     ) -> Document {
         let mut doc = Document::laid_out_with(path, text, extra, fallback);
+        // A letter with no title ("Hej Lennart!") that decides is a
+        // decision, unless a heading says it is an investigation or the
+        // text proposes ("Förslaget är att Karin beviljas hemtjänst").
+        if doc.kind.is_none()
+            && !doc
+                .sections
+                .iter()
+                .any(|s| s.title.to_lowercase().contains("utredning"))
+            && !proposes(&doc.text)
+            && super::derive::reads_as_decision(&doc.text, &doc.paragraphs)
+        {
+            doc.kind = Some(Kind::Beslut);
+            doc.metadata.fill("typ", Kind::Beslut.name());
+        }
         super::derive::fill(&mut doc.metadata, doc.kind, &doc.text, &doc.paragraphs);
         doc
     }
@@ -154,7 +168,7 @@ impl Document {
             sections,
             paragraphs,
             header_fields,
-            title,
+            titles,
         } = layout(&text, body_start);
         let header = header_metadata(
             header_fields
@@ -166,7 +180,11 @@ impl Document {
         let kind = metadata
             .get("typ")
             .and_then(Kind::parse)
-            .or_else(|| title.and_then(|t| kind_from_title(&text[t])))
+            .or_else(|| {
+                titles
+                    .iter()
+                    .find_map(|t| kind_from_title(&text[t.clone()]))
+            })
             // A document with a decision date in its header is a decision.
             .or_else(|| metadata.get("beslutsdatum").map(|_| Kind::Beslut));
         if let Some(kind) = kind {
@@ -206,6 +224,15 @@ impl Document {
             .map_or(self.text.len(), |n| start + n);
         start..end.max(start)
     }
+}
+
+/// Whether a text proposes a decision rather than makes one: "förslag",
+/// "föreslår", "föreslås".
+fn proposes(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let w = w.to_lowercase();
+        w.starts_with("förslag") || w.starts_with("föreslå")
+    })
 }
 
 /// The kind named by a document title such as "Utredning enligt LSS" or "BESLUT".
@@ -292,6 +319,49 @@ mod tests {
             kind("# Socialnämnden\n\nBeslutsdatum: 2026-02-03\n\nText.\n"),
             Some(Kind::Beslut)
         );
+    }
+
+    #[test]
+    fn kind_from_a_title_under_the_letterhead_or_from_what_a_letter_decides() {
+        let kind = |text: &str| Document::from_text("c.md", text.into(), &Metadata::default()).kind;
+        // The title comes after the municipality's name and department.
+        let letterhead = "# Norrvreta kommun\nSocialförvaltningen, avdelningen för vård och omsorg\n\n## Omprövning av beslut om växelvård\nDatum: 2026-02-26\n\nText.\n";
+        assert_eq!(kind(letterhead), Some(Kind::Beslut));
+        let utredning = "Hällebyn kommun\nOmsorgsnämnden\n\nUTREDNING ENLIGT LSS\n\nText.\n";
+        assert_eq!(kind(utredning), Some(Kind::Utredning));
+        // Running text ends the letterhead: a "Beslut" heading later in an
+        // unnamed document does not name it.
+        let later = "Anteckningar\n\nVi träffades hemma hos Eva den 3 mars och pratade länge om hennes vardag.\n\n## Beslut\n\nText.\n";
+        assert_eq!(kind(later), None);
+        // A letter with no title that decides is a decision …
+        assert_eq!(
+            kind(
+                "# Hej Lennart!\n\nTack för samtalet. Du får hemtjänst, precis som du ansökte om.\n"
+            ),
+            Some(Kind::Beslut)
+        );
+        assert_eq!(
+            kind("Hej Fatima!\n\nVi säger nej till din ansökan om boendestöd.\n"),
+            Some(Kind::Beslut)
+        );
+        // … unless a heading says it is an investigation or the text
+        // proposes.
+        assert_eq!(
+            kind("Hej!\n\n## Förslag till beslut\n\nNN beviljas hemtjänst.\n"),
+            None
+        );
+        assert_eq!(
+            kind("Bedömning\nFörslaget är att Karin beviljas hemtjänst.\n"),
+            None
+        );
+        assert_eq!(
+            kind(
+                "Hej!\n\nVi har pratat länge om vad du behöver i vardagen och hur det fungerar.\n\n## Utredningens slutsats\n\nKarin beviljas hemtjänst.\n"
+            ),
+            None
+        );
+        // A letter that decides nothing stays unnamed.
+        assert_eq!(kind("Hej Bengt!\n\nTack för ditt samtal i går.\n"), None);
     }
 
     #[test]

@@ -31,10 +31,16 @@ pub struct Layout {
     pub paragraphs: Vec<Range<usize>>,
     /// (label, value) byte ranges of header field lines.
     pub header_fields: Vec<(Range<usize>, Range<usize>)>,
-    /// Byte range of the title: the first line that is not blank or a header
-    /// field.
-    pub title: Option<Range<usize>>,
+    /// Byte ranges of the lines that may name the document, in order: the
+    /// first line that is not blank or a header field, then the headings and
+    /// short lines of a letterhead ("Norrvreta kommun" / "Socialförvaltningen"
+    /// / "Omprövning av beslut om växelvård") until running text starts; at
+    /// most [`MAX_TITLES`].
+    pub titles: Vec<Range<usize>>,
 }
+
+/// How many lines of a letterhead are read for the document's name.
+pub const MAX_TITLES: usize = 12;
 
 /// Lays out `text[from..]`, in one pass with two lines of look-ahead: memory
 /// follows what is found (sections, paragraphs, fields), never the number of
@@ -45,6 +51,8 @@ pub fn layout(text: &str, from: usize) -> Layout {
     let mut before: Option<Line> = None;
     let mut out = Layout::default();
     let mut paragraph: Option<Range<usize>> = None;
+    // Whether running text (or a list) has started, which ends the letterhead.
+    let mut letterhead_over = false;
     let flush = |p: &mut Option<Range<usize>>, out: &mut Layout| {
         if let Some(p) = p.take() {
             out.paragraphs.push(p);
@@ -59,11 +67,18 @@ pub fn layout(text: &str, from: usize) -> Layout {
                 line = heading;
             }
         }
-        if out.title.is_none() && !matches!(line, Line::Blank | Line::Field { .. }) {
-            out.title = Some(match &line {
-                Line::Heading { title, .. } => title.clone(),
-                _ => range.clone(),
-            });
+        if !letterhead_over && out.titles.len() < MAX_TITLES {
+            match &line {
+                Line::Heading { title, .. } => out.titles.push(title.clone()),
+                Line::Text if out.titles.is_empty() || is_short_line(&text[range.clone()]) => {
+                    // A first line that is a sentence names the document by
+                    // its first word, if at all, and starts the text.
+                    letterhead_over = !is_short_line(&text[range.clone()]);
+                    out.titles.push(range.clone());
+                }
+                Line::Text | Line::Item => letterhead_over = true,
+                Line::Blank | Line::Field { .. } => {}
+            }
         }
         match &line {
             Line::Text => match &mut paragraph {
@@ -103,6 +118,13 @@ pub fn layout(text: &str, from: usize) -> Layout {
         next_at_level[level] = Some(section.heading.start);
     }
     out
+}
+
+/// A line of a letterhead, not of running text: at most ten words and no
+/// sentence's end.
+fn is_short_line(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() <= 10 && !line.ends_with(['.', '!', '?'])
 }
 
 /// The lines of `text[from..]` with their kinds; a run of blank lines is one

@@ -67,11 +67,24 @@ struct Acts {
     /// Ends an insats because of a move, which a grant of the new one makes
     /// part of a grant.
     end_on_move: bool,
+    /// Limits in time ("tidsbegränsas"): a change to the person's
+    /// disadvantage when it limits what the person has, part of the grant
+    /// when it limits what is granted now.
+    limit: bool,
+    /// Says the support goes on ("fortsatt", "alltjämt"): a limit then
+    /// limits what the person has.
+    continues: bool,
 }
 
 impl Acts {
     fn any(self) -> bool {
-        self.grant || self.refuse || self.part || self.reduce || self.end || self.end_on_move
+        self.grant
+            || self.refuse
+            || self.part
+            || self.reduce
+            || self.end
+            || self.end_on_move
+            || self.limit
     }
 
     fn add(&mut self, other: Acts) {
@@ -81,9 +94,15 @@ impl Acts {
         self.reduce |= other.reduce;
         self.end |= other.end;
         self.end_on_move |= other.end_on_move;
+        self.limit |= other.limit;
+        self.continues |= other.continues;
     }
 
-    fn outcome(self) -> Outcome {
+    fn outcome(mut self) -> Outcome {
+        // "Beslutet tidsbegränsas till ett år" beside a new grant limits the
+        // grant; on its own, or with support that goes on, it limits what
+        // the person has.
+        self.reduce |= self.limit && (!(self.grant || self.refuse || self.part) || self.continues);
         // Part ended and the rest reduced ("minskas från sju till fem dagar;
         // leverans på helger upphör") is a reduction.
         if (self.end && !self.reduce) || (self.end_on_move && !self.grant && !self.reduce) {
@@ -150,6 +169,7 @@ const END: &[&str] = &[
     "upphävs",
     "avslutas",
     "avsluta",
+    "avslutar",
     "återkallas",
     "återkalla",
     "indras",
@@ -255,10 +275,18 @@ fn acts(
     earlier: Option<Amount>,
 ) -> Option<(Tier, Acts)> {
     let is = |i: usize, set: &[&str]| words.get(i).is_some_and(|w| set.contains(&w.as_str()));
+    // "Ingen del av ansökan avslås", "Inga insatser beviljas": the subject
+    // negates.
+    let none_of = is(0, &["ingen", "inget", "inga"]);
     let negated = |i: usize| {
         // "beviljas inte", "beviljas därför inte", "inte beviljas", "kan inte
         // bevilja", "får inte".
-        is(i + 1, NEGATIONS)
+        (none_of
+            && i <= 6
+            && !words[1..i]
+                .iter()
+                .any(|w| w == "att" || w == "som" || MODALS.contains(&w.as_str())))
+            || is(i + 1, NEGATIONS)
             || (is(i + 1, BETWEEN) && is(i + 2, NEGATIONS))
             || (is(i + 1, BETWEEN) && is(i + 2, BETWEEN) && is(i + 3, NEGATIONS))
             || (i >= 1 && is(i - 1, NEGATIONS))
@@ -291,6 +319,9 @@ fn acts(
     });
     let mut acts = Acts::default();
     let mut tier: Option<Tier> = None;
+    // The last decision verb read as general: "bör minskas eller
+    // tidsbegränsas" makes both general.
+    let mut last_general: Option<usize> = None;
     let raise = |t: Tier, tier: &mut Option<Tier>| *tier = Some(tier.map_or(t, |old| old.max(t)));
     for (i, word) in words.iter().enumerate() {
         let w = word.as_str();
@@ -304,12 +335,14 @@ fn acts(
             || (INFINITIVES.contains(&w) && !governed(i))
             || procedure
             // "Därefter upphör insatsen om du inte ansöker på nytt."
-            || (END.contains(&w) && condition);
+            || (END.contains(&w) && condition)
+            || (i >= 2 && is(i - 1, &["eller", "och"]) && last_general == Some(i - 2));
         let away = |i: usize| is(i + 1, &["bort"]) || (is(i + 1, BETWEEN) && is(i + 2, &["bort"]));
         let verb = [GRANT, REFUSE, END, REDUCE]
             .iter()
             .any(|set| set.contains(&w));
         let (kind, t) = if verb && general {
+            last_general = Some(i);
             continue;
         } else if GRANT.contains(&w) {
             ('g', Tier::Present)
@@ -326,6 +359,33 @@ fn acts(
             ('e', Tier::Present)
         } else if END_PAST.contains(&w) && (w != "drogs" || is(i + 1, &["in"])) {
             ('e', Tier::Past)
+        } else if w == "slutar"
+            && !negated(i)
+            && !words[i.saturating_sub(4)..i].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän"
+                )
+            })
+        {
+            // "Din dagliga verksamhet slutar den 31 januari", not "tills du
+            // slutar skolan".
+            ('e', Tier::Weak)
+        } else if w == "tills"
+            && is(i + 1, &["vidare"])
+            && i >= 1
+            && (is(i - 1, &["tidigare"])
+                || (i >= 2 && is(i - 1, &["för"]) && is(i - 2, &["stället"])))
+        {
+            // "Giltighet: t.o.m. 30 juni (tidigare tills vidare)": newly
+            // limited in time.
+            ('d', Tier::Weak)
+        } else if (w == "erhålla" && governed(i)) || w == "erhåller" {
+            // "beslutar att NN ska erhålla personlig assistans".
+            ('g', Tier::Weak)
+        } else if w == "blir" && refused_as_none(&words[i + 1..]) {
+            // "För vecka 25 och 26 blir det ingen utökning."
+            ('r', Tier::Weak)
         } else if w == "dras" && is(i + 1, &["in", "tillbaka"]) {
             ('e', Tier::Present)
         } else if w == "dra" && is(i + 1, &["in", "tillbaka"]) && governed(i) {
@@ -381,7 +441,13 @@ fn acts(
                 || is(i + 1, &["du", "ni"])
                 || (i >= 2 && is(i - 2, &["att"]) && governed(i))))
             || (w == "få" && i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
-            || (matches!(w, "ge" | "ger") && is(i + 1, &["dig", "er", "honom", "henne"]))
+            // "vi ger dig", "nämnden kan inte ge dig"; not "personalen ska
+            // ge honom stöd".
+            || (matches!(w, "ge" | "ger")
+                && is(i + 1, &["dig", "er", "honom", "henne"])
+                && words[i.saturating_sub(4)..=i + 1]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "vi" | "nämnden" | "kommunen")))
             || (w == "blir" && amounts.given.is_some())
         {
             // "Du får …", inverted "Från 1 mars får du …", "du kommer att
@@ -417,8 +483,11 @@ fn acts(
             'r' => acts.refuse = true,
             // "Hemtjänsten avslutas den dag du flyttar in på boendet": the
             // end of what a move makes unneeded.
-            'e' if words.iter().any(|w| w.starts_with("flytt")) => acts.end_on_move = true,
+            'e' if words.iter().any(|w| w.contains("flytt")) => acts.end_on_move = true,
             'e' => acts.end = true,
+            // "Din hemtjänst minskas inte."
+            'd' if negated(i) => {}
+            'd' if w.starts_with("tidsbegräns") => acts.limit = true,
             'd' => acts.reduce = true,
             'p' => acts.part = true,
             // "Vi ändrar inte beslutet": the request to change it is refused
@@ -440,11 +509,30 @@ fn acts(
     }
     // "Ditt stöd blir sex dygn i stället för tio": a reduction told in
     // amounts decides, if weakly, without a decision verb.
+    // "Fortsätter, men i mindre omfattning."
+    // "i mindre omfattning än du ansökt om" grants part.
+    let mut than_applied = false;
+    let smaller = words.windows(2).enumerate().any(|(k, p)| {
+        let less = matches!(p[0].as_str(), "mindre" | "minskad" | "lägre" | "begränsad")
+            && p[1] == "omfattning";
+        if less && is(k + 2, &["än"]) {
+            than_applied = true;
+        }
+        less && !is(k + 2, &["än"])
+    });
     let tier = match tier {
         Some(tier) => tier,
-        None if amounts.reduction => Tier::Weak,
+        None if amounts.reduction || smaller => Tier::Weak,
         None => return None,
     };
+    acts.reduce |= smaller;
+    acts.part |= than_applied;
+    acts.continues = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "fortsatt" | "fortsätter" | "alltjämt" | "fortfarande" | "fortsättningsvis"
+        )
+    });
     // "Nämnden beslutar att assistansen fortsätter men med 52 timmar i
     // stället för 68": the authority's own decision verb makes it firm.
     let decides = words
@@ -493,11 +581,39 @@ fn acts(
             }
         }
     }
-    if amounts.reduction {
+    // "Därför får du boendestöd färre timmar", "med kortare tid vid varje
+    // besök".
+    let fewer = pairs.clone().any(|p| {
+        matches!(p[0].as_str(), "färre" | "kortare")
+            && matches!(
+                p[1].as_str(),
+                "tid" | "timmar" | "besök" | "dagar" | "dygn" | "gånger" | "tillfällen" | "nätter"
+            )
+    });
+    if amounts.reduction || (acts.grant && fewer) {
         acts.reduce = true;
         acts.grant = false;
     }
     (acts.any() || acts.change).then_some((tier, acts))
+}
+
+/// Whether a sentence says the matter is not decided yet: "Omprövningen är
+/// inte avgjord", "Ärendet bordläggs", "återremitteras".
+fn postponed(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "bordläggs"
+                | "bordlades"
+                | "bordlagt"
+                | "bordlagd"
+                | "återremitteras"
+                | "återremitterades"
+        ) || (matches!(w.as_str(), "avgjord" | "avgjort" | "avgjorts")
+            && words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|n| NEGATIONS.contains(&n.as_str())))
+    })
 }
 
 /// The outcome of a decision of `sentences` (each its lower-case words and
@@ -520,7 +636,7 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
         |(((words, _), amounts), deciding)| {
             let tells = words
                 .iter()
-                .any(|w| matches!(w.as_str(), "har" | "hade" | "haft"))
+                .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick"))
                 && !words.iter().any(|w| w.starts_with("ansök"));
             (!deciding && tells && amounts.applied.is_none())
                 .then_some(amounts.given)
@@ -531,6 +647,26 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
         Some(had) => decide(sentences, &read, applied, Some(had)).outcome,
         None => first.outcome,
     }
+}
+
+/// Whether the words after "blir" say that nothing is given: "(det) ingen
+/// utökning", "inte någon korttidsvistelse"; not "ingen avgift".
+fn refused_as_none(after: &[String]) -> bool {
+    let mut rest = after.iter().map(String::as_str).skip_while(|w| *w == "det");
+    let none = match rest.next() {
+        Some("ingen" | "inget" | "inga") => true,
+        Some("inte") => rest
+            .next()
+            .is_some_and(|w| matches!(w, "någon" | "något" | "några")),
+        _ => false,
+    };
+    none && rest.next().is_some_and(|thing| {
+        !(thing.starts_with("avgift")
+            || thing.starts_with("kostnad")
+            || thing.contains("skillnad")
+            || thing.contains("ändring")
+            || thing.starts_with("väntetid"))
+    })
 }
 
 /// What the sentences of a decision decide, and which of them decide.
@@ -554,9 +690,14 @@ fn decide(
     // att … / dock inte dubbelbemanning" continues it.
     let mut previous: Option<Tier> = None;
     let mut weak_grant = false;
+    // "Hemtjänsten upphör dagen för inflyttning. Matdistribution upphör samma
+    // dag.": ends listed after an end on moving are ends on moving.
+    let mut moving = false;
+    let mut undecided = false;
     // What weaker sentences grant only in part or reduce.
     let mut weak_limits = Acts::default();
     for ((words, _), amounts) in sentences.iter().zip(read) {
+        undecided |= postponed(words);
         let found = acts(words, amounts, applied, earlier).or_else(|| {
             let continues = matches!(words.first().map(String::as_str), Some("dock" | "men"))
                 && words
@@ -572,7 +713,7 @@ fn decide(
             previous.filter(|_| continues).map(|tier| (tier, part))
         });
         deciding.push(found.is_some_and(|(_, acts)| acts.any()));
-        let Some((mut tier, acts)) = found else {
+        let Some((mut tier, mut acts)) = found else {
             changed = false;
             continue;
         };
@@ -582,6 +723,12 @@ fn decide(
         if !acts.any() {
             continue;
         }
+        let only_end = acts.end && !(acts.grant || acts.refuse || acts.part || acts.reduce);
+        if moving && only_end {
+            acts.end = false;
+            acts.end_on_move = true;
+        }
+        moving = acts.end_on_move && !acts.end;
         previous = Some(tier);
         weak_grant |= tier == Tier::Weak && acts.grant;
         if tier == Tier::Weak {
@@ -607,6 +754,11 @@ fn decide(
         if acts.grant {
             acts.add(weak_limits);
         }
+    }
+    // "Omprövningen är inte avgjord. Till dess gäller beslutet från den 10
+    // mars": what was decided before is not this decision.
+    if undecided && !matches!(best, Some((Tier::Present, _))) {
+        best = None;
     }
     Decided {
         outcome: best.map_or(Outcome::Okant, |(_, acts)| acts.outcome()),
@@ -804,7 +956,88 @@ mod tests {
                 "Beslutet från den 3 maj ändras inte. Ansökan är alltså avslagen.",
                 "avslag",
             ),
+            // Amounts in words, a limit in a field, fewer hours in a letter.
+            (
+                "Du har haft hemtjänst sextio timmar i månaden. Du beviljas fortsatt hemtjänst med fyrtiofem timmar per månad.",
+                "andring",
+            ),
+            (
+                "Förut fick du boendestöd 6 timmar varje vecka. Från den 1 mars får du boendestöd 4 timmar varje vecka.",
+                "andring",
+            ),
+            ("Därför får du boendestöd färre timmar.", "andring"),
+            (
+                "Omfattning oförändrad. Giltighet: till och med 2026-06-30 (tidigare tills vidare).",
+                "andring",
+            ),
+            (
+                "Nämnden beslutar att NN alltjämt ska erhålla personlig assistans, dock med 24 timmar per vecka (tidigare 38 timmar per vecka).",
+                "andring",
+            ),
+            // Unchanged: what the decision does not do is no decision.
+            (
+                "Hemtjänst beviljas. Inget talar för att insatserna bör minskas eller tidsbegränsas.",
+                "bifall",
+            ),
+            // Part given in plain words.
+            (
+                "Leo får korttidsvistelse vecka 27 och 28. För vecka 29 och 30 blir det ingen utökning.",
+                "delvis_bifall",
+            ),
+            ("Du får larm. Det blir ingen avgift för larmet.", "bifall"),
+            // Others' help is no grant.
+            (
+                "Ansökan om ledsagarservice avslås. Personalen ska ge honom stöd till fritidsaktiviteter.",
+                "avslag",
+            ),
+            // Ends that follow from moving, listed one by one.
+            (
+                "Du beviljas särskilt boende. Hemtjänsten upphör dagen för inflyttning. Matdistributionen upphör samma dag.",
+                "bifall",
+            ),
+            // A decision column "Beviljat" that refuses, a table of
+            // amounts, what is not decided yet.
+            (
+                "Omprövningen är inte avgjord. Den 10 mars beviljades du ledsagning fyra timmar per månad.",
+                "okant",
+            ),
+            ("Ärendet bordläggs. Hemtjänsten beviljades i maj.", "okant"),
+            // "Ingen del avslås" refuses nothing; "inga insatser beviljas"
+            // refuses all.
+            (
+                "Du beviljas hemtjänst och larm. Ingen del av ansökan avslås.",
+                "bifall",
+            ),
+            ("Inga av de sökta insatserna beviljas.", "avslag"),
+            ("Din hemtjänst minskas inte.", "okant"),
+            // A time limit on a new grant limits the grant; on support that
+            // goes on, it limits what the person has.
+            (
+                "Nämnden beslutar att bevilja korttidsvistelse tio dygn per månad. Beslutet tidsbegränsas till ett år.",
+                "bifall",
+            ),
+            (
+                "Du beviljas fortsatt boendestöd. Beslutet tidsbegränsas till 30 juni.",
+                "andring",
+            ),
+            (
+                "Växelvården fortsätter, men i mindre omfattning.",
+                "andring",
+            ),
+            (
+                "Du beviljas städning. Hjälpen med tvätt får du i mindre omfattning än du ansökt om.",
+                "delvis_bifall",
+            ),
             // Endings.
+            (
+                "Din dagliga verksamhet slutar den 31 januari 2026.",
+                "upphorande",
+            ),
+            (
+                "Eftersom ni flyttar avslutar vi Alvas insats kontaktperson från och med den 31 mars.",
+                "upphorande",
+            ),
+            ("Du får ledsagning tills du slutar skolan.", "bifall"),
             ("Ditt trygghetslarm upphör den 30 april.", "upphorande"),
             ("Beslutet om kontaktperson upphör att gälla.", "upphorande"),
             ("Boendestödet dras in från och med 1 juni.", "upphorande"),
