@@ -68,6 +68,10 @@ pub struct Finding {
     pub message: String,
     /// What to write or do instead.
     pub suggestion: Option<String>,
+    /// Whether it marks something that stands in the text (a word, a
+    /// sentence), not something that is missing: only such places are
+    /// given way to (`viker för`).
+    pub occurrence: bool,
 }
 
 #[cfg(test)]

@@ -447,6 +447,19 @@ fn one_finding_per_place_the_more_specific_criterion_keeps_it() {
         .position(|c| c.id == "KS-KANSLISPRAK")
         .unwrap();
     assert_eq!(outcome.statuses[kanslisprak], Status::Met);
+    // A place marked for something missing (no "du" anywhere, marked at the
+    // first line) hides nothing there.
+    let text = "---\ntyp: beslut\n---\nSökanden kan erhålla hemtjänst.\n";
+    let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
+    let outcome = evaluate(&t, &doc);
+    assert!(
+        outcome
+            .findings
+            .iter()
+            .any(|f| f.criterion == kanslisprak && &text[f.range.clone()] == "erhålla"),
+        "{:?}",
+        outcome.findings
+    );
     // An unknown criterion to give way to is an error in the template.
     let e = with_lexicon("ord\nx\n", "viker för KS-FINNSINTE").unwrap_err();
     assert!(e.contains("inget kriterium `KS-FINNSINTE`"), "{e}");

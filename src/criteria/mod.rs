@@ -160,6 +160,7 @@ impl Criterion {
             range,
             message,
             suggestion,
+            occurrence: false,
         };
         if let Some(requirement) = requirement {
             judged = true;
@@ -179,10 +180,11 @@ impl Criterion {
             judged = true;
             // Where a criterion this one gives way to has marked the place,
             // this one says nothing ("sökanden": KS-TILLTAL, not also
-            // KS-KANSLISPRAK).
+            // KS-KANSLISPRAK); a place marked for something missing ("the
+            // decision never says du") hides nothing.
             let taken: Vec<Range<usize>> = findings[..before]
                 .iter()
-                .filter(|f| self.yields_to.contains(&f.criterion))
+                .filter(|f| f.occurrence && self.yields_to.contains(&f.criterion))
                 .map(|f| f.range.clone())
                 .collect();
             for hit in pattern.occurrences_in(ctx, scope.as_ref()) {
@@ -210,6 +212,7 @@ impl Criterion {
                         });
                 findings.push(Finding {
                     severity,
+                    occurrence: true,
                     ..finding(hit.range, message, suggestion)
                 });
             }

@@ -1,8 +1,8 @@
 //! `forkortningar`: internal abbreviations (case-sensitive, from a lexicon)
 //! that are not explained at or before their first use.
 //!
-//! An abbreviation counts as explained when, before the end of the sentence
-//! where it is first used, the text has its expansion from the lexicon, or
+//! An abbreviation counts as explained when the sentence where it is first
+//! used has its expansion from the lexicon, or
 //! writes it in parentheses after at least two words ("särskilt boende
 //! (SÄBO)"), or follows it with an explanation in parentheses ("SÄBO
 //! (särskilt boende)"). Only running text counts: header fields such as
@@ -132,22 +132,27 @@ fn explained(
             return true;
         }
     }
-    // The expansion is written before the end of the sentence of first use.
+    // The expansion is written in the sentence of first use ("daglig
+    // verksamhet, DV, på Verkstan"); a law's name anywhere. The words alone
+    // earlier in the text do not tell the reader what the letters stand for.
     let Some(expansion) = expansion else {
         return false;
     };
-    let end = if law {
-        ctx.doc.text.len()
+    let (start, end) = if law {
+        (0, ctx.doc.text.len())
     } else {
         ctx.analysis
             .sentence_at(range.start)
-            .map_or(range.end, |s| ctx.analysis.sentences[s].range.end)
+            .map_or((range.start, range.end), |s| {
+                let s = &ctx.analysis.sentences[s].range;
+                (s.start, s.end)
+            })
     };
     let folded = &ctx.analysis.folded;
-    let upto = &folded.text[..folded.position_of(end)];
+    let within = &folded.text[folded.position_of(start)..folded.position_of(end)];
     expansion.split(',').map(without_parentheses).any(|e| {
         let e = Folded::term(&e);
-        !e.is_empty() && upto.contains(&e)
+        !e.is_empty() && within.contains(&e)
     })
 }
 
@@ -192,7 +197,29 @@ mod tests {
             hits(
                 "forkortningar",
                 Some("forkortningar"),
-                "Du har särskilt boende. Där, på SÄBO, finns personal."
+                "Du har särskilt boende, SÄBO, med personal dygnet runt."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_words_earlier_in_the_text_do_not_explain_the_letters() {
+        // The reader is not told that SÄBO is the särskilt boende above.
+        assert_eq!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Du har särskilt boende. På SÄBO finns personal."
+            ),
+            ["SÄBO"]
+        );
+        // A law's name anywhere explains its abbreviation.
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Du har rätt till stöd enligt lagen om stöd och service till vissa funktionshindrade. Enligt LSS får du stöd."
             )
             .is_empty()
         );
