@@ -142,9 +142,9 @@ mod tests {
     fn each_missing_part_is_a_hit_of_its_own() {
         let text = "Beslut\n\nDin ansökan avslås. Beslutet kan överklagas.";
         assert_eq!(hits("overklagande", None, text).len(), 3);
-        let text = "Du kan överklaga till förvaltningsrätten inom tre veckor.";
+        let text = "Din ansökan avslås. Du kan överklaga till förvaltningsrätten inom tre veckor.";
         assert_eq!(hits("overklagande", None, text).len(), 1, "no address");
-        let text = "Du kan överklaga beslutet. Skicka överklagandet direkt till förvaltningsrätten inom tre veckor.";
+        let text = "Din ansökan avslås. Du kan överklaga beslutet. Skicka överklagandet direkt till förvaltningsrätten inom tre veckor.";
         assert_eq!(hits("overklagande", None, text).len(), 1, "wrong address");
         assert_eq!(
             hits("overklagande", None, "Du får inte ledsagning.").len(),

@@ -146,8 +146,9 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
         .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
-    let grant =
-        first == "ja" || first.starts_with("bevilja") || first == "bifall" || first == "fortsätter";
+    // "Oförändrat": what the person has goes on.
+    let unchanged = first == "fortsätter" || first.starts_with("oförändr");
+    let grant = first == "ja" || first.starts_with("bevilja") || first == "bifall" || unchanged;
     // "Fortsätter, men i mindre omfattning."
     let less = [
         "mindre omfattning",
@@ -163,7 +164,7 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
         &["delvis", "beviljas"]
     } else if grant && matches!(second, "ej" | "inte") {
         &["avslås"]
-    } else if grant && (second == "fortsatt" || first == "fortsätter") {
+    } else if grant && (second == "fortsatt" || unchanged) {
         &["beviljas", "fortsatt"]
     } else if grant {
         &["beviljas"]
@@ -228,14 +229,45 @@ fn cells(line: &str) -> Option<Vec<&str>> {
     Some(inner.split('|').map(str::trim).collect())
 }
 
+/// Where a table of insatser says what: the decision ("Beslut", "Nytt
+/// beslut", "Beviljat"), what was applied for ("Du ansökte om") and what
+/// the person had ("Tidigare beslut", "Nuvarande omfattning").
+#[derive(Clone, Copy)]
+struct Columns {
+    decision: usize,
+    applied: Option<usize>,
+    earlier: Option<usize>,
+}
+
+impl Columns {
+    /// The columns of a header row (lower case), if it has a decision column.
+    fn of(header: &[String]) -> Option<Columns> {
+        let before = |c: &str| {
+            ["tidigare", "förra", "nuvarande", "gällande"]
+                .iter()
+                .any(|w| c.contains(w))
+        };
+        let decision = header.iter().position(|c| {
+            (c.contains("beslut") && !before(c)) || c.starts_with("bevilja") || c == "utfall"
+        })?;
+        Some(Columns {
+            decision,
+            applied: header
+                .iter()
+                .position(|c| c.contains("ansök") || c.contains("sökt")),
+            earlier: header.iter().position(|c| before(c)),
+        })
+    }
+}
+
 /// The decisions in tables of insatser: the column headed "Beslut",
 /// "Beviljas" or "Beviljat" in each row, compared with the column "Ansökt"
 /// when it holds an amount ("20 tim/mån" applied, "12 tim/mån" granted is a
 /// part), and two-cell rows `| Beslut | Avslag |`.
 fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
     let mut out = Vec::new();
-    // The decision and application columns of the table being read.
-    let mut columns: Option<(usize, Option<usize>)> = None;
+    // The columns of the table being read.
+    let mut columns: Option<Columns> = None;
     for line in text.lines() {
         let Some(row) = cells(line) else {
             columns = None;
@@ -257,14 +289,13 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
             }
             continue;
         }
-        let Some((decision, applied)) = columns else {
-            let decision = lower
-                .iter()
-                .position(|c| c.starts_with("beslut") || c.starts_with("bevilja") || c == "utfall");
-            let applied = lower
-                .iter()
-                .position(|c| c.starts_with("ansök") || c.starts_with("sökt"));
-            columns = decision.map(|d| (d, applied));
+        let Some(Columns {
+            decision,
+            applied,
+            earlier,
+        }) = columns
+        else {
+            columns = Columns::of(&lower);
             continue;
         };
         let Some(cell) = row.get(decision) else {
@@ -274,10 +305,22 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
         let asked = applied
             .and_then(|a| row.get(a))
             .and_then(|a| super::amount::read(a).given);
-        let words: &[&str] = match (decided_as(cell), given, asked) {
-            (Some(words), _, _) => words,
-            (None, Some(given), Some(asked)) if given.less_than(&asked) => &["delvis", "beviljas"],
-            (None, Some(_), _) => &["beviljas"],
+        let before = earlier
+            .and_then(|e| row.get(e))
+            .and_then(|e| super::amount::read(e).given);
+        let words: &[&str] = match (decided_as(cell), given, asked, before) {
+            // "Tidigare beslut 8 timmar/vecka | Nytt beslut 5 timmar/vecka".
+            (
+                Some(["beviljas"] | ["beviljas", "fortsatt"]) | None,
+                Some(given),
+                _,
+                Some(before),
+            ) if given.less_than(&before) => &["minskas"],
+            (Some(words), _, _, _) => words,
+            (None, Some(given), Some(asked), _) if given.less_than(&asked) => {
+                &["delvis", "beviljas"]
+            }
+            (None, Some(_), _, _) => &["beviljas"],
             _ => continue,
         };
         out.push((words.iter().map(|w| w.to_string()).collect(), line));
@@ -383,6 +426,12 @@ mod tests {
             read("Beslut\n\nBeslut: Beviljas ej\n").as_deref(),
             Some("avslag")
         );
+        // "Tidigare beslut" against "Nytt beslut": less is a reduction;
+        // "Oförändrat" goes on.
+        let earlier = "Beslut\n\n| Insats | Tidigare beslut | Nytt beslut |\n|---|---|---|\n| Boendestöd | 8 timmar/vecka | 5 timmar/vecka |\n| Kontaktperson | 1 träff/vecka | Oförändrat |\n";
+        assert_eq!(read(earlier).as_deref(), Some("andring"));
+        let same = "Beslut\n\n| Insats | Tidigare beslut | Du ansökte om | Nytt beslut |\n|---|---|---|---|\n| Assistans | 18 tim/vecka | 18 tim/vecka | Beviljas 18 tim/vecka |\n";
+        assert_eq!(read(same).as_deref(), Some("bifall"));
         // A cell that only mentions the word is no decision.
         let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
         assert_eq!(read(note).as_deref(), Some("bifall"));

@@ -116,16 +116,19 @@ impl Document {
         fallback: &Metadata,
     ) -> Document {
         let mut doc = Document::laid_out_with(path, text, extra, fallback);
-        // A letter with no title ("Hej Lennart!") that decides is a
-        // decision, unless a heading says it is an investigation or the
-        // text proposes ("Förslaget är att Karin beviljas hemtjänst").
+        // A letter with no title ("Hej Lennart!") that decides, tells how to
+        // appeal or has a section "Beslut" is a decision, unless a heading
+        // says it is an investigation or the text proposes ("Förslaget är
+        // att Karin beviljas hemtjänst").
         if doc.kind.is_none()
             && !doc
                 .sections
                 .iter()
                 .any(|s| s.title.to_lowercase().contains("utredning"))
             && !proposes(&doc.text)
-            && super::derive::reads_as_decision(&doc.text, &doc.paragraphs)
+            && (tells_how_to_appeal(&doc.text)
+                || doc.sections.iter().any(|s| is_decision_heading(&s.title))
+                || super::derive::reads_as_decision(&doc.text, &doc.paragraphs))
         {
             doc.kind = Some(Kind::Beslut);
             doc.metadata.fill("typ", Kind::Beslut.name());
@@ -226,13 +229,37 @@ impl Document {
     }
 }
 
-/// Whether a text proposes a decision rather than makes one: "förslag",
-/// "föreslår", "föreslås".
+/// Whether a text proposes a decision rather than makes one: "förslag till
+/// beslut", "förslaget är att", "föreslår att", "föreslås"; not a letter's
+/// "det här föreslår jag i stället".
 fn proposes(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic()).any(|w| {
-        let w = w.to_lowercase();
-        w.starts_with("förslag") || w.starts_with("föreslå")
-    })
+    let lower = text.to_lowercase();
+    [
+        "förslag till beslut",
+        "förslaget är att",
+        "föreslår att",
+        "föreslås",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// Whether a text tells how to appeal, which only a decision does.
+fn tells_how_to_appeal(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.to_lowercase().starts_with("överklag"))
+}
+
+/// "Beslut", "2. Beslut", "BESLUT:" as a section's title.
+fn is_decision_heading(title: &str) -> bool {
+    let mut words = title
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    matches!(
+        (words.next().as_deref(), words.next()),
+        (Some("beslut" | "beslutet"), None)
+    )
 }
 
 /// The kind named by a document title such as "Utredning enligt LSS" or "BESLUT".
@@ -329,9 +356,9 @@ mod tests {
         assert_eq!(kind(letterhead), Some(Kind::Beslut));
         let utredning = "Hällebyn kommun\nOmsorgsnämnden\n\nUTREDNING ENLIGT LSS\n\nText.\n";
         assert_eq!(kind(utredning), Some(Kind::Utredning));
-        // Running text ends the letterhead: a "Beslut" heading later in an
-        // unnamed document does not name it.
-        let later = "Anteckningar\n\nVi träffades hemma hos Eva den 3 mars och pratade länge om hennes vardag.\n\n## Beslut\n\nText.\n";
+        // Running text ends the letterhead: a heading later in an unnamed
+        // document does not name it.
+        let later = "Anteckningar\n\nVi träffades hemma hos Eva den 3 mars och pratade länge om hennes vardag.\n\n## Beslut om hemtjänst\n\nText.\n";
         assert_eq!(kind(later), None);
         // A letter with no title that decides is a decision …
         assert_eq!(
@@ -359,6 +386,20 @@ mod tests {
                 "Hej!\n\nVi har pratat länge om vad du behöver i vardagen och hur det fungerar.\n\n## Utredningens slutsats\n\nKarin beviljas hemtjänst.\n"
             ),
             None
+        );
+        // A letter that tells how to appeal, or has a section "Beslut", is a
+        // decision even when what it decides cannot be read.
+        assert_eq!(
+            kind(
+                "Hej Hanna,\n\nBeslutet finns i bilagan.\n\n## Hur du överklagar\n\nSkriv till oss.\n"
+            ),
+            Some(Kind::Beslut)
+        );
+        assert_eq!(
+            kind(
+                "**Kommunen** · Socialnämnden\n\n## 1. Ärende\n\nAnsökan om dagverksamhet kom in den 2 mars 2026 och har prövats nu.\n\n## 2. Beslut\n\n## 3. Skäl\n\nText.\n"
+            ),
+            Some(Kind::Beslut)
         );
         // A letter that decides nothing stays unnamed.
         assert_eq!(kind("Hej Bengt!\n\nTack för ditt samtal i går.\n"), None);

@@ -292,8 +292,13 @@ fn acts(
             || (i >= 1 && is(i - 1, NEGATIONS))
             || (i >= 2 && is(i - 2, NEGATIONS) && is(i - 1, BETWEEN))
     };
-    // "Om behovet minskar kan du ansöka igen": a condition decides nothing.
-    if is(0, &["om", "ifall"]) {
+    // "Om behovet minskar kan du ansöka igen": a condition decides nothing;
+    // "Anna Ek yrkar att ansökan bifalls": a motion decides nothing.
+    if is(0, &["om", "ifall"])
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "yrkar" | "yrkade" | "yrkat"))
+    {
         return None;
     }
     // "beslutar att bevilja", "BESLUT: att avslå" (a sentence of its own),
@@ -309,6 +314,12 @@ fn acts(
             || (i >= 2
                 && is(i - 2, &["att"])
                 && words[i.saturating_sub(6)..i - 2].iter().any(deciding))
+            // "beslutar att bevilja …, att avslå …": a list of decisions.
+            || (i >= 1
+                && is(i - 1, &["att"])
+                && words[..i - 1]
+                    .windows(2)
+                    .any(|p| deciding(&p[0]) && p[1] == "att"))
             || (i >= 1 && is(i - 1, &["ska", "skall"]))
             || (i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
             || negated(i)
@@ -330,7 +341,11 @@ fn acts(
         let procedure = is(
             i + 1,
             &["förslaget", "yrkandet", "ordförandens", "förvaltningens"],
-        );
+        ) || (matches!(w, "bifaller" | "bifalla" | "bifalls" | "avslår" | "avslå")
+            && words[i + 1..]
+                .iter()
+                .take(4)
+                .any(|n| n.starts_with("yrkande") || n.starts_with("förslag")));
         let general = (i >= 1 && is(i - 1, MODALS) && !negated(i))
             || (INFINITIVES.contains(&w) && !governed(i))
             || procedure
@@ -447,7 +462,7 @@ fn acts(
                 && is(i + 1, &["dig", "er", "honom", "henne"])
                 && words[i.saturating_sub(4)..=i + 1]
                     .iter()
-                    .any(|w| matches!(w.as_str(), "vi" | "nämnden" | "kommunen")))
+                    .any(|w| matches!(w.as_str(), "vi" | "jag" | "nämnden" | "kommunen")))
             || (w == "blir" && amounts.given.is_some())
         {
             // "Du får …", inverted "Från 1 mars får du …", "du kommer att
@@ -465,8 +480,9 @@ fn acts(
             }
             ('g', Tier::Weak)
         } else if w == "ingår" && negated(i) {
-            // "Inköp ingår inte i beslutet."
-            ('p', Tier::Present)
+            // "Inköp ingår inte i beslutet": part of a grant, not of a
+            // refusal ("din hemtjänst ingår inte i det här beslutet").
+            ('p', Tier::Weak)
         } else if w.starts_with("ändra") {
             // "Beslutet ändras så att …": what it changes to says which way;
             // "Vi ändrar inte beslutet" refuses the request to change it.
@@ -513,8 +529,13 @@ fn acts(
     // "i mindre omfattning än du ansökt om" grants part.
     let mut than_applied = false;
     let smaller = words.windows(2).enumerate().any(|(k, p)| {
-        let less = matches!(p[0].as_str(), "mindre" | "minskad" | "lägre" | "begränsad")
-            && p[1] == "omfattning";
+        let less = (matches!(p[0].as_str(), "mindre" | "minskad" | "lägre" | "begränsad")
+            && p[1] == "omfattning")
+            // "men med tre timmar mindre i veckan".
+            || (matches!(
+                p[0].as_str(),
+                "timmar" | "timme" | "dagar" | "dag" | "dygn" | "besök" | "gånger" | "gång"
+            ) && p[1] == "mindre");
         if less && is(k + 2, &["än"]) {
             than_applied = true;
         }
@@ -604,6 +625,8 @@ fn postponed(words: &[String]) -> bool {
         matches!(
             w.as_str(),
             "bordläggs"
+                | "bordlägga"
+                | "bordlägger"
                 | "bordlades"
                 | "bordlagt"
                 | "bordlagd"
@@ -634,9 +657,16 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
     // nothing and tells what the person has or had gives the amount before.
     let had = sentences.iter().zip(&read).zip(&first.deciding).find_map(
         |(((words, _), amounts), deciding)| {
-            let tells = words
+            // "Beslutet ersätter tidigare beslut om hemtjänst med 60 timmar
+            // per månad."
+            let replaces = words
                 .iter()
-                .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick"))
+                .any(|w| matches!(w.as_str(), "ersätter" | "ersatte"))
+                && words.iter().any(|w| w == "tidigare");
+            let tells = (replaces
+                || words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick")))
                 && !words.iter().any(|w| w.starts_with("ansök"));
             (!deciding && tells && amounts.applied.is_none())
                 .then_some(amounts.given)
@@ -694,10 +724,15 @@ fn decide(
     // dag.": ends listed after an end on moving are ends on moving.
     let mut moving = false;
     let mut undecided = false;
+    // "Utskottet beslutar att bordlägga ärendet": nothing else is decided.
+    let mut decided_to_wait = false;
     // What weaker sentences grant only in part or reduce.
     let mut weak_limits = Acts::default();
     for ((words, _), amounts) in sentences.iter().zip(read) {
-        undecided |= postponed(words);
+        if postponed(words) {
+            undecided = true;
+            decided_to_wait |= words.iter().any(|w| w.starts_with("beslut"));
+        }
         let found = acts(words, amounts, applied, earlier).or_else(|| {
             let continues = matches!(words.first().map(String::as_str), Some("dock" | "men"))
                 && words
@@ -751,13 +786,17 @@ fn decide(
     // grant limited in a letter's words is limited.
     if let Some((Tier::Present, acts)) = &mut best {
         acts.part |= acts.refuse && !acts.grant && weak_grant;
-        if acts.grant {
+        // A reduction told in a letter's words beside a grant of part of an
+        // application explains the part ("28 timmar i stället för 40").
+        if acts.grant && !(acts.part || acts.refuse) {
             acts.add(weak_limits);
+        } else if acts.grant {
+            acts.part |= weak_limits.part;
         }
     }
     // "Omprövningen är inte avgjord. Till dess gäller beslutet från den 10
     // mars": what was decided before is not this decision.
-    if undecided && !matches!(best, Some((Tier::Present, _))) {
+    if decided_to_wait || (undecided && !matches!(best, Some((Tier::Present, _)))) {
         best = None;
     }
     Decided {
@@ -1026,6 +1065,41 @@ mod tests {
             ),
             (
                 "Du beviljas städning. Hjälpen med tvätt får du i mindre omfattning än du ansökt om.",
+                "delvis_bifall",
+            ),
+            // Minutes: motions decide nothing; "beslutar att bevilja …, att
+            // avslå …" is a list of decisions; a decision to wait decides
+            // nothing else.
+            (
+                "Anna Ek yrkar att ansökan bifalls. Utskottet beslutar att bordlägga ärendet.",
+                "okant",
+            ),
+            (
+                "Utskottet finner att utskottet bifaller Per Ottossons yrkande. Förvaltningens förslag till beslut: att avslå ansökan.",
+                "avslag",
+            ),
+            (
+                "Utskottet beslutar att bevilja personlig assistans med 30 timmar per vecka från och med den 1 maj, att avslå ansökan om ytterligare 12 timmar per vecka.",
+                "delvis_bifall",
+            ),
+            // What the decision does not cover is no part of a refusal.
+            (
+                "Din ansökan om avlösning beviljas inte. Din hemtjänst ingår inte i det här beslutet.",
+                "avslag",
+            ),
+            // Less than before, told as "timmar mindre" or by the decision
+            // it replaces.
+            (
+                "Boendestödet fortsätter, men med tre timmar mindre i veckan.",
+                "andring",
+            ),
+            (
+                "Du beviljas fortsatt hemtjänst med 45 timmar per månad. Beslutet ersätter tidigare beslut om hemtjänst med 60 timmar per månad.",
+                "andring",
+            ),
+            // Fewer than applied for, told in words, is part of the grant.
+            (
+                "Du beviljas hemtjänst och larm. Du ansökte om hjälp med mat, men eftersom du får matdistribution blir det 28 timmar i stället för 40. Den delen av ansökan avslås.",
                 "delvis_bifall",
             ),
             // Endings.
