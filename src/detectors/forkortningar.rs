@@ -52,7 +52,9 @@ pub fn detect(
                 continue;
             }
             let entry = entries[m.pattern().as_usize()];
-            if is_law(&lexicon.entries[entry]) && ctx.cites_law(range.start) {
+            if is_law(&lexicon.entries[entry])
+                && (ctx.cites_law(range.start) || refers_to_law(text, range.start))
+            {
                 continue;
             }
             if first_use[entry]
@@ -89,6 +91,22 @@ pub fn detect(
         .collect();
     hits.sort_by_key(|h| h.range.start);
     hits
+}
+
+/// Whether a title names the law the document is made under: "BESLUT
+/// ENLIGT LSS", "Utredning enligt SoL". In running text "stöd enligt LSS"
+/// still needs the law's name somewhere.
+fn refers_to_law(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let title = line.split_whitespace().count() < 10 && !line.contains(['.', '!', '?']);
+    let word = text[start..at]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    title && word.eq_ignore_ascii_case("enligt")
 }
 
 /// Whether a row is a law's abbreviation (`utom lagrum`).
@@ -200,6 +218,27 @@ mod tests {
                 "Du har särskilt boende, SÄBO, med personal dygnet runt."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_title_that_names_the_law_cites_it() {
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "UTREDNING – PERSONLIG ASSISTANS ENLIGT LSS\n\nDu har ansökt om personlig assistans."
+            )
+            .is_empty()
+        );
+        // In running text the law still needs its name.
+        assert_eq!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Utredning\n\nHan har haft stöd enligt LSS sedan 2019."
+            ),
+            ["LSS"]
         );
     }
 
