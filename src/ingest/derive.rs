@@ -94,14 +94,14 @@ impl Sentences<'_> {
     /// The outcome the decision fields and sentences give.
     fn outcome(&self) -> Outcome {
         let mut read: Vec<(Vec<String>, &str)> = decision_fields(self.text);
-        // Table rows are read by their columns above, not as sentences: a
-        // header "Beviljat" grants nothing.
+        // Table rows and a form's boxes are read above, not as sentences: a
+        // header "Beviljat" or a box "[ ] Bifall" grants nothing.
         read.extend(
             self.sentences
                 .iter()
                 .map(|s| &self.text[s.range.clone()])
                 .zip(self.sentences)
-                .filter(|(text, _)| !text.contains('|'))
+                .filter(|(text, _)| !text.contains('|') && !text.contains("[ ]"))
                 .map(|(text, s)| (self.lower_words(s), text)),
         );
         super::outcome::read(&read)
@@ -134,6 +134,13 @@ impl Sentences<'_> {
 static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(
         r"(?im)\bbeslut(?:et)?\s*:[ \t]*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,]|\s+\p{Lu})",
+    )
+});
+
+/// A ticked box on a decision form: "[X] Delvis bifall".
+static CHECKED_BOX: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?i)\[\s*[x✓✔]\s*\]\s*(delvis\s+bifall|bifall|avslag|ändring|upphör|avskrivs)",
     )
 });
 
@@ -174,7 +181,8 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
         return None;
     } else if first.starts_with("upphör") || first.starts_with("avslut") {
         &["upphör"]
-    } else if first.starts_with("minsk") || first.starts_with("sänk") {
+    } else if first.starts_with("minsk") || first.starts_with("sänk") || first.starts_with("ändr")
+    {
         &["minskas"]
     } else {
         return None;
@@ -212,6 +220,10 @@ fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
         ))
     });
     let mut out: Vec<_> = fields.collect();
+    out.extend(CHECKED_BOX.captures_iter(text).filter_map(|(_, c)| {
+        let words = decided_as(c.get(1)?.as_str())?;
+        Some((words.iter().map(|w| w.to_string()).collect(), ""))
+    }));
     out.extend(table_decisions(text));
     out
 }
@@ -432,6 +444,13 @@ mod tests {
         assert_eq!(read(earlier).as_deref(), Some("andring"));
         let same = "Beslut\n\n| Insats | Tidigare beslut | Du ansökte om | Nytt beslut |\n|---|---|---|---|\n| Assistans | 18 tim/vecka | 18 tim/vecka | Beviljas 18 tim/vecka |\n";
         assert_eq!(read(same).as_deref(), Some("bifall"));
+        // A form's ticked box; a form with no box ticked decides nothing.
+        let form = "Beslut\n\n[ ] Bifall   [X] Delvis bifall   [ ] Avslag   [ ] Ändring\n";
+        assert_eq!(read(form).as_deref(), Some("delvis_bifall"));
+        let change = "Beslut\n\n[ ] Bifall   [ ] Avslag   [x] Ändring   [ ] Upphör\n";
+        assert_eq!(read(change).as_deref(), Some("andring"));
+        let empty = "Beslut\n\n[ ] Bifall   [ ] Delvis bifall   [ ] Avslag\n";
+        assert_eq!(read(empty).as_deref(), Some("okant"));
         // A cell that only mentions the word is no decision.
         let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
         assert_eq!(read(note).as_deref(), Some("bifall"));

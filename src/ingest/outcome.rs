@@ -346,8 +346,15 @@ fn acts(
                 .iter()
                 .take(4)
                 .any(|n| n.starts_with("yrkande") || n.starts_with("förslag")));
-        let general = (i >= 1 && is(i - 1, MODALS) && !negated(i))
-            || (INFINITIVES.contains(&w) && !governed(i))
+        // "bestämde jag att ditt larm skulle upphöra": the modal of a
+        // decision told afterwards.
+        let told = i >= 1
+            && is(i - 1, &["skulle"])
+            && words[..i - 1]
+                .iter()
+                .any(|w| w.starts_with("bestäm") || w.starts_with("beslut"));
+        let general = (i >= 1 && is(i - 1, MODALS) && !negated(i) && !told)
+            || (INFINITIVES.contains(&w) && !governed(i) && !told)
             || procedure
             // "Därefter upphör insatsen om du inte ansöker på nytt."
             || (END.contains(&w) && condition)
@@ -394,6 +401,16 @@ fn acts(
         {
             // "Giltighet: t.o.m. 30 juni (tidigare tills vidare)": newly
             // limited in time.
+            ('d', Tier::Weak)
+        } else if w == "tills"
+            && is(i + 1, &["vidare"])
+            && words.iter().any(|w| w == "tidigare" || w == "hittills")
+            && words
+                .iter()
+                .any(|w| matches!(w.as_str(), "gällde" | "gällt" | "var"))
+        {
+            // "Det tidigare beslutet gällde tills vidare" beside a new end
+            // date: newly limited in time.
             ('d', Tier::Weak)
         } else if (w == "erhålla" && governed(i)) || w == "erhåller" {
             // "beslutar att NN ska erhålla personlig assistans".
@@ -471,7 +488,17 @@ fn acts(
             let mut rest = words[i + 1..]
                 .iter()
                 .filter(|n| !matches!(n.as_str(), "du" | "ni" | "inte" | "ej" | "också" | "även"));
-            let next = rest.next();
+            let mut next = rest.next();
+            // "du får tyvärr avslag", "du får nu bifall".
+            if next.is_some_and(|n| matches!(n.as_str(), "tyvärr" | "nu" | "alltså" | "därför"))
+            {
+                next = rest.next();
+            }
+            if next.is_some_and(|n| n == "avslag") {
+                raise(Tier::Weak, &mut tier);
+                acts.refuse = true;
+                continue;
+            }
             let today = next.is_some_and(|n| n == "i") && rest.next().is_some_and(|n| n == "dag");
             if today || next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str())) {
                 // "Du får redan / i dag det stöd du behöver": what is, not
@@ -492,6 +519,19 @@ fn acts(
         };
         raise(t, &mut tier);
         match kind {
+            // "får du inte längre tillsyn på natten": what the person had
+            // ends; with something left ("hjälpen på dagen är kvar") it is
+            // reduced.
+            'g' if negated(i) && words.iter().any(|w| w == "längre") => {
+                if words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "kvar" | "fortsätter" | "finns"))
+                {
+                    acts.reduce = true;
+                } else {
+                    acts.end = true;
+                }
+            }
             'g' if negated(i) => acts.refuse = true,
             'g' => acts.grant = true,
             // "avslås inte": not read as anything.
@@ -519,6 +559,9 @@ fn acts(
                 acts.refuse = true;
             }
             'c' if negated(i) => {}
+            // "Skriv varför du tycker att beslutet ska ändras": how to
+            // appeal, not what is decided.
+            'c' if words.iter().any(|w| w.starts_with("överklag")) => {}
             'c' => acts.change = true,
             _ => {}
         }
@@ -786,6 +829,9 @@ fn decide(
     // grant limited in a letter's words is limited.
     if let Some((Tier::Present, acts)) = &mut best {
         acts.part |= acts.refuse && !acts.grant && weak_grant;
+        // "Du får plats i särskilt boende. När du flyttar in upphör din
+        // hemtjänst."
+        acts.grant |= acts.end_on_move && weak_grant && !acts.end;
         // A reduction told in a letter's words beside a grant of part of an
         // application explains the part ("28 timmar i stället för 40").
         if acts.grant && !(acts.part || acts.refuse) {
@@ -1101,6 +1147,40 @@ mod tests {
             (
                 "Du beviljas hemtjänst och larm. Du ansökte om hjälp med mat, men eftersom du får matdistribution blir det 28 timmar i stället för 40. Den delen av ansökan avslås.",
                 "delvis_bifall",
+            ),
+            // "får avslag" refuses; "inte längre" ends, or reduces with
+            // something left.
+            (
+                "Vi har utrett din ansökan och du får tyvärr avslag.",
+                "avslag",
+            ),
+            (
+                "Från och med den 4 maj får du inte längre tillsyn på natten, men hjälpen på dagen är kvar som förut.",
+                "andring",
+            ),
+            (
+                "Från och med den 1 juni får du inte längre matdistribution.",
+                "upphorande",
+            ),
+            // A new end date where the decision ran tills vidare.
+            (
+                "Du beviljas fortsatt korttidsvistelse sex dygn per månad. Det tidigare beslutet gällde tills vidare.",
+                "andring",
+            ),
+            // The end of what a move makes unneeded beside a grant in a
+            // letter's words; a decision told afterwards.
+            (
+                "Du får plats i särskilt boende. När du flyttar in upphör ditt beslut om hemtjänst.",
+                "bifall",
+            ),
+            (
+                "Den 30 mars bestämde jag att ditt trygghetslarm skulle upphöra från och med den 1 april.",
+                "upphorande",
+            ),
+            // How to appeal changes nothing.
+            (
+                "Din ansökan avslås. Skriv varför du tycker att beslutet ska ändras.",
+                "avslag",
             ),
             // Endings.
             (
