@@ -324,6 +324,14 @@ fn acts(
             || (i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
             || negated(i)
     };
+    // "har övervägt om korttidsvistelse ska beviljas": a question weighed.
+    let weighed = words.windows(2).any(|p| {
+        p[1] == "om"
+            && matches!(
+                p[0].as_str(),
+                "övervägt" | "överväga" | "överväger" | "prövat" | "undersökt" | "utrett"
+            )
+    });
     let condition = words.windows(2).any(|p| {
         p[0] == "ifall"
             || (p[0] == "om" && matches!(p[1].as_str(), "du" | "ni" | "hon" | "han" | "hen"))
@@ -353,7 +361,8 @@ fn acts(
             && words[..i - 1]
                 .iter()
                 .any(|w| w.starts_with("bestäm") || w.starts_with("beslut"));
-        let general = (i >= 1 && is(i - 1, MODALS) && !negated(i) && !told)
+        let general = weighed
+            || (i >= 1 && is(i - 1, MODALS) && !negated(i) && !told)
             || (INFINITIVES.contains(&w) && !governed(i) && !told)
             || procedure
             // "Därefter upphör insatsen om du inte ansöker på nytt."
@@ -450,17 +459,42 @@ fn acts(
             // "Beslutet står fast", "beslutet kvarstår": upheld.
             ('r', Tier::Present)
         } else if w == "gäller"
-            && (words[i + 1..]
+            && ((words[i + 1..]
                 .iter()
                 .take(3)
                 .any(|n| matches!(n.as_str(), "endast" | "bara" | "numera"))
-                || words
-                    .windows(3)
-                    .any(|p| p[0] == "längre" && p[1] == "tills" && p[2] == "vidare"))
+                && words[i + 1..].iter().any(|n| n == "till"))
+                || (words.iter().any(|w| w == "längre")
+                    && words
+                        .windows(2)
+                        .any(|p| p[0] == "tills" && p[1] == "vidare")
+                    && words.iter().any(|w| NEGATIONS.contains(&w.as_str()))))
         {
-            // "gäller nu endast till och med 30 juni", "och inte längre tills
-            // vidare": newly limited in time.
-            ('d', Tier::Weak)
+            // "gäller nu endast till och med 30 juni", "beslutet gäller inte
+            // längre tills vidare": newly limited in time; not "beslutet
+            // gäller bara kontaktperson". The negation is part of it.
+            ('D', Tier::Weak)
+        } else if w == "har"
+            && is(i + 1, NEGATIONS)
+            && words.iter().any(|w| w == "längre")
+            && words.iter().any(|w| w == "från")
+            && i >= 1
+            && is(i - 1, &["du", "ni", "hon", "han", "hen"])
+        {
+            // "Du har inte kontaktperson längre från 1 juni."
+            ('e', Tier::Weak)
+        } else if matches!(w, "aktuellt" | "aktuell") && negated(i) {
+            // "Boendestöd är inte aktuellt": the negation is the refusal.
+            ('n', Tier::Weak)
+        } else if w == "få"
+            && i >= 2
+            && words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| matches!(w.as_str(), "kan" | "kunna"))
+            && negated_near(words, i)
+        {
+            // "Du kan därför inte få en plats på särskilt boende nu."
+            ('g', Tier::Weak)
         } else if (w == "får"
             // Not in a clause of its own ("att du får huvudvärk"), unless
             // the clause is what was decided ("vi har beslutat att du får",
@@ -469,6 +503,11 @@ fn acts(
                 && is(i - 2, &["att", "om", "när", "eftersom", "som", "då", "så", "innan"])
                 && !governed(i))
             && ((i >= 1 && is(i - 1, &["du", "ni", "hon", "han", "hen"]))
+                // "beslutat att du inte får dagverksamhet".
+                || (i >= 2
+                    && is(i - 1, NEGATIONS)
+                    && is(i - 2, &["du", "ni", "hon", "han", "hen"])
+                    && governed(i))
                 || i == 1
                 || is(i + 1, &["du", "ni"])
                 || (i >= 2 && is(i - 2, &["att"]) && governed(i))))
@@ -477,6 +516,11 @@ fn acts(
             // ge honom stöd".
             || (matches!(w, "ge" | "ger")
                 && is(i + 1, &["dig", "er", "honom", "henne"])
+                // "det kan vi ge dig på andra sätt": a possibility.
+                && (negated(i)
+                    || !words[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|w| MODALS.contains(&w.as_str())))
                 && words[i.saturating_sub(4)..=i + 1]
                     .iter()
                     .any(|w| matches!(w.as_str(), "vi" | "jag" | "nämnden" | "kommunen")))
@@ -544,7 +588,7 @@ fn acts(
             // "Din hemtjänst minskas inte."
             'd' if negated(i) => {}
             'd' if w.starts_with("tidsbegräns") => acts.limit = true,
-            'd' => acts.reduce = true,
+            'd' | 'D' => acts.reduce = true,
             'p' => acts.part = true,
             // "Vi ändrar inte beslutet": the request to change it is refused
             // ("din avgift ändras inte" is no decision).
@@ -599,9 +643,11 @@ fn acts(
     });
     // "Nämnden beslutar att assistansen fortsätter men med 52 timmar i
     // stället för 68": the authority's own decision verb makes it firm.
-    let decides = words
-        .iter()
-        .any(|w| matches!(w.as_str(), "beslutar" | "beslutade" | "beslöt" | "beslutat"));
+    // Not "som vi beslutade om i februari": an earlier decision.
+    let decides = words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "beslutar" | "beslutade" | "beslöt" | "beslutat")
+            && !words[k.saturating_sub(2)..k].iter().any(|w| w == "som")
+    });
     let tier = if decides {
         tier.max(Tier::Present)
     } else {
@@ -659,6 +705,14 @@ fn acts(
         acts.grant = false;
     }
     (acts.any() || acts.change).then_some((tier, acts))
+}
+
+/// Whether a negation stands among the three words before `i`: "kan därför
+/// inte få".
+fn negated_near(words: &[String], i: usize) -> bool {
+    words[i.saturating_sub(3)..i]
+        .iter()
+        .any(|w| NEGATIONS.contains(&w.as_str()))
 }
 
 /// Whether a sentence says the matter is not decided yet: "Omprövningen är
@@ -1181,6 +1235,39 @@ mod tests {
             (
                 "Din ansökan avslås. Skriv varför du tycker att beslutet ska ändras.",
                 "avslag",
+            ),
+            // Plain refusals: "är inte aktuellt", "kan inte få", "beslutat
+            // att du inte får"; a possibility is no grant.
+            (
+                "Du hänvisas till Träffpunkt Källan. Boendestöd är inte aktuellt.",
+                "avslag",
+            ),
+            (
+                "Det du saknar är sällskap, och det kan vi ge dig på andra sätt. Du kan därför inte få en plats på särskilt boende nu.",
+                "avslag",
+            ),
+            (
+                "Jag har beslutat att du får trygghetslarm. Jag har beslutat att du inte får dagverksamhet.",
+                "delvis_bifall",
+            ),
+            // An earlier decision in a relative clause is not this one.
+            (
+                "Du får växelvård en vecka var fjärde vecka. Du ansökte om växelvård varannan vecka. Det får du inte. Från april får ni också nattillsyn, som vi beslutade om i februari.",
+                "delvis_bifall",
+            ),
+            // A question weighed decides nothing.
+            (
+                "Handläggaren har övervägt om korttidsvistelse ska beviljas. Beslut enligt handläggarens förslag.",
+                "okant",
+            ),
+            // "inte längre tills vidare" limits; "gäller bara" a scope does not.
+            (
+                "Jag har beslutat att du får fortsatt hemtjänst. Det som blir annorlunda är att beslutet inte längre gäller tills vidare.",
+                "andring",
+            ),
+            (
+                "Nu har vi bestämt. Du har inte kontaktperson längre från 1 juni 2026. Det här beslutet gäller bara kontaktperson.",
+                "upphorande",
             ),
             // Endings.
             (
