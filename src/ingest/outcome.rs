@@ -363,6 +363,11 @@ fn acts(
                 .any(|w| w.starts_with("bestäm") || w.starts_with("beslut"));
         let general = weighed
             || (i >= 1 && is(i - 1, MODALS) && !negated(i) && !told)
+            // "kan endast beviljas personer som …": the law in general.
+            || (i >= 2
+                && is(i - 2, MODALS)
+                && is(i - 1, &["endast", "bara", "enbart", "också", "även"])
+                && !negated(i))
             || (INFINITIVES.contains(&w) && !governed(i) && !told)
             || procedure
             // "Därefter upphör insatsen om du inte ansöker på nytt."
@@ -1254,6 +1259,11 @@ mod tests {
             (
                 "Du får växelvård en vecka var fjärde vecka. Du ansökte om växelvård varannan vecka. Det får du inte. Från april får ni också nattillsyn, som vi beslutade om i februari.",
                 "delvis_bifall",
+            ),
+            // The law in general, with an adverb after the modal.
+            (
+                "Ansökan om daglig verksamhet avslås. Daglig verksamhet kan endast beviljas personer som tillhör personkrets 1 eller 2.",
+                "avslag",
             ),
             // A question weighed decides nothing.
             (
