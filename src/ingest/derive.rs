@@ -102,9 +102,32 @@ impl Sentences<'_> {
                 .map(|s| &self.text[s.range.clone()])
                 .zip(self.sentences)
                 .filter(|(text, _)| !text.contains('|') && !text.contains("[ ]"))
-                .map(|(text, s)| (self.lower_words(s), text)),
+                .map(|(_, s)| {
+                    (
+                        self.lower_words(s),
+                        self.with_heading(s.range.start, s.range.end),
+                    )
+                }),
         );
         super::outcome::read(&read)
+    }
+
+    /// The text of a sentence from `start` to `end`, with the heading line
+    /// right above it when the heading says what was applied for
+    /// ("ANSÖKAN AVSER" / "Hemtjänst 50 tim/mån"): its amounts are then the
+    /// applied ones.
+    fn with_heading(&self, start: usize, end: usize) -> &str {
+        let before = self.text[..start].trim_end();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = &before[line_start..];
+        let heading = line.split_whitespace().count() <= 4
+            && !line.ends_with(['.', '!', '?'])
+            && line.to_lowercase().contains("ansök");
+        if heading && self.text[..start].ends_with('\n') {
+            &self.text[line_start..end]
+        } else {
+            &self.text[start..end]
+        }
     }
 
     fn lower_words(&self, s: &Sentence) -> Vec<String> {
@@ -451,6 +474,10 @@ mod tests {
         assert_eq!(read(change).as_deref(), Some("andring"));
         let empty = "Beslut\n\n[ ] Bifall   [ ] Delvis bifall   [ ] Avslag\n";
         assert_eq!(read(empty).as_deref(), Some("okant"));
+        // The amount under a heading about the application is the applied
+        // one.
+        let heading = "Beslut\n\nANSÖKAN AVSER\nHemtjänst 50 tim/mån.\n\nBESLUT\nHemtjänst beviljas med 35 tim/mån.\n";
+        assert_eq!(read(heading).as_deref(), Some("delvis_bifall"));
         // A cell that only mentions the word is no decision.
         let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
         assert_eq!(read(note).as_deref(), Some("bifall"));
