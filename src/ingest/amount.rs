@@ -129,6 +129,8 @@ const UNITS: &[(&str, &str)] = &[
     ("kvällar", "kväll"),
     ("kväll", "kväll"),
     ("pass", "pass"),
+    ("träffar", "träff"),
+    ("träff", "träff"),
     ("helger", "helg"),
     ("helg", "helg"),
 ];

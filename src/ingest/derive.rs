@@ -156,7 +156,7 @@ impl Sentences<'_> {
 /// "Beslut: Bifall", "Beslut: Beviljas fortsatt", "Beslut: Avslag" as fields.
 static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(
-        r"(?im)\bbeslut(?:et)?\s*:[ \t]*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,]|\s+\p{Lu})",
+        r"(?im)\bbeslut(?:et)?\s*:[ \t*_]*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,]|\s+\p{Lu})",
     )
 });
 
@@ -333,7 +333,12 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
             columns = Columns::of(&lower);
             continue;
         };
-        let Some(cell) = row.get(decision) else {
+        // "Trygghetslarm | Oförändrat": an insats the decision leaves as it
+        // is, not part of what is decided.
+        let Some(cell) = row
+            .get(decision)
+            .filter(|c| !c.to_lowercase().starts_with("oförändr"))
+        else {
             continue;
         };
         let given = super::amount::read(cell).given;
@@ -478,6 +483,14 @@ mod tests {
         // one.
         let heading = "Beslut\n\nANSÖKAN AVSER\nHemtjänst 50 tim/mån.\n\nBESLUT\nHemtjänst beviljas med 35 tim/mån.\n";
         assert_eq!(read(heading).as_deref(), Some("delvis_bifall"));
+        // An insats left as it is ("Oförändrat") is not what is decided;
+        // "**Beslut:** Avslag" in bold.
+        let left = "Beslut\n\n| Insats | Tidigare | Beslut |\n|---|---|---|\n| Hemtjänst | tills vidare | Upphör 2026-02-01 |\n| Larm | tills vidare | Oförändrat |\n";
+        assert_eq!(read(left).as_deref(), Some("upphorande"));
+        assert_eq!(
+            read("Beslut\n\n**Beslut:** Avslag.\n").as_deref(),
+            Some("avslag")
+        );
         // A cell that only mentions the word is no decision.
         let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
         assert_eq!(read(note).as_deref(), Some("bifall"));

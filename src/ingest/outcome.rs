@@ -103,6 +103,9 @@ impl Acts {
         // grant; on its own, or with support that goes on, it limits what
         // the person has.
         self.reduce |= self.limit && (!(self.grant || self.refuse || self.part) || self.continues);
+        // "beviljas fortsatt …; morgonbesöken upphör": part of what goes on
+        // ends.
+        self.reduce |= self.end && self.grant && self.continues;
         // Part ended and the rest reduced ("minskas från sju till fem dagar;
         // leverans på helger upphör") is a reduction.
         if (self.end && !self.reduce) || (self.end_on_move && !self.grant && !self.reduce) {
@@ -581,17 +584,27 @@ fn acts(
                     acts.end = true;
                 }
             }
-            'g' if negated(i) => acts.refuse = true,
+            'g' if negated(i) || (matches!(w, "ge" | "ger") && negated_near(words, i)) => {
+                // "kan vi inte fortsätta ge dig boendestöd".
+                acts.refuse = true;
+            }
             'g' => acts.grant = true,
             // "avslås inte": not read as anything.
             'r' if negated(i) => {}
             'r' => acts.refuse = true,
             // "Hemtjänsten avslutas den dag du flyttar in på boendet": the
             // end of what a move makes unneeded.
-            'e' if words.iter().any(|w| w.contains("flytt")) => acts.end_on_move = true,
+            // "upphör … när du flyttar", "som en följd av beslutet upphör
+            // hemtjänsten": what the grant makes unneeded.
+            'e' if words
+                .iter()
+                .any(|w| w.contains("flytt") || w.starts_with("följd")) =>
+            {
+                acts.end_on_move = true;
+            }
             'e' => acts.end = true,
             // "Din hemtjänst minskas inte."
-            'd' if negated(i) => {}
+            'd' if negated(i) || negated_near(words, i) => {}
             'd' if w.starts_with("tidsbegräns") => acts.limit = true,
             'd' | 'D' => acts.reduce = true,
             'p' => acts.part = true,
@@ -764,12 +777,18 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
             let replaces = words
                 .iter()
                 .any(|w| matches!(w.as_str(), "ersätter" | "ersatte"))
-                && words.iter().any(|w| w == "tidigare");
+                && words
+                    .iter()
+                    .any(|w| w == "tidigare" || w.starts_with("beslutet"));
             let tells = (replaces
                 || words
                     .iter()
                     .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick")))
-                && !words.iter().any(|w| w.starts_with("ansök"));
+                // "Du har behov av hjälp, 18 tim/mån": a need, not what
+                // the person had.
+                && !words
+                    .iter()
+                    .any(|w| w.starts_with("ansök") || w.starts_with("behov") || w.starts_with("behöv"));
             (!deciding && tells && amounts.applied.is_none())
                 .then_some(amounts.given)
                 .flatten()
@@ -1278,6 +1297,35 @@ mod tests {
             (
                 "Nu har vi bestämt. Du har inte kontaktperson längre från 1 juni 2026. Det här beslutet gäller bara kontaktperson.",
                 "upphorande",
+            ),
+            // "kan vi inte fortsätta ge dig" refuses; an end that follows
+            // from a grant ("som en följd av beslutet") or a move is part of
+            // it; part of what goes on ends.
+            (
+                "Eftersom du flyttar kan vi inte fortsätta ge dig boendestöd. Jag har beslutat att ditt boendestöd upphör den 1 maj, samma dag som du flyttade.",
+                "upphorande",
+            ),
+            (
+                "Gunnel beviljas särskilt boende. Som en följd av beslutet upphör hennes hemtjänst och trygghetslarm.",
+                "bifall",
+            ),
+            (
+                "Karl-Erik beviljas fortsatt hemtjänst med 30 timmar per månad. Morgonbesöken upphör.",
+                "andring",
+            ),
+            (
+                "Kent beviljas fortsatt kontaktperson, men med två träffar i månaden i stället för fyra.",
+                "andring",
+            ),
+            // A reduction weighed and not made; a need is not what the person
+            // had.
+            (
+                "Nämnden har övervägt om växelvården kan minskas. Nämnden gör dock bedömningen att den inte ska minskas. Gösta beviljas fortsatt växelvård i oförändrad omfattning.",
+                "bifall",
+            ),
+            (
+                "Det grundläggande behovet bedöms till femton timmar per vecka, vilket ni själva har beräknat. Hampus beviljas personlig assistans med nio timmar per vecka.",
+                "bifall",
             ),
             // Endings.
             (
