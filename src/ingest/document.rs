@@ -184,9 +184,13 @@ impl Document {
             .get("typ")
             .and_then(Kind::parse)
             .or_else(|| {
+                // A field of the letterhead ("**Ärende:** Uppföljning av
+                // boendestöd") names the matter, not the document.
                 titles
                     .iter()
-                    .find_map(|t| kind_from_title(&text[t.clone()]))
+                    .enumerate()
+                    .filter(|(n, t)| *n == 0 || !is_field_like(&text[(*t).clone()]))
+                    .find_map(|(_, t)| kind_from_title(&text[t.clone()]))
             })
             // A document with a decision date in its header is a decision.
             .or_else(|| metadata.get("beslutsdatum").map(|_| Kind::Beslut));
@@ -242,6 +246,14 @@ fn proposes(text: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p))
+}
+
+/// "Ärende: …", "**Dnr:** …": a label of at most three words and a colon.
+fn is_field_like(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+        !label.is_empty() && label.split_whitespace().count() <= 3
+    })
 }
 
 /// Whether a text tells how to appeal, which only a decision does.
@@ -386,6 +398,13 @@ mod tests {
                 "Hej!\n\nVi har pratat länge om vad du behöver i vardagen och hur det fungerar.\n\n## Utredningens slutsats\n\nKarin beviljas hemtjänst.\n"
             ),
             None
+        );
+        // A field in the letterhead names the matter, not the document.
+        assert_eq!(
+            kind(
+                "# Sälviks kommun\n**Ärende:** Uppföljning av boendestöd\n\nElin har haft boendestöd i ett år och det har gått bra för henne.\n\n**Beslut**\nBoendestödet minskas från åtta till fyra timmar per vecka.\n"
+            ),
+            Some(Kind::Beslut)
         );
         // A letter that tells how to appeal, or has a section "Beslut", is a
         // decision even when what it decides cannot be read.
