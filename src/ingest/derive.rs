@@ -11,13 +11,36 @@ use super::{Kind, Metadata};
 use crate::criteria::word_regex::CapturingRegex;
 use crate::language::{Sentence, Word, dates, segment};
 
-/// Fills in what the text tells and the metadata lacks.
-pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs: &[Range<usize>]) {
-    let wants_utfall = kind == Some(Kind::Beslut) && metadata.get("utfall").is_none();
+/// What the layout says about a document that names no kind: a letter with
+/// no title ("Hej Lennart!").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untitled {
+    /// Not a decision, or its kind is known: an investigation's heading, a
+    /// proposal ("Förslag till beslut").
+    No,
+    /// A decision: it tells how to appeal or has a section "Beslut".
+    Decision,
+    /// A decision if its sentences decide something.
+    IfItDecides,
+}
+
+/// Fills in what the text tells and the metadata lacks, and the kind of an
+/// untitled document that reads as a decision.
+pub fn fill(
+    metadata: &mut Metadata,
+    kind: &mut Option<Kind>,
+    untitled: Untitled,
+    text: &str,
+    paragraphs: &[Range<usize>],
+) {
+    let guessing = kind.is_none() && untitled != Untitled::No;
+    let decision = *kind == Some(Kind::Beslut) || guessing;
+    let wants_utfall = decision && metadata.get("utfall").is_none();
     let wants_dates = metadata.get("ansokningsdatum").is_none()
-        || kind == Some(Kind::Beslut) && metadata.get("beslutsdatum").is_none();
-    // Sentences are needed only when something is missing.
-    let (words, sentences) = if wants_utfall || wants_dates {
+        || decision && metadata.get("beslutsdatum").is_none();
+    // Sentences are needed only when something is missing or the kind is
+    // guessed from what the letter decides.
+    let (words, sentences) = if wants_utfall || wants_dates || guessing {
         segment(text, paragraphs.iter().cloned())
     } else {
         (Vec::new(), Vec::new())
@@ -27,10 +50,18 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
         words: &words,
         sentences: &sentences,
     };
-    if wants_utfall {
+    // Read once: the outcome both names an untitled letter a decision and
+    // fills in `utfall`.
+    let outcome = (wants_utfall || untitled == Untitled::IfItDecides).then(|| sentences.outcome());
+    if guessing && (untitled == Untitled::Decision || outcome != Some(Outcome::Okant)) {
+        *kind = Some(Kind::Beslut);
+        metadata.fill("typ", Kind::Beslut.name());
+    }
+    if *kind == Some(Kind::Beslut) && metadata.get("utfall").is_none() {
         // A decision whose outcome cannot be read is `okant`, which criteria
         // for decisions against the person treat as one (fail safe).
-        metadata.insert("utfall", sentences.outcome().name());
+        let outcome = outcome.unwrap_or_else(|| sentences.outcome());
+        metadata.insert("utfall", outcome.name());
     }
     if metadata.get("barn").is_none() && about_a_child(text, paragraphs) {
         metadata.insert("barn", "ja");
@@ -41,7 +72,7 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
             metadata.insert("ansokningsdatum", &date);
         }
     }
-    if kind == Some(Kind::Beslut) && metadata.get("beslutsdatum").is_none() {
+    if *kind == Some(Kind::Beslut) && metadata.get("beslutsdatum").is_none() {
         let date = metadata
             .get("datum")
             .map(str::to_string)
@@ -55,18 +86,6 @@ pub fn fill(metadata: &mut Metadata, kind: Option<Kind>, text: &str, paragraphs:
             metadata.insert("socialtjanstlag", act);
         }
     }
-}
-
-/// Whether a document of no stated kind reads as a decision: a letter with no
-/// title that says "Du får hemtjänst" or "Vi säger nej till …".
-pub fn reads_as_decision(text: &str, paragraphs: &[Range<usize>]) -> bool {
-    let (words, sentences) = segment(text, paragraphs.iter().cloned());
-    let sentences = Sentences {
-        text,
-        words: &words,
-        sentences: &sentences,
-    };
-    sentences.outcome() != Outcome::Okant
 }
 
 /// The day SoL (2025:400) replaced SoL (2001:453): 1 July 2025 (prop.
@@ -212,6 +231,11 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
     })
 }
 
+/// The words of a sentence, as the outcome reader takes them.
+fn owned(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
 /// The lines from `start` to the end of its block (a blank line, or the
 /// next line that states an insats or a decision of its own), at most six:
 /// where a field's amounts are ("Omfattning: 4 timmar/vecka").
@@ -237,15 +261,12 @@ fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
         let colon = value.find(':')? + 1;
         let words = decided_as(&value[colon..])?;
         let start = at + c.get(0)?.start();
-        Some((
-            words.iter().map(|w| w.to_string()).collect(),
-            block_from(text, start),
-        ))
+        Some((owned(words), block_from(text, start)))
     });
     let mut out: Vec<_> = fields.collect();
     out.extend(CHECKED_BOX.captures_iter(text).filter_map(|(_, c)| {
         let words = decided_as(c.get(1)?.as_str())?;
-        Some((words.iter().map(|w| w.to_string()).collect(), ""))
+        Some((owned(words), ""))
     }));
     out.extend(table_decisions(text));
     out
@@ -320,7 +341,7 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
             .collect();
         if row.len() == 2 && lower[0].starts_with("beslut") {
             if let Some(words) = decided_as(row[1]) {
-                out.push((words.iter().map(|w| w.to_string()).collect(), line));
+                out.push((owned(words), line));
             }
             continue;
         }
@@ -363,7 +384,7 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
             (None, Some(_), _, _) => &["beviljas"],
             _ => continue,
         };
-        out.push((words.iter().map(|w| w.to_string()).collect(), line));
+        out.push((owned(words), line));
     }
     out
 }

@@ -2,6 +2,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::derive::Untitled;
 use super::layout::{Layout, layout};
 use super::metadata::{Metadata, fold_key, front_matter, header_metadata};
 
@@ -120,20 +121,28 @@ impl Document {
         // appeal or has a section "Beslut" is a decision, unless a heading
         // says it is an investigation or the text proposes ("Förslaget är
         // att Karin beviljas hemtjänst").
-        if doc.kind.is_none()
-            && !doc
+        let untitled = if doc.kind.is_some()
+            || doc
                 .sections
                 .iter()
                 .any(|s| s.title.to_lowercase().contains("utredning"))
-            && !proposes(&doc.text)
-            && (tells_how_to_appeal(&doc.text)
-                || doc.sections.iter().any(|s| is_decision_heading(&s.title))
-                || super::derive::reads_as_decision(&doc.text, &doc.paragraphs))
+            || proposes(&doc.text)
         {
-            doc.kind = Some(Kind::Beslut);
-            doc.metadata.fill("typ", Kind::Beslut.name());
-        }
-        super::derive::fill(&mut doc.metadata, doc.kind, &doc.text, &doc.paragraphs);
+            Untitled::No
+        } else if tells_how_to_appeal(&doc.text)
+            || doc.sections.iter().any(|s| is_decision_heading(&s.title))
+        {
+            Untitled::Decision
+        } else {
+            Untitled::IfItDecides
+        };
+        super::derive::fill(
+            &mut doc.metadata,
+            &mut doc.kind,
+            untitled,
+            &doc.text,
+            &doc.paragraphs,
+        );
         doc
     }
 

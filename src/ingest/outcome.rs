@@ -546,18 +546,18 @@ fn acts(
             {
                 next = rest.next();
             }
-            if next.is_some_and(|n| n == "avslag") {
-                raise(Tier::Weak, &mut tier);
-                acts.refuse = true;
-                continue;
-            }
+            let refused = next.is_some_and(|n| n == "avslag");
             let today = next.is_some_and(|n| n == "i") && rest.next().is_some_and(|n| n == "dag");
             if today || next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str())) {
                 // "Du får redan / i dag det stöd du behöver": what is, not
                 // what is decided.
                 continue;
             }
-            ('g', Tier::Weak)
+            if refused {
+                ('n', Tier::Weak)
+            } else {
+                ('g', Tier::Weak)
+            }
         } else if w == "ingår" && negated(i) {
             // "Inköp ingår inte i beslutet": part of a grant, not of a
             // refusal ("din hemtjänst ingår inte i det här beslutet").
@@ -747,10 +747,7 @@ fn postponed(words: &[String]) -> bool {
                 | "bordlagd"
                 | "återremitteras"
                 | "återremitterades"
-        ) || (matches!(w.as_str(), "avgjord" | "avgjort" | "avgjorts")
-            && words[i.saturating_sub(3)..i]
-                .iter()
-                .any(|n| NEGATIONS.contains(&n.as_str())))
+        ) || (matches!(w.as_str(), "avgjord" | "avgjort" | "avgjorts") && negated_near(words, i))
     })
 }
 
