@@ -290,7 +290,7 @@ impl<'a> Context<'a> {
 
     /// Whether `range` stands in `place`: a section of the template's set of
     /// that name, or (`lagrum`) a sentence that cites a law.
-    fn stands_in(&self, place: &str, range: &Range<usize>) -> bool {
+    pub(crate) fn stands_in(&self, place: &str, range: &Range<usize>) -> bool {
         let in_section = self
             .template
             .section_sets

@@ -643,6 +643,12 @@ pub fn detect(ctx: &Context) -> Vec<Hit> {
     hits
 }
 
+/// Whether a word names someone other than the person ("dottern",
+/// "kontaktmannen", "hemtjänstpersonalen").
+pub(super) fn names_someone_else(word: &str) -> bool {
+    other_gender(word).is_some()
+}
+
 /// The gender of a word that names someone else, if it does.
 fn other_gender(word: &str) -> Option<Gender> {
     if let Some(&(_, g)) = OTHERS.iter().find(|(w, _)| *w == word) {

@@ -41,7 +41,14 @@ pub fn detect(
 ) -> Vec<Hit> {
     let text = &ctx.doc.text;
     let mut first_use: Vec<Option<std::ops::Range<usize>>> = vec![None; lexicon.entries.len()];
-    for paragraph in &ctx.doc.paragraphs {
+    // A law's abbreviation that stands in a lagrum citation somewhere is
+    // explained for the whole document ("Utredning ledsagarservice LSS" above
+    // "enligt 9 § 3 LSS").
+    let mut cited = vec![false; lexicon.entries.len()];
+    // Headings are read too: "4. Funktionstillstånd enligt ICF" is text the
+    // reader meets.
+    let headings = ctx.doc.sections.iter().map(|s| &s.heading);
+    for paragraph in ctx.doc.paragraphs.iter().chain(headings) {
         for m in automaton.find_overlapping_iter(&text[paragraph.clone()]) {
             let range = paragraph.start + m.start()..paragraph.start + m.end();
             let before = text[..range.start].chars().next_back();
@@ -55,6 +62,7 @@ pub fn detect(
             if is_law(&lexicon.entries[entry])
                 && (ctx.cites_law(range.start) || refers_to_law(text, range.start))
             {
+                cited[entry] = true;
                 continue;
             }
             if first_use[entry]
@@ -71,7 +79,7 @@ pub fn detect(
         .filter_map(|(entry, range)| {
             let range = range?;
             let e = &lexicon.entries[entry];
-            if explained(ctx, &range, e.replacement.as_deref(), is_law(e)) {
+            if cited[entry] || explained(ctx, &range, e.replacement.as_deref(), is_law(e)) {
                 return None;
             }
             let abbreviation = &text[range.clone()];
@@ -272,6 +280,26 @@ mod tests {
             "Du har HTJ två gånger i veckan. HTJ kommer på morgonen. Solen skiner, det är sol.",
         );
         assert_eq!(found, ["HTJ"]);
+    }
+
+    #[test]
+    fn a_law_cited_anywhere_is_explained_and_headings_are_read() {
+        assert!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Utredning ledsagarservice LSS\n\nHon har stöd enligt LSS.\n\nLagrum\nLedsagarservice enligt 9 § 3 LSS beviljas.\n"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            hits(
+                "forkortningar",
+                Some("forkortningar"),
+                "Utredning\n\n4. Behov enligt ICF\nKarin behöver hjälp.\n"
+            ),
+            ["ICF"]
+        );
     }
 
     #[test]

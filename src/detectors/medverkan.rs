@@ -42,7 +42,10 @@ pub fn detect(ctx: &Context, cues: &[Cue]) -> Vec<Hit> {
     for sentence in &ctx.analysis.sentences {
         let s = sentence.words.clone();
         for (start, end) in longest_matches(&words, s.clone(), cues) {
-            if !excluded(&words, s.clone(), start, end) && !negated(&words, s.clone(), start, end) {
+            if !excluded(&words, s.clone(), start, end)
+                && !negated(&words, s.clone(), start, end)
+                && !someone_else_took_part(&words, s.clone(), start)
+            {
                 hits.push(Hit::at(words.span(start, end)));
             }
         }
@@ -59,6 +62,50 @@ fn excluded(w: &Words, s: Range<usize>, start: usize, end: usize) -> bool {
                 .is_some_and(|e| e > start && i < end)
         })
     })
+}
+
+/// Words that say someone was present or took part, with the subject before.
+const PRESENCE: &[&str] = &[
+    "deltog",
+    "deltagit",
+    "deltar",
+    "närvarade",
+    "närvarat",
+    "närvarande",
+    "medverkade",
+    "medverkat",
+    "medverkar",
+    "var",
+    "varit",
+    "är",
+];
+
+/// Words that open a clause of their own before a verb of presence.
+const CLAUSE_OPENERS: &[&str] = &["varvid", "där", "då", "när", "som"];
+
+/// Whether a cue of presence at `start` has only other people as its subject:
+/// "varvid sonen Lars samt kontaktman från hemtjänsten deltog" is the son's
+/// and the staff's participation, not the person's; "Karin och dottern
+/// deltog" is also Karin's.
+fn someone_else_took_part(w: &Words, s: Range<usize>, start: usize) -> bool {
+    if !PRESENCE.contains(&w.lower[start]) {
+        return false;
+    }
+    let mut from = start;
+    while from > s.start && !w.stop[from] && !CLAUSE_OPENERS.contains(&w.lower[from - 1]) {
+        from -= 1;
+    }
+    let subject = from..start;
+    // A name counts as the person's unless it follows the word for someone
+    // else ("sonen Lars"); a pronoun or "själv" is the person.
+    let other = |i: usize| super::egen_uppfattning::names_someone_else(w.lower[i]);
+    let person = subject.clone().any(|i| {
+        matches!(w.lower[i], "hon" | "han" | "hen" | "du" | "själv")
+            || (w.capitalised(i) && !other(i) && (i == from || !other(i - 1)))
+    });
+    // "Hembesök med sonen närvarande".
+    let with_other = start >= from + 2 && other(start - 1) && w.lower[start - 2] == "med";
+    with_other || (subject.clone().any(other) && !person)
 }
 
 #[cfg(test)]
@@ -86,6 +133,8 @@ mod tests {
             "Utredningen skickades till Gösta med möjlighet att lämna synpunkter.",
             "Om hon inte förstår en fråga använder vi kommunikationskartan.",
             "Vi delade upp samtalet på två korta besök.",
+            "Karin och dottern deltog i samtalet.",
+            "Vid mötet, där Ali själv deltog, gick vi igenom planen.",
         ];
         for text in met {
             assert!(found(text), "should count: {text}");
@@ -97,6 +146,9 @@ mod tests {
         let not_met = [
             "Han vill inte använda kommunikationstavlan.",
             "Hon deltog inte i mötet.",
+            "Hembesök gjordes, varvid sonen Lars samt kontaktman från hemtjänsten deltog.",
+            "Dottern var närvarande under samtalet.",
+            "Hembesök den 4 september med sonen närvarande.",
             "Tolk har inte använts.",
             "Samtalet hölls utan tolk.",
             "Någon tolk behövdes inte.",

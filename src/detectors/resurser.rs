@@ -6,7 +6,20 @@ use crate::criteria::{Context, Hit};
 
 /// Words that, shortly before a cue in the same sentence, negate it.
 const NEGATIONS: &[&str] = &[
-    "inte", "ej", "aldrig", "ingen", "inget", "inga", "knappast", "sällan",
+    "inte",
+    "ej",
+    "aldrig",
+    "ingen",
+    "inget",
+    "inga",
+    "knappast",
+    "sällan",
+    "omöjliggör",
+    "förhindrar",
+    "hindrar",
+    "svårt",
+    "svårigheter",
+    "oförmögen",
 ];
 
 /// How many words before a cue a negation still counts.
@@ -41,8 +54,9 @@ mod tests {
         let found = hits(
             "resurser",
             Some("resurser"),
-            "Karin tycker om att baka. Hon har inte längre förmåga att klara sig själv. Hon klarar själv att äta.",
+            "Karin tycker om att baka. Hon har inte längre förmåga att klara sig själv. Hon klarar själv att äta. Skakningarna omöjliggör att hon äter själv.",
         );
+        assert!(found.iter().all(|h| h != "äter själv"), "{found:?}");
         assert!(found.iter().any(|h| h == "tycker om"), "{found:?}");
         assert!(found.iter().all(|h| !h.contains("förmåga")), "{found:?}");
     }

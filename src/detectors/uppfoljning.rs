@@ -11,7 +11,7 @@ use crate::criteria::{Context, Hit};
 static FOLLOW_UP: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(
         r"(?xi)
-        \b(följ(a|as|s|er|de|des|ts)?\s+upp|uppföljning(en)?|utvärder(a|as|ing)|ompröva(s|r)?|omprövning)\b
+        \b(följ(a|as|s|er|de|des|ts)?\s+(vi\s+|jag\s+|beslutet\s+|insatsen\s+)?upp|uppföljning(en)?|utvärder(a|as|ing)|ompröva(s|r)?|omprövning)\b
         | \b(gäller|beviljas|tidsbegränsa(t|d|s)?)\b[^.!?]*\b(till\s+och\s+med|t\.o\.m\.?|fram\s+till|längst\s+till|som\s+längst|till\s+den)\b
         | \bupphör\b
         ",
@@ -46,6 +46,10 @@ mod tests {
                 "Beslutet gäller till och med den 31 augusti 2026."
             )
             .len(),
+            1
+        );
+        assert_eq!(
+            hits("uppfoljning", None, "Då följer vi upp beslutet.").len(),
             1
         );
         assert!(hits("uppfoljning", None, "Beslutet gäller tills vidare.").is_empty());

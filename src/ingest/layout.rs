@@ -62,7 +62,7 @@ pub fn layout(text: &str, from: usize) -> Layout {
         if let Some(next) = lines.next() {
             ahead.push_back(next);
         }
-        if line == Line::Text {
+        if matches!(line, Line::Text | Line::Item) {
             if let Some(heading) = plain_heading(text, &range, before.as_ref(), &ahead) {
                 line = heading;
             }
@@ -189,18 +189,20 @@ fn classify(text: &str, range: Range<usize>) -> Line {
     if is_list_item(trimmed) {
         return Line::Item;
     }
-    // A bold line, "**Beslut**", is a heading when it is short.
-    for mark in ["**", "__"] {
+    // A bold or bracketed line, "**Beslut**" or "[Beslut]", is a heading when
+    // it is short (a checkbox "[X]" is not: a heading starts with a word).
+    for (open, close) in [("**", "**"), ("__", "__"), ("[", "]")] {
         let Some(inner) = trimmed
-            .strip_prefix(mark)
-            .and_then(|t| t.strip_suffix(mark))
+            .strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
         else {
             continue;
         };
         let words = inner.trim().trim_end_matches(':').trim_end();
         let short = (1..=8).contains(&words.split_whitespace().count());
-        if short && !words.contains(mark) && !words.ends_with(['.', '!', '?']) {
-            let title_start = start + mark.len() + (inner.len() - inner.trim_start().len());
+        let worded = open != "[" || words.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        if short && worded && !words.contains(close) && !words.ends_with(['.', '!', '?']) {
+            let title_start = start + open.len() + (inner.len() - inner.trim_start().len());
             return Line::Heading {
                 level: 2,
                 title: title_start..title_start + words.len(),
@@ -267,17 +269,28 @@ const LEADS_ON: &[&str] = &[
     "under", "enligt", "mot", "samt", "men", "då", "när", "är", "den", "det", "de", "en", "ett",
 ];
 
+///
+/// A numbered line ("2. Bakgrund", "3.1 Bedömning") is a heading on the same
+/// terms, its level one deeper per number, when it stands after a blank line
+/// or a header field and running text (not another item) follows; the title is
+/// the words after the number.
 fn plain_heading(
     text: &str,
     range: &Range<usize>,
     before: Option<&Line>,
     ahead: &VecDeque<(Range<usize>, Line)>,
 ) -> Option<Line> {
-    let stands_alone = !matches!(before, Some(Line::Text | Line::Item));
+    let (numbers, unnumbered) = section_number(&text[range.clone()]);
+    let range = &(range.end - unnumbered.len()..range.end);
+    let stands_alone = if numbers > 0 {
+        !matches!(before, Some(Line::Text | Line::Item | Line::Heading { .. }))
+    } else {
+        !matches!(before, Some(Line::Text | Line::Item))
+    };
     let followed = ahead
         .iter()
         .find(|(_, l)| *l != Line::Blank)
-        .is_some_and(|(_, l)| matches!(l, Line::Text | Line::Item));
+        .is_some_and(|(_, l)| *l == Line::Text || (numbers == 0 && *l == Line::Item));
     // A next line that starts in lower case continues the sentence.
     let continued = ahead.front().is_some_and(|(r, l)| {
         *l == Line::Text && text[r.clone()].trim_start().starts_with(char::is_lowercase)
@@ -294,11 +307,38 @@ fn plain_heading(
     if stands_alone && followed && !continued && short && capital && open && !leads_on {
         let start = range.start + line.len() - line.trim_start().len();
         return Some(Line::Heading {
-            level: 2,
+            level: 2 + numbers.saturating_sub(1).min(4) as u8,
             title: start..start + words.len(),
         });
     }
     None
+}
+
+/// How many numbers a line's section number has ("3." and "3)" one, "3.1"
+/// two) and the line after it; `(0, line)` when it has none.
+fn section_number(line: &str) -> (usize, &str) {
+    let mut rest = line.trim_start();
+    let mut numbers = 0;
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            break;
+        }
+        numbers += 1;
+        rest = &rest[digits..];
+        match rest.strip_prefix(['.', ')']) {
+            Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => rest = after,
+            Some(after) => {
+                rest = after;
+                break;
+            }
+            None => break,
+        }
+    }
+    match rest.strip_prefix([' ', '\t']) {
+        Some(after) if numbers > 0 => (numbers, after.trim_start()),
+        _ => (0, line),
+    }
 }
 
 /// Maps byte offsets of a text to 1-based lines and columns (columns count
@@ -409,6 +449,23 @@ mod tests {
         // The same line without the word that leads on is a heading.
         let l = layout("Hemtjänst i hemmet\n\n- dusch\n", 0);
         assert_eq!(l.sections.len(), 1);
+    }
+
+    #[test]
+    fn numbered_and_bracketed_lines_are_headings() {
+        let text = "1. Beslut\nDin hemtjänst upphör.\n\n2. Skäl för beslutet\nDu klarar dig själv.\n\n2.1 Lagrum\nSoL.\n\n[Hur du överklagar]\nSkriv till oss.\n";
+        let found = titles(text);
+        let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Beslut", "Skäl för beslutet", "Lagrum", "Hur du överklagar"]
+        );
+        assert_eq!(found[1].1, "Du klarar dig själv.\n\n2.1 Lagrum\nSoL.");
+        // A numbered list, and a checkbox, stay what they are.
+        let text = "Du får hjälp med\n\n1. Dusch\n2. Städning\n\n[X]\nText.\n";
+        assert!(layout(text, 0).sections.is_empty());
+        let text = "Mål\n1. Karin ska kunna duscha själv\nHon övar med arbetsterapeuten.\n";
+        assert_eq!(layout(text, 0).sections.len(), 1);
     }
 
     #[test]

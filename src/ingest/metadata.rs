@@ -79,7 +79,8 @@ fn normalise_value(key: &str, value: &str) -> Option<String> {
         return None;
     }
     Some(match key {
-        "utfall" | "barn" | "typ" => fold_key(value),
+        "utfall" | "typ" => fold_key(value),
+        "barn" => child_value(value).to_string(),
         "lag" => match fold_key(value).as_str() {
             "sol" => "SoL".to_string(),
             "lss" => "LSS".to_string(),
@@ -87,6 +88,16 @@ fn normalise_value(key: &str, value: &str) -> Option<String> {
         },
         _ => value.to_string(),
     })
+}
+
+/// `barn` is `ja` or `nej`. A header field "Barn: Noah Amini, 9 år" or
+/// "Barn: 2" names or counts the children the case concerns, so it says `ja`;
+/// "nej", "inga", "0" or a dash say `nej`.
+fn child_value(value: &str) -> &'static str {
+    match fold_key(value).trim_end_matches('.') {
+        "nej" | "no" | "false" | "inga" | "inget" | "ingen" | "0" | "_" | "–" | "—" => "nej",
+        _ => "ja",
+    }
 }
 
 /// Front matter at the very start of `text`: `---`, `key: value` lines, `---`.
@@ -185,5 +196,19 @@ mod tests {
         assert_eq!(m.get("ansokningsdatum"), Some("2026-02-02"));
         assert_eq!(m.get("handlaggare"), Some("Eva"));
         assert_eq!(m.iter().count(), 2);
+    }
+
+    #[test]
+    fn a_child_field_that_names_the_child_says_ja() {
+        let barn = |value: &str| {
+            let m = header_metadata([("Barn", value)].into_iter());
+            m.get("barn").map(str::to_string)
+        };
+        assert_eq!(barn("Noah Amini, 9 år").as_deref(), Some("ja"));
+        assert_eq!(barn("2").as_deref(), Some("ja"));
+        assert_eq!(barn("Ja").as_deref(), Some("ja"));
+        assert_eq!(barn("Nej").as_deref(), Some("nej"));
+        assert_eq!(barn("Inga").as_deref(), Some("nej"));
+        assert_eq!(barn("–").as_deref(), Some("nej"));
     }
 }

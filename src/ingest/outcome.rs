@@ -335,10 +335,13 @@ fn acts(
                 "övervägt" | "överväga" | "överväger" | "prövat" | "undersökt" | "utrett"
             )
     });
-    let condition = words.windows(2).any(|p| {
-        p[0] == "ifall"
-            || (p[0] == "om" && matches!(p[1].as_str(), "du" | "ni" | "hon" | "han" | "hen"))
-    });
+    let opens_condition = |j: usize| {
+        is(j, &["ifall"]) || (is(j, &["om"]) && is(j + 1, &["du", "ni", "hon", "han", "hen"]))
+    };
+    let condition = (0..words.len()).any(opens_condition);
+    // "… har du rätt till hjälp om du inte kan få den på annat sätt": a verb
+    // a few words into a condition decides nothing.
+    let conditional = |i: usize| (i.saturating_sub(5)..i).any(opens_condition);
     let mut acts = Acts::default();
     let mut tier: Option<Tier> = None;
     // The last decision verb read as general: "bör minskas eller
@@ -347,6 +350,9 @@ fn acts(
     let raise = |t: Tier, tier: &mut Option<Tier>| *tier = Some(tier.map_or(t, |old| old.max(t)));
     for (i, word) in words.iter().enumerate() {
         let w = word.as_str();
+        if conditional(i) {
+            continue;
+        }
         // "finner att utskottet bifaller förslaget": the motion, not the
         // application.
         let procedure = is(
@@ -948,6 +954,11 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             // Full grants, some with an unrelated "inte".
             ("Du får hemtjänst två timmar i veckan.", "bifall"),
+            // The law's condition in a refusal grants nothing.
+            (
+                "Vi har kommit fram till att du inte får kontaktperson. Enligt lagen har du rätt till bistånd om du inte kan få behovet tillgodosett på annat sätt.",
+                "avslag",
+            ),
             (
                 "Ingrid Ek beviljas trygghetslarm från och med den 1 mars.",
                 "bifall",
