@@ -436,6 +436,15 @@ struct SampleArgs {
         help_heading = "Flaggor"
     )]
     strata: Option<String>,
+    /// Dra ärenden i stället för dokument: varje draget ärende tar med alla
+    /// sina dokument (ärendet läses ur nyckeln arende, t.ex. fältet Ärende: eller
+    /// Dnr:; ett dokument utan ärende är ett eget ärende).
+    #[arg(
+        long = "per-ärende",
+        visible_aliases = ["per-arende", "per-case"],
+        help_heading = "Flaggor"
+    )]
+    per_case: bool,
     /// Ta bara med dokument där NYCKEL har VÄRDE; kan anges flera gånger.
     #[arg(long = "filter", value_name = "NYCKEL=VÄRDE", help_heading = "Flaggor")]
     filters: Vec<String>,
@@ -964,7 +973,10 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
         Some(seed) => (seed, true),
         None => (random_seed(), false),
     };
-    let drawn = sample::draw(&population.candidates, n, seed);
+    let drawn = match args.per_case {
+        true => sample::draw_cases(&population.candidates, n, seed),
+        false => sample::draw(&population.candidates, n, seed),
+    };
     let show = args.report.show_pnr;
     if let Some(path) = list_out {
         let (file, pending) = create_output(path)?;
@@ -1078,12 +1090,23 @@ fn describe_sample(
     args: &SampleArgs,
     list: Option<&Path>,
 ) -> String {
-    let mut out = format!(
-        "Stickprov: {} av {} dokument, frö {}",
-        drawn.chosen.len(),
-        drawn.population,
-        drawn.seed
-    );
+    let (unit, units) = match drawn.unit {
+        sample::Unit::Document => ("dokument", "dokument"),
+        sample::Unit::Case => ("ärende", "ärenden"),
+    };
+    let mut out = match drawn.unit {
+        sample::Unit::Document => format!(
+            "Stickprov: {} av {} dokument, frö {}",
+            drawn.drawn, drawn.population, drawn.seed
+        ),
+        sample::Unit::Case => format!(
+            "Stickprov: {} av {} ärenden ({} dokument), frö {}",
+            drawn.drawn,
+            drawn.population,
+            drawn.chosen.len(),
+            drawn.seed
+        ),
+    };
     if !chosen_seed {
         out += &format!(
             " (slumpat; ange --frö {} för att dra samma stickprov igen)",
@@ -1092,7 +1115,7 @@ fn describe_sample(
     }
     out += ".\n";
     if drawn.population == 0 {
-        out += "Det fanns inga dokument att dra stickprovet ur";
+        out += &format!("Det fanns inga {units} att dra stickprovet ur");
         out += if population.filtered_out > 0 {
             ": inget dokument passade filtret.\n"
         } else {
@@ -1113,12 +1136,11 @@ fn describe_sample(
             out += &format!("  {name}: {} av {}\n", s.drawn, s.population);
         }
     }
-    if drawn.chosen.len() > asked {
-        out += &format!(
-            "Stickprovet blev större än {asked}: minst ett dokument dras ur varje skikt.\n"
-        );
-    } else if drawn.chosen.len() < asked {
-        out += "Alla dokument kom med: det fanns inte fler.\n";
+    if drawn.drawn > asked {
+        out +=
+            &format!("Stickprovet blev större än {asked}: minst ett {unit} dras ur varje skikt.\n");
+    } else if drawn.drawn < asked {
+        out += &format!("Alla {units} kom med: det fanns inte fler.\n");
     }
     if let Some(path) = list {
         out += &format!("Listan skrevs till {}.\n", path.display());

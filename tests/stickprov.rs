@@ -569,3 +569,49 @@ fn a_checked_sample_is_compared_with_its_whole_population() {
         "the copy from the undrawn case 2 is found"
     );
 }
+
+/// `--per-ärende` draws cases: every document of a drawn case comes along,
+/// the counts are in cases, and `--kontrollera` reviews every document of
+/// the drawn cases.
+#[test]
+fn a_sample_per_case_brings_every_document_of_the_case() {
+    let (code, stdout, stderr) = run(&[
+        "stickprov",
+        "fixtures/korpus",
+        "-n",
+        "4",
+        "--frö",
+        "3",
+        "--per-ärende",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let cases = column(&stdout, "ärende");
+    let mut distinct = cases.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4, "four cases: {cases:?}");
+    // Every document of the corpus in a drawn case is on the list.
+    let (_, metadata, _) = run(&["kontrollera", "fixtures/korpus", "--format", "json"]);
+    let report: Value = serde_json::from_str(&metadata).unwrap();
+    let in_drawn_cases = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["metadata"]["arende"]
+                .as_str()
+                .is_some_and(|a| distinct.iter().any(|c| c == a))
+        })
+        .count();
+    assert_eq!(cases.len(), in_drawn_cases, "{stdout}");
+    assert!(cases.len() > 4, "the corpus has cases of two documents");
+    let population: usize = column(&stdout, "population")[0].parse().unwrap();
+    assert!(population < 44, "counted in cases: {population}");
+    assert!(
+        stderr.contains(&format!(
+            "4 av {population} ärenden ({} dokument)",
+            cases.len()
+        )),
+        "{stderr}"
+    );
+}

@@ -1,5 +1,10 @@
-//! Stickprov: a reproducible random sample of documents, simple or
-//! stratified with proportional allocation, and the list a team leader files.
+//! Stickprov: a reproducible random sample of documents or of cases
+//! (ärenden), simple or stratified with proportional allocation, and the list
+//! a team leader files.
+//!
+//! Drawn by case, every document of a drawn case comes with it. A document
+//! belongs to the case its `arende` key names (metadata, manifest or a header
+//! field `Ärende:`/`Dnr:`), or is a case of its own.
 //!
 //! The same seed and the same documents always give the same sample, on any
 //! machine and whatever the order the folders were named in: the population
@@ -70,8 +75,23 @@ pub struct Candidate {
     pub record: Option<usize>,
     pub id: String,
     pub path: String,
+    /// The case (ärende) the document belongs to: its `arende` key, or the
+    /// document's own id.
+    pub case: String,
     /// The value of the strata key ([`MISSING`] without one), when stratified.
     pub stratum: Option<String>,
+}
+
+impl Candidate {
+    /// The case as compared: case and spacing do not matter ("LSS 2025-0142"
+    /// and "lss  2025-0142" are one case).
+    fn case_key(&self) -> String {
+        self.case
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
 }
 
 /// The documents a sample is drawn from, and the files that could not be
@@ -133,9 +153,16 @@ impl Population {
                                     .unwrap_or(MISSING)
                                     .to_string()
                             });
+                            let case = doc
+                                .value("arende")
+                                .map(str::trim)
+                                .filter(|v| !v.is_empty())
+                                .unwrap_or(&doc.id)
+                                .to_string();
                             Ok(Some(Candidate {
                                 input: i,
                                 record: doc.record,
+                                case,
                                 id: doc.id,
                                 path: doc.path,
                                 stratum,
@@ -163,7 +190,16 @@ impl Population {
     }
 }
 
-/// A stratum: its size in the population and how many were drawn.
+/// What a sample draws: documents, or cases with all their documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    #[default]
+    Document,
+    Case,
+}
+
+/// A stratum: its size in the population and how many were drawn, counted in
+/// the sample's units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stratum {
     pub name: String,
@@ -175,11 +211,15 @@ pub struct Stratum {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sample {
     pub seed: u64,
-    /// How many documents the sample was drawn from.
+    pub unit: Unit,
+    /// How many units (documents or cases) the sample was drawn from.
     pub population: usize,
+    /// How many units were drawn.
+    pub drawn: usize,
     /// The strata in name order (one, unnamed, for a simple sample).
     pub strata: Vec<Stratum>,
-    /// The drawn documents, in population order within each stratum.
+    /// The drawn documents, in population order within each stratum; drawn
+    /// by case, every document of every drawn case.
     pub chosen: Vec<Candidate>,
 }
 
@@ -226,25 +266,51 @@ pub fn allocate(sizes: &[usize], n: usize) -> Vec<usize> {
 /// Draws `n` documents from `population` with `seed`: simple random
 /// sampling, or stratified by the candidates' strata when they have them.
 pub fn draw(population: &[Candidate], n: usize, seed: u64) -> Sample {
-    let mut strata: BTreeMap<Option<&str>, Vec<&Candidate>> = BTreeMap::new();
+    let units = population.iter().map(|c| vec![c]).collect();
+    draw_units(units, n, seed, Unit::Document)
+}
+
+/// Draws `n` cases from `population` with `seed` and brings every document
+/// of each drawn case. A case is in the stratum of its first document (in
+/// population order); cases are in the order of their first documents.
+pub fn draw_cases(population: &[Candidate], n: usize, seed: u64) -> Sample {
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut cases: Vec<Vec<&Candidate>> = Vec::new();
     for c in population {
-        strata.entry(c.stratum.as_deref()).or_default().push(c);
+        let at = *index.entry(c.case_key()).or_insert_with(|| {
+            cases.push(Vec::new());
+            cases.len() - 1
+        });
+        cases[at].push(c);
+    }
+    draw_units(cases, n, seed, Unit::Case)
+}
+
+/// Draws `n` of `units` (each one or more documents, never empty).
+fn draw_units(units: Vec<Vec<&Candidate>>, n: usize, seed: u64, unit: Unit) -> Sample {
+    let mut strata: BTreeMap<Option<&str>, Vec<&[&Candidate]>> = BTreeMap::new();
+    for u in &units {
+        strata.entry(u[0].stratum.as_deref()).or_default().push(u);
     }
     let sizes: Vec<usize> = strata.values().map(Vec::len).collect();
     let alloc = allocate(&sizes, n);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut sample = Sample {
         seed,
-        population: population.len(),
+        unit,
+        population: units.len(),
+        drawn: alloc.iter().sum(),
         strata: Vec::new(),
         chosen: Vec::new(),
     };
     for ((name, members), &k) in strata.iter().zip(&alloc) {
         let mut picked = rand::seq::index::sample(&mut rng, members.len(), k).into_vec();
         picked.sort_unstable();
-        sample
-            .chosen
-            .extend(picked.into_iter().map(|i| members[i].clone()));
+        sample.chosen.extend(
+            picked
+                .into_iter()
+                .flat_map(|i| members[i].iter().map(|&c| c.clone())),
+        );
         sample.strata.push(Stratum {
             name: name.unwrap_or_default().to_string(),
             population: members.len(),
@@ -260,13 +326,18 @@ pub fn draw(population: &[Candidate], n: usize, seed: u64) -> Sample {
 pub fn write_csv(sample: &Sample, mut out: impl Write, show_pnr: bool) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    let in_stratum = match sample.unit {
+        Unit::Document => "dokument_i_skiktet",
+        Unit::Case => "ärenden_i_skiktet",
+    };
     csv.write_record([
         "nr",
         "dokument",
+        "ärende",
         "fil",
         "skikt",
         "dragna_i_skiktet",
-        "dokument_i_skiktet",
+        in_stratum,
         "frö",
         "population",
     ])?;
@@ -279,6 +350,7 @@ pub fn write_csv(sample: &Sample, mut out: impl Write, show_pnr: bool) -> io::Re
         csv.write_record([
             (nr + 1).to_string(),
             inert(&shown(&c.id, show_pnr)).into_owned(),
+            inert(&shown(&c.case, show_pnr)).into_owned(),
             inert(&shown(&c.path, show_pnr)).into_owned(),
             inert(&shown(&stratum.name, show_pnr)).into_owned(),
             stratum.drawn.to_string(),
@@ -303,6 +375,7 @@ mod tests {
                     record: None,
                     id: format!("{name}-{i:03}"),
                     path: format!("{name}/{i:03}.txt"),
+                    case: format!("{name}-{i:03}"),
                     stratum: Some(name.to_string()),
                 });
             }
@@ -416,8 +489,48 @@ mod tests {
         write_csv(&sample, &mut out, false).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with('\u{feff}'));
-        assert!(text.contains("nr;dokument;fil;skikt"));
+        assert!(text.contains("nr;dokument;ärende;fil;skikt"));
         assert!(!text.contains("19121212-1212"), "{text}");
         assert!(text.contains("a/XXXXXXXX-XXXX.txt;a;2;2;5;2"), "{text}");
+    }
+
+    #[test]
+    fn cases_are_drawn_whole_and_never_split() {
+        // 12 documents in 4 cases of three documents each.
+        let mut all = population(&[("Norr", 8), ("Söder", 4)]);
+        for (i, c) in all.iter_mut().enumerate() {
+            c.case = format!("Dnr {}", i / 3);
+        }
+        // Spacing and case do not split a case.
+        all[1].case = "dnr  0".into();
+        let sample = draw_cases(&all, 2, 9);
+        assert_eq!(sample.unit, Unit::Case);
+        assert_eq!((sample.population, sample.drawn), (4, 2));
+        let mut drawn: Vec<String> = sample.chosen.iter().map(Candidate::case_key).collect();
+        drawn.dedup();
+        assert_eq!(drawn.len(), 2, "two cases: {drawn:?}");
+        for case in &drawn {
+            let whole = all.iter().filter(|c| &c.case_key() == case).count();
+            let chosen = sample
+                .chosen
+                .iter()
+                .filter(|c| &c.case_key() == case)
+                .count();
+            assert_eq!(chosen, whole, "every document of {case}");
+        }
+        // A case is in the stratum of its first document: case 2 (documents
+        // 6–8) is Norr's although document 8 is Söder's.
+        let four = draw_cases(&all, 4, 1);
+        let strata: Vec<(&str, usize)> = four
+            .strata
+            .iter()
+            .map(|s| (s.name.as_str(), s.population))
+            .collect();
+        assert_eq!(strata, [("Norr", 3), ("Söder", 1)]);
+        assert_eq!(
+            draw_cases(&all, 2, 9),
+            sample,
+            "the same seed, the same cases"
+        );
     }
 }
