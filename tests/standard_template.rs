@@ -94,6 +94,15 @@ fn every_criterion_of_the_catalogue_is_in_the_template() {
         ("MQ-BEDOMNING-RIMLIG", "rattssakerhet"),
         ("MQ-INDIVIDUELL", "rattssakerhet"),
         ("MQ-INSATS-MATCHAR-BEHOV", "rattssakerhet"),
+        ("MQ-UNDERLAG-TILLRACKLIGT", "rattssakerhet"),
+        ("MQ-FAKTA-BEDOMNING", "rattssakerhet"),
+        ("MQ-KOMMIT-TILL-TALS", "delaktighet"),
+        ("MQ-BARN-HORT", "delaktighet"),
+        ("MQ-SAMTYCKE-RATT-PERSON", "rattssakerhet"),
+        ("MQ-BESLUT-MOTSVARAR-ANSOKAN", "rattssakerhet"),
+        ("MQ-MOTIVERING-BEGRIPLIG", "klarsprak"),
+        ("MQ-TIDSBEGRANSNING-MOTIVERAD", "rattssakerhet"),
+        ("MQ-LIKVARDIG-RIKTLINJER", "rattssakerhet"),
     ];
     let template = Template::standard().unwrap();
     for (id, perspective) in expected {
