@@ -46,6 +46,7 @@ pub mod criteria;
 pub mod detectors;
 pub mod engine;
 pub mod finding;
+pub mod granskning;
 pub mod ingest;
 pub mod language;
 pub mod report;

@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use granska::engine;
 use granska::finding::Severity;
+use granska::granskning;
 use granska::ingest;
 use granska::report::output::OutputFile;
 use granska::report::privacy::shown;
@@ -112,24 +113,15 @@ enum Command {
         /// Dokumenten (standard: mappen där facit ligger).
         #[command(flatten)]
         inputs: InputArgs,
-        #[command(flatten)]
-        template: TemplateArg,
         /// Utdataformat.
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
         format: TextOrJson,
-        /// Antal trådar (0 = en per processorkärna).
-        #[arg(
-            long = "jobb",
-            visible_alias = "jobs",
-            value_name = "N",
-            default_value_t = 0,
-            help_heading = "Flaggor"
-        )]
-        jobs: usize,
-        /// Visa personnummer omaskerade (undvik!).
-        #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
-        show_pnr: bool,
+        #[command(flatten)]
+        run: RunArgs,
     },
+    /// Kollegiegranskning: fördela ärenden på granskare och skriv protokoll.
+    #[command(subcommand, visible_alias = "review", help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon")]
+    Granskning(ReviewCommand),
     /// Förklara ett kriterium: perspektiv, källa, meddelande, råd och exempel.
     #[command(name = "förklara", visible_aliases = ["forklara", "explain"], help_template = HELP_TEMPLATE)]
     Forklara {
@@ -139,6 +131,97 @@ enum Command {
         #[command(flatten)]
         template: TemplateArg,
     },
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Förbered en omgång: fördela ärendena på granskarna (aldrig egna
+    /// ärenden) och skriv en plan och ett protokoll (xlsx) per granskare.
+    #[command(name = "förbered", visible_aliases = ["forbered", "prepare"], help_template = HELP_TEMPLATE)]
+    Forbered(PrepareArgs),
+}
+
+#[derive(Args)]
+struct PrepareArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// Granskarna: en CSV-fil med kolumnen namn (och gärna enhet).
+    #[arg(
+        long = "granskare",
+        visible_alias = "reviewers",
+        value_name = "FIL",
+        help_heading = "Flaggor"
+    )]
+    reviewers: PathBuf,
+    /// Mappen där omgångens plan och protokoll skrivs; den får inte finnas
+    /// eller ska vara tom.
+    #[arg(
+        long = "ut",
+        visible_alias = "out",
+        value_name = "MAPP",
+        help_heading = "Flaggor"
+    )]
+    out: PathBuf,
+    #[command(flatten)]
+    draw: DrawArgs,
+    /// Andel ärenden som granskas av två, för att se hur lika granskarna
+    /// bedömer (t.ex. 20 eller 20 %).
+    #[arg(long = "dubbelgranska", visible_alias = "double", value_name = "PROCENT", default_value = "0", value_parser = parse_share, help_heading = "Flaggor")]
+    double: f64,
+    /// Omgångens namn på protokollen (standard: Kollegiegranskning och datum).
+    #[arg(long = "omgång", visible_aliases = ["omgang", "round"], value_name = "NAMN", help_heading = "Flaggor")]
+    name: Option<String>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+/// How many to draw and with which seed.
+#[derive(Args)]
+struct DrawArgs {
+    /// Hur många som dras: dokument, eller ärenden med alla sina dokument (med
+    /// --per-ärende, och alltid i granskning förbered, där alla ärenden tas
+    /// med utan -n).
+    #[arg(
+        short = 'n',
+        long = "antal",
+        value_name = "N",
+        help_heading = "Flaggor"
+    )]
+    n: Option<usize>,
+    /// Frö för slumpen: samma frö och samma dokument ger samma urval.
+    #[arg(long = "frö", visible_aliases = ["fro", "seed"], value_name = "TAL", help_heading = "Flaggor")]
+    seed: Option<u64>,
+}
+
+/// The template, the threads and the masking of a command that judges
+/// documents.
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    template: TemplateArg,
+    /// Antal trådar (0 = en per processorkärna).
+    #[arg(
+        long = "jobb",
+        visible_alias = "jobs",
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "Flaggor"
+    )]
+    jobs: usize,
+    /// Visa personnummer omaskerade (undvik!).
+    #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
+    show_pnr: bool,
+}
+
+/// A share in percent: "20", "20 %", "20%" or "12,5".
+fn parse_share(text: &str) -> Result<f64, String> {
+    let number = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    match number.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
+        _ => Err(format!(
+            "”{text}” är ingen andel: skriv procent mellan 0 och 100, t.ex. 20"
+        )),
+    }
 }
 
 #[derive(Subcommand)]
@@ -416,17 +499,8 @@ fn share(text: &str) -> Result<f64, String> {
 struct SampleArgs {
     #[command(flatten)]
     inputs: InputArgs,
-    /// Antal dokument i stickprovet.
-    #[arg(
-        short = 'n',
-        long = "antal",
-        value_name = "N",
-        help_heading = "Flaggor"
-    )]
-    n: Option<usize>,
-    /// Frö för slumpen: samma frö och samma dokument ger samma stickprov.
-    #[arg(long = "frö", visible_aliases = ["fro", "seed"], value_name = "TAL", help_heading = "Flaggor")]
-    seed: Option<u64>,
+    #[command(flatten)]
+    draw: DrawArgs,
     /// Skikta efter en metadatanyckel (t.ex. enhet): proportionellt, minst ett
     /// dokument ur varje skikt.
     #[arg(
@@ -566,6 +640,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Kontrollera(args) => check(args),
         Command::Stickprov(command) => stickprov(command),
+        Command::Granskning(ReviewCommand::Forbered(args)) => prepare_round(args),
         Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
             first,
@@ -602,10 +677,13 @@ fn main() -> ExitCode {
         Command::Utvardera {
             facit,
             mut inputs,
-            template,
             format,
-            jobs,
-            show_pnr,
+            run:
+                RunArgs {
+                    template,
+                    jobs,
+                    show_pnr,
+                },
         } => {
             // Without a folder, the documents lie beside the key.
             if inputs.paths == [PathBuf::from(".")] {
@@ -937,7 +1015,7 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let args = command.args;
-    let Some(n) = args.n else {
+    let Some(n) = args.draw.n else {
         say!(
             "granska: ange stickprovets storlek med -n, t.ex. `granska stickprov -n 20 MAPP`. \
              `granska stickprov storlek --population N` räknar ut hur stort det behöver vara."
@@ -969,7 +1047,7 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     for note in population.key_notes(&filters, args.strata.as_deref()) {
         say!("granska: varning: {note}.");
     }
-    let (seed, chosen_seed) = match args.seed {
+    let (seed, chosen_seed) = match args.draw.seed {
         Some(seed) => (seed, true),
         None => (random_seed(), false),
     };
@@ -1065,6 +1143,66 @@ fn list_metadata(args: &InputArgs, values: usize) -> Result<ExitCode, ExitCode> 
     print!("{}", shown(&population.catalogue.render(values), false));
     for e in &errors {
         say!("granska: kunde inte läsa {}: {}", e.path, e.message);
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+/// `granskning förbered`: a review round's plan and protocols.
+fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
+    let text = std::fs::read(&args.reviewers).map_err(|e| {
+        say!(
+            "granska: kunde inte läsa granskarlistan {}: {}",
+            args.reviewers.display(),
+            ingest::io_message(&e)
+        );
+        ExitCode::from(2)
+    })?;
+    let reviewers =
+        granskning::read_reviewers(&String::from_utf8_lossy(&text)).map_err(|problems| {
+            for p in problems {
+                say!("granska: {p}");
+            }
+            ExitCode::from(2)
+        })?;
+    let template = load_for_review(args.run.template.file.as_deref())?;
+    let (inputs, mut errors) = args.inputs.collect();
+    let seed = args.draw.seed.unwrap_or_else(random_seed);
+    let date = report::today_iso();
+    let prepared = granskning::prepare(granskning::Preparation {
+        template: &template,
+        inputs: &inputs,
+        reviewers,
+        cases: args.draw.n,
+        seed,
+        double: args.double,
+        folder: &args.out,
+        name: args
+            .name
+            .unwrap_or_else(|| format!("Kollegiegranskning {date}")),
+        date,
+        jobs: args.run.jobs,
+        show_pnr: args.run.show_pnr,
+    })
+    .map_err(|e| {
+        say!("granska: {e}");
+        ExitCode::from(2)
+    })?;
+    let show_pnr = args.run.show_pnr;
+    say_part!("{}", prepared.describe(&args.out, show_pnr));
+    if args.draw.seed.is_none() {
+        say!("Fröet slumpades; ange --frö {seed} för att göra samma omgång igen.");
+    }
+    errors.extend(prepared.errors);
+    for e in &errors {
+        say!(
+            "granska: kunde inte läsa {}: {}",
+            shown(&e.path, show_pnr),
+            shown(&e.message, show_pnr)
+        );
     }
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS

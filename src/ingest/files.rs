@@ -557,6 +557,11 @@ fn make_document(input: &Input, read: formats::Read, make: Make) -> Result<Docum
     Ok(doc)
 }
 
+/// A Swedish reason for an I/O error ("filen finns inte").
+pub fn io_message(err: &std::io::Error) -> String {
+    io_reason(Some(err))
+}
+
 /// A Swedish reason for an I/O error.
 fn io_reason(err: Option<&std::io::Error>) -> String {
     use std::io::ErrorKind;

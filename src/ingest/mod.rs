@@ -24,7 +24,7 @@ pub use catalogue::Catalogue;
 pub use document::{Document, Kind, Section};
 pub use files::{
     DEFAULT_MAX_BYTES, IngestError, Input, Reader, Unit, Units, collect_inputs,
-    display as display_path, output_conflict, units,
+    display as display_path, io_message, output_conflict, units,
 };
 pub use isolate::Limits;
 pub use layout::LineIndex;

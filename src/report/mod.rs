@@ -70,3 +70,14 @@ pub fn excerpt(text: &str) -> String {
     }
     out
 }
+
+/// Today's date (UTC) as YYYY-MM-DD, for what a report or protocol records.
+pub fn today_iso() -> String {
+    let days = i64::try_from(xlsx::days_today()).unwrap_or(0);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(days)))
+        .map_or_else(
+            || "1970-01-01".to_string(),
+            |d| d.format("%Y-%m-%d").to_string(),
+        )
+}

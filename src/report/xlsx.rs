@@ -437,11 +437,16 @@ fn write_header(
     Ok(())
 }
 
+/// Days since 1970-01-01 today (UTC).
+pub(crate) fn days_today() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400)
+}
+
 /// Today's date (UTC) for the summary sheet.
 fn today() -> ExcelDateTime {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
+    let days = days_today();
     // Excel's serial date: 1970-01-01 is day 25 569.
     ExcelDateTime::from_serial_datetime(25_569.0 + days as f64)
         .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))

@@ -78,6 +78,8 @@ pub struct Candidate {
     /// The case (ärende) the document belongs to: its `arende` key, or the
     /// document's own id.
     pub case: String,
+    /// The handläggare the document names, if any.
+    pub handlaggare: Option<String>,
     /// The value of the strata key ([`MISSING`] without one), when stratified.
     pub stratum: Option<String>,
 }
@@ -85,7 +87,7 @@ pub struct Candidate {
 impl Candidate {
     /// The case as compared: case and spacing do not matter ("LSS 2025-0142"
     /// and "lss  2025-0142" are one case).
-    fn case_key(&self) -> String {
+    pub fn case_key(&self) -> String {
         self.case
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -159,10 +161,12 @@ impl Population {
                                 .filter(|v| !v.is_empty())
                                 .unwrap_or(&doc.id)
                                 .to_string();
+                            let handlaggare = doc.value("handlaggare").map(str::to_string);
                             Ok(Some(Candidate {
                                 input: i,
                                 record: doc.record,
                                 case,
+                                handlaggare,
                                 id: doc.id,
                                 path: doc.path,
                                 stratum,
@@ -376,6 +380,7 @@ mod tests {
                     id: format!("{name}-{i:03}"),
                     path: format!("{name}/{i:03}.txt"),
                     case: format!("{name}-{i:03}"),
+                    handlaggare: None,
                     stratum: Some(name.to_string()),
                 });
             }

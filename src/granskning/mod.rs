@@ -1,0 +1,14 @@
+//! Kollegiegranskning: a review round over cases. Colleagues review each
+//! other's cases with the template's questions; granska prepares the round —
+//! who reviews which case, never their own, with a share reviewed twice — and
+//! writes each reviewer a protocol pre-filled with granska's verdicts.
+
+mod plan;
+pub mod protokoll;
+mod round;
+
+pub use plan::{
+    Assignment, Plan, ReviewCase, Reviewer, assign, cases_of, read_reviewers, same_person,
+};
+pub use protokoll::{ProtocolCase, Round, write_protocol};
+pub use round::{PLAN_FILE, Preparation, PrepareError, Prepared, prepare};
