@@ -139,6 +139,22 @@ enum ReviewCommand {
     /// ärenden) och skriv en plan och ett protokoll (xlsx) per granskare.
     #[command(name = "förbered", visible_aliases = ["forbered", "prepare"], help_template = HELP_TEMPLATE)]
     Forbered(PrepareArgs),
+    /// Sammanställ en omgång: läs de ifyllda protokollen, kontrollera dem och
+    /// räkna ut frågornas resultat, samstämmigheten och ändrade bedömningar.
+    #[command(name = "sammanställ", visible_aliases = ["sammanstall", "compile"], help_template = HELP_TEMPLATE)]
+    Sammanstall {
+        /// Omgångens mapp (där granskningsplan.csv och protokollen ligger).
+        #[arg(value_name = "MAPP", help_heading = "Argument")]
+        folder: PathBuf,
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
+        format: TextOrJson,
+        #[command(flatten)]
+        template: TemplateArg,
+        /// Visa personnummer omaskerade (undvik!).
+        #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
+        show_pnr: bool,
+    },
 }
 
 #[derive(Args)]
@@ -641,6 +657,13 @@ fn main() -> ExitCode {
         Command::Kontrollera(args) => check(args),
         Command::Stickprov(command) => stickprov(command),
         Command::Granskning(ReviewCommand::Forbered(args)) => prepare_round(args),
+        Command::Granskning(ReviewCommand::Sammanstall {
+            folder,
+            format,
+            template,
+            show_pnr,
+        }) => load(template.file.as_deref())
+            .and_then(|t| compile_round(&t, &folder, format, show_pnr)),
         Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
             first,
@@ -1205,6 +1228,45 @@ fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
         );
     }
     Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+/// `granskning sammanställ`: the returned protocols compiled; exit code 3 when
+/// something in them could not be counted.
+fn compile_round(
+    template: &Template,
+    folder: &Path,
+    format: TextOrJson,
+    show_pnr: bool,
+) -> Result<ExitCode, ExitCode> {
+    let compiled = granskning::sammanstall::compile(folder).map_err(|e| {
+        say!("granska: {e}");
+        ExitCode::from(2)
+    })?;
+    let results = granskning::resultat::results(template, &compiled);
+    match format {
+        TextOrJson::Text => print!(
+            "{}",
+            granskning::resultat::render_text(&results, &compiled, show_pnr)
+        ),
+        TextOrJson::Json => {
+            let json = serde_json::json!({ "results": results, "compiled": compiled });
+            let text = serde_json::to_string_pretty(&json).map_err(|e| {
+                say!("granska: {e}");
+                ExitCode::FAILURE
+            })?;
+            println!("{}", shown(&text, show_pnr));
+        }
+    }
+    if matches!(format, TextOrJson::Json) {
+        for p in &compiled.problems {
+            say!("granska: {p}");
+        }
+    }
+    Ok(if compiled.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(3)

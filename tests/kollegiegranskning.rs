@@ -217,3 +217,321 @@ fn a_sample_of_cases_and_a_broken_reviewer_list() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("procent mellan 0 och 100"));
 }
+
+/// What the test's reviewers answer: agree with granska except on
+/// KS-PASSIV (turned round, with a reason); questions "ja", MQ-FAKTA-BEDOMNING
+/// "delvis", and MQ-LIKVARDIG-RIKTLINJER by reviewer (so the two reviewers of
+/// a case may disagree).
+fn answer_for(reviewer: &str, question: &str) -> &'static str {
+    match question {
+        "MQ-FAKTA-BEDOMNING" => "delvis",
+        "MQ-LIKVARDIG-RIKTLINJER" if reviewer.len() % 2 == 0 => "nej",
+        _ => "ja",
+    }
+}
+
+/// A cell as a spreadsheet program writes a typed value.
+fn cell_xml(cell: &str, style: &str, value: &str) -> String {
+    format!(r#"<c r="{cell}" s="{style}" t="inlineStr"><is><t>{value}</t></is></c>"#)
+}
+
+/// Fills the answer cells of every case sheet of `path` the way a reviewer's
+/// spreadsheet program would store them, through `answer`; `edit` may change
+/// each sheet's XML further. Returns what was filled: (case, kind, id,
+/// answer).
+fn fill(
+    path: &Path,
+    reviewer: &str,
+    mut edit: impl FnMut(&str, String) -> String,
+) -> Vec<(String, String, String, String)> {
+    use std::io::Write;
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let names = book.sheet_names();
+    let mut filled = Vec::new();
+    let mut sheets: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (i, name) in names.iter().enumerate().skip(1) {
+        let range = book.worksheet_range(name).unwrap();
+        let at = |r: u32, c: u32| {
+            range
+                .get_value((r, c))
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
+        let case = at(0, 1);
+        let mut cells = Vec::new();
+        let mut section = "";
+        for r in 0..=range.end().unwrap().0 {
+            match at(r, 0).as_str() {
+                "Automatiska bedömningar" => section = "kriterium",
+                "Frågor" => section = "fråga",
+                _ => {}
+            }
+            let id = if section == "kriterium" {
+                at(r, 1)
+            } else {
+                at(r, 0)
+            };
+            if section == "kriterium" && id.contains('-') && id != "Kriterium" {
+                if id == "KS-PASSIV" {
+                    let turned = if at(r, 3) == "uppfyllt" {
+                        "ej uppfyllt"
+                    } else {
+                        "uppfyllt"
+                    };
+                    cells.push((format!("F{}", r + 1), "nej".to_string()));
+                    cells.push((format!("G{}", r + 1), turned.to_string()));
+                    cells.push((format!("H{}", r + 1), "Passiv form passar här".to_string()));
+                    filled.push((case.clone(), "ändrad".into(), id, turned.to_string()));
+                } else {
+                    cells.push((format!("F{}", r + 1), "ja".to_string()));
+                }
+            } else if section == "fråga" && id.starts_with("MQ-") {
+                let answer = answer_for(reviewer, &id);
+                cells.push((format!("E{}", r + 1), answer.to_string()));
+                filled.push((case.clone(), "svar".into(), id, answer.to_string()));
+            }
+        }
+        sheets.insert(format!("xl/worksheets/sheet{}.xml", i + 1), cells);
+    }
+    let original = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(original)).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if let Some(cells) = sheets.get(&name) {
+            let mut xml = String::from_utf8(content).unwrap();
+            for (cell, value) in cells {
+                let blank = regex::Regex::new(&format!(r#"<c r="{cell}" s="(\d+)"/>"#)).unwrap();
+                let style = blank
+                    .captures(&xml)
+                    .unwrap_or_else(|| panic!("{name} {cell}"))[1]
+                    .to_string();
+                xml = blank
+                    .replace(&xml, cell_xml(cell, &style, value))
+                    .into_owned();
+            }
+            content = edit(&name, xml).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap();
+    filled
+}
+
+fn compile(folder: &Path) -> (Option<i32>, Value, String) {
+    let out = granska()
+        .args(["granskning", "sammanställ", "--format", "json"])
+        .arg(folder)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.code(),
+        json,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn filled_protocols_are_compiled_with_agreement_and_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("granskare.csv");
+    std::fs::write(&list, REVIEWERS).unwrap();
+    let folder = dir.path().join("omgång");
+    assert_eq!(prepare(&folder, &list, &["-n", "10"]).0, Some(0));
+    let rows = plan(&folder);
+    let reviewers: BTreeSet<&String> = rows.iter().map(|(_, r, _)| r).collect();
+    let mut filled: Vec<(String, String, String, String, String)> = Vec::new();
+    for reviewer in &reviewers {
+        let file = format!(
+            "protokoll-{}.xlsx",
+            reviewer.to_lowercase().replace(' ', "-")
+        );
+        for (case, kind, id, answer) in fill(&folder.join(file), reviewer, |_, xml| xml) {
+            filled.push((case, reviewer.to_string(), kind, id, answer));
+        }
+    }
+    let (code, json, stderr) = compile(&folder);
+    assert_eq!(code, Some(0), "{stderr}");
+    let compiled = &json["compiled"];
+    assert_eq!(compiled["problems"].as_array().unwrap().len(), 0);
+    // Every answer filled in is in the compiled round, and nothing else.
+    let answers: BTreeSet<(String, String, String, String)> = compiled["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let f = |k: &str| a[k].as_str().unwrap().to_string();
+            (f("case"), f("reviewer"), f("question"), f("answer"))
+        })
+        .collect();
+    let expected: BTreeSet<(String, String, String, String)> = filled
+        .iter()
+        .filter(|f| f.2 == "svar")
+        .map(|f| (f.0.clone(), f.1.clone(), f.3.clone(), f.4.clone()))
+        .collect();
+    assert_eq!(answers, expected);
+    // The overrides stand, with their reasons, in the tuning list.
+    let overrides = json["results"]["overrides"].as_array().unwrap();
+    let turned = filled.iter().filter(|f| f.2 == "ändrad").count();
+    assert!(turned > 0);
+    assert_eq!(overrides.len(), turned);
+    for o in overrides {
+        assert_eq!(o["criterion"], "KS-PASSIV");
+        assert_eq!(o["reason"], "Passiv form passar här");
+        assert_ne!(o["reviewer_status"], o["granska"]);
+    }
+    let passiv = json["results"]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "KS-PASSIV")
+        .unwrap();
+    assert_eq!(passiv["overridden"], passiv["verdicts"]);
+    // Agreement on MQ-LIKVARDIG-RIKTLINJER over the cases reviewed twice,
+    // counted here from the plan and the answers.
+    let doubled: BTreeSet<&String> = rows.iter().filter(|r| r.2).map(|r| &r.0).collect();
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for case in &doubled {
+        let two: Vec<&str> = rows
+            .iter()
+            .filter(|r| &&r.0 == case)
+            .map(|r| answer_for(&r.1, "MQ-LIKVARDIG-RIKTLINJER"))
+            .collect();
+        pairs.push((two[0], two[1]));
+    }
+    let question = json["results"]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "MQ-LIKVARDIG-RIKTLINJER")
+        .unwrap();
+    let agreement = &question["agreement"];
+    assert_eq!(agreement["cases"], pairs.len());
+    let same = pairs.iter().filter(|(a, b)| a == b).count() as f64 / pairs.len() as f64;
+    assert!((agreement["percent"].as_f64().unwrap() - same).abs() < 1e-9);
+    // κ by hand: p_o − p_e over 1 − p_e, p_e from each reviewer's shares.
+    let n = pairs.len() as f64;
+    let share = |first: bool, label: &str| {
+        pairs
+            .iter()
+            .filter(|p| (if first { p.0 } else { p.1 }) == label)
+            .count() as f64
+            / n
+    };
+    let pe: f64 = ["ja", "nej"]
+        .iter()
+        .map(|l| share(true, l) * share(false, l))
+        .sum();
+    match agreement["kappa"].as_f64() {
+        Some(kappa) => assert!((kappa - (same - pe) / (1.0 - pe)).abs() < 1e-9),
+        None => assert!((1.0 - pe).abs() < 1e-12),
+    }
+    // A question every reviewer answers alike: full agreement.
+    let individual = json["results"]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "MQ-INDIVIDUELL")
+        .unwrap();
+    assert_eq!(individual["agreement"]["percent"], 1.0);
+    assert_eq!(individual["nej"], 0);
+}
+
+#[test]
+fn broken_protocols_are_named_by_file_sheet_and_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("granskare.csv");
+    std::fs::write(&list, REVIEWERS).unwrap();
+    let folder = dir.path().join("omgång");
+    assert_eq!(prepare(&folder, &list, &["-n", "12"]).0, Some(0));
+    let rows = plan(&folder);
+    let reviewer = "Per Lindgren";
+    let path = folder.join("protokoll-per-lindgren.xlsx");
+    let mine = rows.iter().filter(|r| r.1 == reviewer).count();
+    assert!(mine >= 2, "Per Lindgren has {mine} cases");
+    for other in rows.iter().map(|r| &r.1).collect::<BTreeSet<_>>() {
+        if other != reviewer {
+            let file = format!("protokoll-{}.xlsx", other.to_lowercase().replace(' ', "-"));
+            fill(&folder.join(file), other, |_, xml| xml);
+        }
+    }
+    // Sheet 2 ("Ärende 1"): free text in a drop-down cell and an override
+    // without a reason; sheet 3 ("Ärende 2"): another case number.
+    let first_case = rows.iter().find(|r| r.1 == reviewer).unwrap().0.clone();
+    let filled = fill(&path, reviewer, |name, xml| {
+        let first_answer =
+            regex::Regex::new(r#"<c r="(E\d+)" s="(\d+)" t="inlineStr"><is><t>ja</t></is></c>"#)
+                .unwrap();
+        match name {
+            "xl/worksheets/sheet2.xml" => {
+                let xml = first_answer
+                    .replace(
+                        &xml,
+                        r#"<c r="$1" s="$2" t="inlineStr"><is><t>kanske</t></is></c>"#,
+                    )
+                    .into_owned();
+                xml.replacen("<t>Passiv form passar här</t>", "<t></t>", 1)
+            }
+            "xl/worksheets/sheet3.xml" => {
+                let b1 = regex::Regex::new(r#"<c r="B1"[^>]*>.*?</c>"#).unwrap();
+                b1.replace(
+                    &xml,
+                    r#"<c r="B1" t="inlineStr"><is><t>9999-0000</t></is></c>"#,
+                )
+                .into_owned()
+            }
+            _ => xml,
+        }
+    });
+    let (code, json, stderr) = compile(&folder);
+    assert_eq!(code, Some(3), "{stderr}");
+    let problems: Vec<String> = json["compiled"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{} | {} | {} | {}",
+                p["file"], p["sheet"], p["cell"], p["message"]
+            )
+        })
+        .collect();
+    let has = |sheet: &str, cell_prefix: &str, words: &str| {
+        problems.iter().any(|p| {
+            p.contains("protokoll-per-lindgren.xlsx")
+                && p.contains(sheet)
+                && p.contains(&format!("\"{cell_prefix}"))
+                && p.contains(words)
+        })
+    };
+    assert!(
+        has("Ärende 1", "E", "”kanske” är inget giltigt svar"),
+        "{problems:#?}"
+    );
+    assert!(has("Ärende 2", "B1", "står inte i planen"), "{problems:#?}");
+    assert!(filled.iter().any(|f| f.0 == first_case && f.1 == "ändrad"));
+    assert!(
+        has("Ärende 1", "H", "skälet saknas för KS-PASSIV"),
+        "{problems:#?}"
+    );
+    // The planned case whose sheet now names another case is missing.
+    assert!(
+        problems.iter().any(|p| p.contains("bladet för ärende")),
+        "{problems:#?}"
+    );
+    // The rest is compiled: the other reviewers' answers are all there.
+    let others = json["compiled"]["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["reviewer"] != reviewer)
+        .count();
+    assert!(others > 20, "{others}");
+    assert!(stderr.contains("blad ”Ärende 1”, cell E"), "{stderr}");
+}

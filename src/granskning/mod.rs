@@ -5,7 +5,9 @@
 
 mod plan;
 pub mod protokoll;
+pub mod resultat;
 mod round;
+pub mod sammanstall;
 
 pub use plan::{
     Assignment, Plan, ReviewCase, Reviewer, assign, cases_of, read_reviewers, same_person,

@@ -1,0 +1,309 @@
+//! What a compiled round says: the questions answered per case with their
+//! intervals, how well reviewers agree on the cases reviewed twice, and how
+//! often reviewers overrode granska — with the overrides listed as material
+//! for tuning the template.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::sammanstall::{Compiled, Verdict};
+use crate::criteria::Check;
+use crate::report::privacy::shown;
+use crate::score::agreement::{agreement, krippendorff_alpha};
+use crate::score::stats::{self, CONFIDENCE, Interval, percent, percent_range};
+use crate::template::Template;
+
+/// Below this alpha a question's answers are too unlike between reviewers to
+/// rest conclusions on: the key needs clearer guidance.
+pub const LOW_ALPHA: f64 = 0.667;
+
+/// Agreement between reviewers on the cases two of them reviewed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    /// Cases with answers from at least two reviewers.
+    pub cases: usize,
+    /// Share of those cases where the first two reviewers agree.
+    pub percent: f64,
+    pub kappa: Option<f64>,
+    pub alpha: Option<f64>,
+}
+
+/// A question's answers over the round's cases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionResult {
+    pub id: String,
+    pub title: String,
+    pub perspective: String,
+    /// Answers per case (the first reviewer's where there were two).
+    pub ja: usize,
+    pub delvis: usize,
+    pub nej: usize,
+    pub ej_aktuellt: usize,
+    /// Share answered "ja" among ja, delvis and nej.
+    pub share: Option<f64>,
+    pub interval: Option<Interval>,
+    pub agreement: Option<Agreement>,
+}
+
+/// How reviewers met one of granska's criteria.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionReview {
+    pub id: String,
+    pub verdicts: usize,
+    pub overridden: usize,
+    /// Between reviewers, on the status that stands after review.
+    pub agreement: Option<Agreement>,
+}
+
+/// The round's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    pub cases: usize,
+    pub questions: Vec<QuestionResult>,
+    pub criteria: Vec<CriterionReview>,
+    /// Every verdict a reviewer did not share, with the reason.
+    pub overrides: Vec<Verdict>,
+}
+
+/// Agreement over units (cases) that have two or more labels.
+fn agree(units: &[Vec<String>]) -> Option<Agreement> {
+    let paired: Vec<&Vec<String>> = units.iter().filter(|u| u.len() >= 2).collect();
+    let pairs: Vec<(&String, &String)> = paired.iter().map(|u| (&u[0], &u[1])).collect();
+    let two = agreement(&pairs)?;
+    Some(Agreement {
+        cases: paired.len(),
+        percent: two.accuracy,
+        kappa: two.kappa,
+        alpha: krippendorff_alpha(units),
+    })
+}
+
+/// Labels with the plan order of the reviewer who gave them.
+type Ranked = Vec<(usize, String)>;
+
+/// Each unit's labels in the order of the plan (the first reviewer first).
+fn in_plan_order(units: impl IntoIterator<Item = Ranked>) -> Vec<Vec<String>> {
+    units
+        .into_iter()
+        .map(|mut v| {
+            v.sort();
+            v.into_iter().map(|(_, label)| label).collect()
+        })
+        .collect()
+}
+
+/// A criterion's verdicts, overrides and the statuses per (case, document).
+#[derive(Default)]
+struct Tally<'a> {
+    verdicts: usize,
+    overridden: usize,
+    units: BTreeMap<(&'a str, &'a str), Ranked>,
+}
+
+/// The results of `compiled` with the questions and criteria of `template`.
+pub fn results(template: &Template, compiled: &Compiled) -> Results {
+    let order = |case: &str, reviewer: &str| {
+        compiled
+            .reviewers
+            .get(case)
+            .and_then(|rs| rs.iter().position(|r| r == reviewer))
+            .unwrap_or(usize::MAX)
+    };
+    let z = stats::z_for(CONFIDENCE);
+    let mut questions = Vec::new();
+    for q in template
+        .criteria
+        .iter()
+        .filter(|c| matches!(c.check, Check::Question))
+    {
+        // Per case the answers in plan order.
+        let mut by_case: BTreeMap<&str, Ranked> = BTreeMap::new();
+        for a in compiled.answers.iter().filter(|a| a.question == q.id) {
+            by_case
+                .entry(&a.case)
+                .or_default()
+                .push((order(&a.case, &a.reviewer), a.answer.clone()));
+        }
+        let units = in_plan_order(by_case.into_values());
+        let count = |word: &str| units.iter().filter(|u| u[0] == word).count();
+        let (ja, delvis, nej) = (count("ja"), count("delvis"), count("nej"));
+        let judged = ja + delvis + nej;
+        questions.push(QuestionResult {
+            id: q.id.clone(),
+            title: q.title.clone(),
+            perspective: template.perspectives[q.perspective].id.clone(),
+            ja,
+            delvis,
+            nej,
+            ej_aktuellt: count("ej aktuellt"),
+            share: (judged > 0).then(|| ja as f64 / judged as f64),
+            interval: stats::wilson(ja, judged, z),
+            agreement: agree(&units),
+        });
+    }
+    let mut criteria: BTreeMap<&str, Tally> = BTreeMap::new();
+    for v in &compiled.verdicts {
+        let tally = criteria.entry(&v.criterion).or_default();
+        tally.verdicts += 1;
+        tally.overridden += usize::from(!v.agrees);
+        tally
+            .units
+            .entry((&v.case, &v.document))
+            .or_default()
+            .push((order(&v.case, &v.reviewer), v.status().to_string()));
+    }
+    let criteria = template
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let tally = criteria.remove(c.id.as_str())?;
+            Some(CriterionReview {
+                id: c.id.clone(),
+                verdicts: tally.verdicts,
+                overridden: tally.overridden,
+                agreement: agree(&in_plan_order(tally.units.into_values())),
+            })
+        })
+        .collect();
+    let cases: std::collections::BTreeSet<&str> = compiled
+        .answers
+        .iter()
+        .map(|a| a.case.as_str())
+        .chain(compiled.verdicts.iter().map(|v| v.case.as_str()))
+        .collect();
+    Results {
+        cases: cases.len(),
+        questions,
+        criteria,
+        overrides: compiled
+            .verdicts
+            .iter()
+            .filter(|v| !v.agrees)
+            .cloned()
+            .collect(),
+    }
+}
+
+fn decimal(x: Option<f64>) -> String {
+    x.map_or("–".to_string(), |x| format!("{x:.2}").replace('.', ","))
+}
+
+/// The results as text for the terminal, in Swedish.
+pub fn render_text(results: &Results, compiled: &Compiled, show_pnr: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Kollegiegranskningen: {} ärenden besvarade, {} svar på frågor, {} av granskas bedömningar prövade.",
+        results.cases,
+        compiled.answers.len(),
+        compiled.verdicts.len()
+    );
+    if !compiled.problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} saker i protokollen kunde inte räknas (resten är sammanställt):",
+            compiled.problems.len()
+        );
+        for p in &compiled.problems {
+            let _ = writeln!(out, "  {}", shown(&p.to_string(), show_pnr));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nFrågor (svar per ärende; andel ja av ja, delvis och nej):"
+    );
+    for q in &results.questions {
+        let share = match (q.share, q.interval) {
+            (Some(s), Some(i)) => format!(
+                "{} ja ({} säkerhet: {})",
+                percent(s),
+                percent(CONFIDENCE),
+                percent_range(i)
+            ),
+            _ => "inga svar".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} – {}\n    ja {}, delvis {}, nej {}, ej aktuellt {}: {share}",
+            q.id, q.title, q.ja, q.delvis, q.nej, q.ej_aktuellt
+        );
+    }
+    let agreed: Vec<&_> = results
+        .questions
+        .iter()
+        .filter(|q| q.agreement.is_some())
+        .collect();
+    if !agreed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nSamstämmighet mellan granskare (ärenden som granskats av två):"
+        );
+        for q in &agreed {
+            let a = q.agreement.as_ref().expect("filtered");
+            let _ = writeln!(
+                out,
+                "  {}: {} ärenden, lika svar i {}, κ {}, α {}",
+                q.id,
+                a.cases,
+                percent(a.percent),
+                decimal(a.kappa),
+                decimal(a.alpha)
+            );
+        }
+        let unclear: Vec<&str> = agreed
+            .iter()
+            .filter(|q| {
+                q.agreement
+                    .as_ref()
+                    .and_then(|a| a.alpha)
+                    .is_some_and(|a| a < LOW_ALPHA)
+            })
+            .map(|q| q.id.as_str())
+            .collect();
+        if !unclear.is_empty() {
+            let _ = writeln!(
+                out,
+                "  Granskarna svarar för olika på {} (α under 0,67): frågan behöver tydligare vägledning.",
+                unclear.join(", ")
+            );
+        }
+    }
+    if !results.criteria.is_empty() {
+        let _ = writeln!(
+            out,
+            "\ngranska och granskarna (hur ofta granskarna ändrade granskas bedömning):"
+        );
+        for c in &results.criteria {
+            let _ = writeln!(
+                out,
+                "  {}: ändrad i {} av {} ({})",
+                c.id,
+                c.overridden,
+                c.verdicts,
+                percent(c.overridden as f64 / c.verdicts.max(1) as f64)
+            );
+        }
+    }
+    if !results.overrides.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nÄndrade bedömningar (underlag för att justera mallen):"
+        );
+        for v in &results.overrides {
+            let line = format!(
+                "  {} {} {}: granska {}, {} {} – ”{}”",
+                v.case,
+                v.document,
+                v.criterion,
+                v.granska,
+                v.reviewer,
+                v.status(),
+                v.reason.as_deref().unwrap_or("")
+            );
+            let _ = writeln!(out, "{}", shown(&line, show_pnr));
+        }
+    }
+    out
+}
