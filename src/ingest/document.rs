@@ -117,6 +117,17 @@ impl Document {
         fallback: &Metadata,
     ) -> Document {
         let mut doc = Document::laid_out_with(path, text, extra, fallback);
+        // A follow-up that tells how to appeal or has a section "Beslut" has
+        // decided something ("Uppföljning av din hemtjänst … Kvällsbesöket tas
+        // bort … Om du vill överklaga"): it is a decision (fail safe: the
+        // appeal information is then asked for).
+        if doc.kind == Some(Kind::Uppfoljning)
+            && (tells_how_to_appeal(&doc.text)
+                || doc.sections.iter().any(|s| is_decision_heading(&s.title)))
+        {
+            doc.kind = Some(Kind::Beslut);
+            doc.metadata.insert("typ", Kind::Beslut.name());
+        }
         // A letter with no title ("Hej Lennart!") that decides, tells how to
         // appeal or has a section "Beslut" is a decision, unless a heading
         // says it is an investigation or the text proposes ("Förslaget är
@@ -431,6 +442,14 @@ mod tests {
         );
         // A letter that decides nothing stays unnamed.
         assert_eq!(kind("Hej Bengt!\n\nTack för ditt samtal i går.\n"), None);
+        // A follow-up that decides and tells how to appeal is a decision; one
+        // that only reports stays a follow-up.
+        let follow_up =
+            "Uppföljning av din hemtjänst\n\nKvällsbesöket tas bort från och med den 1 maj.\n";
+        assert_eq!(kind(follow_up), Some(Kind::Uppfoljning));
+        let appealable =
+            format!("{follow_up}\nOm du vill överklaga\nSkriv till nämnden inom tre veckor.\n");
+        assert_eq!(kind(&appealable), Some(Kind::Beslut));
     }
 
     #[test]

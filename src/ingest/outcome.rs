@@ -226,6 +226,20 @@ const BETWEEN: &[&str] = &[
 /// assistans kan beviljas den som …".
 const MODALS: &[&str] = &["kan", "kunna", "kunde", "skulle", "bör"];
 
+/// Words that may stand between a listed "att" and its verb: "att i övrigt
+/// avslå", "att därmed bevilja".
+const ADVERBIALS: &[&str] = &[
+    "i",
+    "övrigt",
+    "därmed",
+    "därutöver",
+    "även",
+    "också",
+    "dock",
+    "vidare",
+    "slutligen",
+];
+
 /// Infinitives, which decide only when governed by a decision ("beslutar att
 /// bevilja", "BESLUT: att avslå", "ska upphöra", "kan inte bevilja"): "hjälp
 /// att avsluta måltiden" and "förutsättningar för att bevilja" decide nothing.
@@ -317,12 +331,20 @@ fn acts(
             || (i >= 2
                 && is(i - 2, &["att"])
                 && words[i.saturating_sub(6)..i - 2].iter().any(deciding))
-            // "beslutar att bevilja …, att avslå …": a list of decisions.
-            || (i >= 1
-                && is(i - 1, &["att"])
-                && words[..i - 1]
-                    .windows(2)
-                    .any(|p| deciding(&p[0]) && p[1] == "att"))
+            // "beslutar att bevilja …, att avslå …": a list of decisions, also
+            // "att i övrigt avslå ansökan".
+            || {
+                let mut j = i;
+                while j > 0 && i - j < 3 && is(j - 1, ADVERBIALS) {
+                    j -= 1;
+                }
+                j >= 1
+                    && is(j - 1, &["att"])
+                    && (j == 1
+                        || words[..j - 1]
+                            .windows(2)
+                            .any(|p| deciding(&p[0]) && p[1] == "att"))
+            }
             || (i >= 1 && is(i - 1, &["ska", "skall"]))
             || (i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
             || negated(i)
@@ -516,6 +538,12 @@ fn acts(
             && !(i >= 2
                 && is(i - 2, &["att", "om", "när", "eftersom", "som", "då", "så", "innan"])
                 && !governed(i))
+            // "Vilka insatser du får … framgår av bilagan": an indirect
+            // question tells nothing.
+            && (governed(i)
+                || !words[i.saturating_sub(4)..i]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "vilka" | "vilken" | "vilket" | "vad" | "hur")))
             && ((i >= 1 && is(i - 1, &["du", "ni", "hon", "han", "hen"]))
                 // "beslutat att du inte får dagverksamhet".
                 || (i >= 2
@@ -564,7 +592,15 @@ fn acts(
             } else {
                 ('g', Tier::Weak)
             }
-        } else if w == "ingår" && negated(i) {
+        } else if w == "ingår"
+            && negated(i)
+            // "Skolskjutsen ordnas av skolan och ingår inte i beslutet":
+            // someone else provides it, so nothing is refused.
+            && !words.windows(2).any(|p| {
+                matches!(p[0].as_str(), "ordnas" | "sköts" | "betalas" | "ordnar" | "står")
+                    && matches!(p[1].as_str(), "av" | "för")
+            })
+        {
             // "Inköp ingår inte i beslutet": part of a grant, not of a
             // refusal ("din hemtjänst ingår inte i det här beslutet").
             ('p', Tier::Weak)
@@ -954,6 +990,25 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             // Full grants, some with an unrelated "inte".
             ("Du får hemtjänst två timmar i veckan.", "bifall"),
+            // What someone else provides is outside the decision.
+            (
+                "Noah beviljas korttidsvistelse åtta dygn per månad. Skolskjutsen ordnas av skolan och ingår inte i det här beslutet.",
+                "bifall",
+            ),
+            // A protocol's list: the rest of the application refused.
+            (
+                "Utskottet beslutar att bevilja korttidsvistelse sex dygn per månad, samt att i övrigt avslå ansökan.",
+                "delvis_bifall",
+            ),
+            (
+                "Utskottet beslutar. att bevilja korttidsvistelse sex dygn per månad. att i övrigt avslå ansökan.",
+                "delvis_bifall",
+            ),
+            // What is granted stands in an attachment that is not here.
+            (
+                "Vilka insatser du får och i vilken omfattning framgår av bilaga 1.",
+                "okant",
+            ),
             // The law's condition in a refusal grants nothing.
             (
                 "Vi har kommit fram till att du inte får kontaktperson. Enligt lagen har du rätt till bistånd om du inte kan få behovet tillgodosett på annat sätt.",
