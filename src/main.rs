@@ -149,6 +149,10 @@ enum ReviewCommand {
         /// Utdataformat.
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
         format: TextOrJson,
+        /// Skriv återkoppling till en ny mapp: en egen rapport per handläggare
+        /// (bara hens ärenden) och en sammanfattning för enheten utan namn.
+        #[arg(long = "återkoppling", visible_aliases = ["aterkoppling", "feedback"], value_name = "MAPP", help_heading = "Flaggor")]
+        feedback: Option<PathBuf>,
         #[command(flatten)]
         template: TemplateArg,
         /// Visa personnummer omaskerade (undvik!).
@@ -660,10 +664,11 @@ fn main() -> ExitCode {
         Command::Granskning(ReviewCommand::Sammanstall {
             folder,
             format,
+            feedback,
             template,
             show_pnr,
         }) => load(template.file.as_deref())
-            .and_then(|t| compile_round(&t, &folder, format, show_pnr)),
+            .and_then(|t| compile_round(&t, &folder, format, feedback.as_deref(), show_pnr)),
         Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
             first,
@@ -1240,12 +1245,24 @@ fn compile_round(
     template: &Template,
     folder: &Path,
     format: TextOrJson,
+    feedback: Option<&Path>,
     show_pnr: bool,
 ) -> Result<ExitCode, ExitCode> {
     let compiled = granskning::sammanstall::compile(folder).map_err(|e| {
         say!("granska: {e}");
         ExitCode::from(2)
     })?;
+    if let Some(to) = feedback {
+        let files = granskning::aterkoppling::write(to, template, &compiled).map_err(|e| {
+            say!("granska: {e}");
+            ExitCode::from(2)
+        })?;
+        say!(
+            "Återkopplingen skrevs till {}: {} rapporter till handläggare och en sammanfattning för enheten.",
+            to.display(),
+            files.len().saturating_sub(1)
+        );
+    }
     let results = granskning::resultat::results(template, &compiled);
     match format {
         TextOrJson::Text => print!(

@@ -47,7 +47,8 @@ fn plan(folder: &Path) -> Vec<(String, String, bool)> {
             "enhet",
             "dubbelgranskas",
             "dokument",
-            "protokoll"
+            "protokoll",
+            "handläggare"
         ]
     );
     lines
@@ -301,7 +302,9 @@ fn fill(
         let name = entry.name().to_string();
         let mut content = Vec::new();
         entry.read_to_end(&mut content).unwrap();
-        if let Some(cells) = sheets.get(&name) {
+        if name == "xl/workbook.xml" {
+            content = edit(&name, String::from_utf8(content).unwrap()).into_bytes();
+        } else if let Some(cells) = sheets.get(&name) {
             let mut xml = String::from_utf8(content).unwrap();
             for (cell, value) in cells {
                 let blank = regex::Regex::new(&format!(r#"<c r="{cell}" s="(\d+)"/>"#)).unwrap();
@@ -441,6 +444,47 @@ fn filled_protocols_are_compiled_with_agreement_and_overrides() {
         .unwrap();
     assert_eq!(individual["agreement"]["percent"], 1.0);
     assert_eq!(individual["nej"], 0);
+
+    // Feedback: each handläggare's report names only their own cases; the
+    // unit's summary names nobody.
+    let feedback = dir.path().join("återkoppling");
+    let out = granska()
+        .args(["granskning", "sammanställ"])
+        .arg(&folder)
+        .arg("--återkoppling")
+        .arg(&feedback)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let owners = handlaggare();
+    let planned: BTreeSet<&String> = rows.iter().map(|r| &r.0).collect();
+    let mut people: BTreeSet<&String> = BTreeSet::new();
+    for case in &planned {
+        people.extend(owners[*case].iter());
+    }
+    let summary = std::fs::read_to_string(feedback.join("enhetens-sammanfattning.txt")).unwrap();
+    assert!(summary.contains("ärenden granskades"));
+    for person in &people {
+        let file = feedback.join(format!("återkoppling-{}.txt", person.replace(' ', "-")));
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+        let mine: BTreeSet<&&String> = planned
+            .iter()
+            .filter(|c| owners[**c].contains(*person))
+            .collect();
+        for case in &planned {
+            assert_eq!(
+                text.contains(case.as_str()),
+                mine.contains(case),
+                "{person}'s report and case {case}"
+            );
+        }
+        assert!(text.contains("Att utveckla") && text.contains("Det här fungerar bra"));
+        let first = person.split(' ').next().unwrap();
+        assert!(
+            !summary.to_lowercase().contains(first),
+            "{first} in the summary"
+        );
+    }
 }
 
 #[test]
@@ -454,7 +498,8 @@ fn broken_protocols_are_named_by_file_sheet_and_cell() {
     let reviewer = "Per Lindgren";
     let path = folder.join("protokoll-per-lindgren.xlsx");
     let mine = rows.iter().filter(|r| r.1 == reviewer).count();
-    assert!(mine >= 2, "Per Lindgren has {mine} cases");
+    assert!(mine >= 3, "Per Lindgren has {mine} cases");
+    let last_case = rows.iter().rfind(|r| r.1 == reviewer).unwrap().0.clone();
     for other in rows.iter().map(|r| &r.1).collect::<BTreeSet<_>>() {
         if other != reviewer {
             let file = format!("protokoll-{}.xlsx", other.to_lowercase().replace(' ', "-"));
@@ -477,6 +522,13 @@ fn broken_protocols_are_named_by_file_sheet_and_cell() {
                     )
                     .into_owned();
                 xml.replacen("<t>Passiv form passar här</t>", "<t></t>", 1)
+            }
+            // The last case's sheet is deleted.
+            "xl/workbook.xml" => {
+                let last =
+                    regex::Regex::new(&format!(r#"<sheet name="Ärende {mine}"[^>]*/>"#)).unwrap();
+                assert!(last.is_match(&xml), "{xml}");
+                last.replace(&xml, "").into_owned()
             }
             "xl/worksheets/sheet3.xml" => {
                 let b1 = regex::Regex::new(r#"<c r="B1"[^>]*>.*?</c>"#).unwrap();
@@ -520,9 +572,17 @@ fn broken_protocols_are_named_by_file_sheet_and_cell() {
         has("Ärende 1", "H", "skälet saknas för KS-PASSIV"),
         "{problems:#?}"
     );
-    // The planned case whose sheet now names another case is missing.
+    // The planned case whose sheet now names another case is missing, and
+    // so is the case whose sheet was deleted.
+    let missing = problems
+        .iter()
+        .filter(|p| p.contains("bladet för ärende"))
+        .count();
+    assert_eq!(missing, 2, "{problems:#?}");
     assert!(
-        problems.iter().any(|p| p.contains("bladet för ärende")),
+        problems
+            .iter()
+            .any(|p| p.contains(&format!("bladet för ärende ”{last_case}” saknas"))),
         "{problems:#?}"
     );
     // The rest is compiled: the other reviewers' answers are all there.

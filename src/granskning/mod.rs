@@ -3,6 +3,7 @@
 //! who reviews which case, never their own, with a share reviewed twice — and
 //! writes each reviewer a protocol pre-filled with granska's verdicts.
 
+pub mod aterkoppling;
 mod plan;
 pub mod protokoll;
 pub mod resultat;

@@ -190,6 +190,15 @@ pub fn prepare(p: Preparation) -> Result<Prepared, PrepareError> {
 /// `protokoll-eva-lund.xlsx`: the reviewer's name in lower case letters and
 /// digits (å, ä, ö kept), with the reviewer's number when nothing is left.
 fn protocol_name(name: &str, index: usize) -> String {
+    match slug(name) {
+        Some(slug) => format!("protokoll-{slug}.xlsx"),
+        None => format!("protokoll-{}.xlsx", index + 1),
+    }
+}
+
+/// A name as part of a file name: lower case letters and digits (å, ä, ö
+/// kept) joined by hyphens; `None` when nothing is left.
+pub(super) fn slug(name: &str) -> Option<String> {
     let slug: String = name
         .to_lowercase()
         .chars()
@@ -199,11 +208,7 @@ fn protocol_name(name: &str, index: usize) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if slug.is_empty() {
-        format!("protokoll-{}.xlsx", index + 1)
-    } else {
-        format!("protokoll-{slug}.xlsx")
-    }
+    (!slug.is_empty()).then_some(slug)
 }
 
 /// The plan: one row per case and reviewer (semicolon, UTF-8 with BOM).
@@ -226,6 +231,7 @@ fn write_plan(
         "dubbelgranskas",
         "dokument",
         "protokoll",
+        "handläggare",
     ])?;
     for a in &plan.assignments {
         let case = &cases[a.case];
@@ -242,6 +248,7 @@ fn write_plan(
                 if a.double { "ja" } else { "nej" }.to_string(),
                 inert(&documents.join(", ")).into_owned(),
                 protocol.to_string(),
+                inert(&case.handlaggare.join(" | ")).into_owned(),
             ]
         };
         if a.reviewers.is_empty() {

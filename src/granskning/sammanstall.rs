@@ -49,6 +49,8 @@ pub struct Verdict {
     /// The reviewer's status when they do not agree.
     pub reviewer_status: Option<String>,
     pub reason: Option<String>,
+    /// What granska based its verdict on, as written in the protocol.
+    pub evidence: Option<String>,
 }
 
 impl Verdict {
@@ -75,6 +77,7 @@ struct Planned {
     reviewer: String,
     double: bool,
     protocol: String,
+    handlaggare: Vec<String>,
 }
 
 /// A compiled round.
@@ -87,6 +90,10 @@ pub struct Compiled {
     pub double: BTreeSet<String>,
     /// Each case's reviewers in plan order.
     pub reviewers: BTreeMap<String, Vec<String>>,
+    /// Each case's handläggare (for feedback; not shown in the round's
+    /// results).
+    #[serde(skip)]
+    pub handlaggare: BTreeMap<String, Vec<String>>,
 }
 
 /// Why a round could not be compiled at all.
@@ -101,6 +108,9 @@ pub fn compile(folder: &Path) -> Result<Compiled, CompileError> {
     let plan = read_plan(&folder.join(PLAN_FILE))?;
     let mut out = Compiled::default();
     for p in &plan {
+        out.handlaggare
+            .entry(p.case.clone())
+            .or_insert_with(|| p.handlaggare.clone());
         if p.double {
             out.double.insert(p.case.clone());
         }
@@ -138,6 +148,12 @@ fn read_plan(path: &Path) -> Result<Vec<Planned>, CompileError> {
             reviewer: field(1),
             double: field(3) == "ja",
             protocol: field(5),
+            handlaggare: field(6)
+                .split(" | ")
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .map(str::to_string)
+                .collect(),
         });
     }
     Ok(rows)
@@ -330,6 +346,7 @@ fn read_case(
             agrees,
             reviewer_status,
             reason: reason.filter(|_| !agrees),
+            evidence: text(range, row, 4),
         });
     }
     for row in questions + 2..=last {
