@@ -149,6 +149,14 @@ enum ReviewCommand {
         /// Utdataformat.
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
         format: TextOrJson,
+        /// Skriv sammanställningen till en fil: .xlsx (Excel), .json eller text.
+        #[arg(
+            long = "ut",
+            visible_alias = "out",
+            value_name = "FIL",
+            help_heading = "Flaggor"
+        )]
+        out: Option<PathBuf>,
         /// Skriv återkoppling till en ny mapp: en egen rapport per handläggare
         /// (bara hens ärenden) och en sammanfattning för enheten utan namn.
         #[arg(long = "återkoppling", visible_aliases = ["aterkoppling", "feedback"], value_name = "MAPP", help_heading = "Flaggor")]
@@ -664,11 +672,18 @@ fn main() -> ExitCode {
         Command::Granskning(ReviewCommand::Sammanstall {
             folder,
             format,
+            out,
             feedback,
             template,
             show_pnr,
-        }) => load(template.file.as_deref())
-            .and_then(|t| compile_round(&t, &folder, format, feedback.as_deref(), show_pnr)),
+        }) => load(template.file.as_deref()).and_then(|t| {
+            let to = RoundOutputs {
+                format,
+                file: out.as_deref(),
+                feedback: feedback.as_deref(),
+            };
+            compile_round(&t, &folder, to, show_pnr)
+        }),
         Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
             first,
@@ -1241,13 +1256,24 @@ fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
 
 /// `granskning sammanställ`: the returned protocols compiled; exit code 3 when
 /// something in them could not be counted.
+/// Where `granskning sammanställ` writes.
+struct RoundOutputs<'a> {
+    format: TextOrJson,
+    file: Option<&'a Path>,
+    feedback: Option<&'a Path>,
+}
+
 fn compile_round(
     template: &Template,
     folder: &Path,
-    format: TextOrJson,
-    feedback: Option<&Path>,
+    to: RoundOutputs,
     show_pnr: bool,
 ) -> Result<ExitCode, ExitCode> {
+    let RoundOutputs {
+        format,
+        file,
+        feedback,
+    } = to;
     let compiled = granskning::sammanstall::compile(folder).map_err(|e| {
         say!("granska: {e}");
         ExitCode::from(2)
@@ -1264,21 +1290,43 @@ fn compile_round(
         );
     }
     let results = granskning::resultat::results(template, &compiled);
-    match format {
-        TextOrJson::Text => print!(
-            "{}",
-            granskning::resultat::render_text(&results, &compiled, show_pnr)
-        ),
-        TextOrJson::Json => {
-            let json = serde_json::json!({ "results": results, "compiled": compiled });
-            let text = serde_json::to_string_pretty(&json).map_err(|e| {
-                say!("granska: {e}");
-                ExitCode::FAILURE
-            })?;
-            println!("{}", shown(&text, show_pnr));
+    let extension = file
+        .and_then(|f| f.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let json = match extension.as_deref() {
+        Some("json") => true,
+        Some(_) => false,
+        None => matches!(format, TextOrJson::Json),
+    };
+    let body = if json {
+        let value = serde_json::json!({ "results": results, "compiled": compiled });
+        let text = serde_json::to_string_pretty(&value).map_err(|e| {
+            say!("granska: {e}");
+            ExitCode::FAILURE
+        })?;
+        format!("{}\n", shown(&text, show_pnr))
+    } else {
+        granskning::resultat::render_text(&results, &compiled, show_pnr)
+    };
+    match file {
+        None => print!("{body}"),
+        Some(path) => {
+            let (out, pending) = create_output(path)?;
+            let mut w = io::BufWriter::new(out);
+            let written = if extension.as_deref() == Some("xlsx") {
+                granskning::resultat::write_xlsx(&mut w, &results, &compiled, show_pnr)
+                    .map_err(|e| io::Error::other(e.to_string()))
+            } else {
+                w.write_all(body.as_bytes())
+            };
+            written
+                .and_then(|()| w.flush())
+                .and_then(|()| pending.commit())
+                .map_err(write_error)?;
+            say!("Sammanställningen skrevs till {}.", path.display());
         }
     }
-    if matches!(format, TextOrJson::Json) {
+    if json || file.is_some() {
         for p in &compiled.problems {
             say!("granska: {p}");
         }

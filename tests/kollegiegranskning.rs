@@ -445,6 +445,36 @@ fn filled_protocols_are_compiled_with_agreement_and_overrides() {
     assert_eq!(individual["agreement"]["percent"], 1.0);
     assert_eq!(individual["nej"], 0);
 
+    // The same in Excel: a sheet per part, every override on its own row.
+    let xlsx = dir.path().join("omgången.xlsx");
+    let out = granska()
+        .args(["granskning", "sammanställ"])
+        .arg(&folder)
+        .arg("--ut")
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Frågor",
+            "Samstämmighet",
+            "granska och granskarna",
+            "Ändrade bedömningar",
+            "Kunde inte räknas"
+        ]
+    );
+    let questions = book.worksheet_range("Frågor").unwrap();
+    assert_eq!(questions.height(), 1 + 12, "a row per question of the key");
+    let changed = book.worksheet_range("Ändrade bedömningar").unwrap();
+    assert_eq!(changed.height(), 1 + turned);
+    assert_eq!(
+        changed.get_value((1, 6)).unwrap().to_string(),
+        "Passiv form passar här"
+    );
+
     // Feedback: each handläggare's report names only their own cases; the
     // unit's summary names nobody.
     let feedback = dir.path().join("återkoppling");

@@ -307,3 +307,132 @@ pub fn render_text(results: &Results, compiled: &Compiled, show_pnr: bool) -> St
     }
     out
 }
+
+/// The compiled round as an Excel workbook for the team leader: the
+/// questions, the agreement, granska against the reviewers, every override
+/// and what could not be counted — one sheet each.
+pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
+    out: W,
+    results: &Results,
+    compiled: &Compiled,
+    show_pnr: bool,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mask = |s: &str| shown(s, show_pnr).into_owned();
+    let bold = Format::new().set_bold();
+    let share = Format::new().set_num_format("0%");
+    let two = Format::new().set_num_format("0.00");
+    let mut book = Workbook::new();
+    let headings = |sheet: &mut rust_xlsxwriter::Worksheet, names: &[&str]| {
+        for (col, name) in names.iter().enumerate() {
+            sheet.write_with_format(0, col as u16, *name, &bold)?;
+            sheet.set_column_width(col as u16, if col < 2 { 28 } else { 14 })?;
+        }
+        sheet.set_freeze_panes(1, 0).map(|_| ())
+    };
+    let sheet = book.add_worksheet().set_name("Frågor")?;
+    headings(
+        sheet,
+        &[
+            "Fråga",
+            "Frågan",
+            "Perspektiv",
+            "ja",
+            "delvis",
+            "nej",
+            "ej aktuellt",
+            "Andel ja",
+            "95 % KI från",
+            "95 % KI till",
+        ],
+    )?;
+    for (r, q) in results.questions.iter().enumerate() {
+        let row = r as u32 + 1;
+        sheet.write(row, 0, q.id.as_str())?;
+        sheet.write(row, 1, q.title.as_str())?;
+        sheet.write(row, 2, q.perspective.as_str())?;
+        for (col, n) in [(3, q.ja), (4, q.delvis), (5, q.nej), (6, q.ej_aktuellt)] {
+            sheet.write(row, col, n as u32)?;
+        }
+        if let (Some(s), Some(i)) = (q.share, q.interval) {
+            sheet.write_with_format(row, 7, s, &share)?;
+            sheet.write_with_format(row, 8, i.low, &share)?;
+            sheet.write_with_format(row, 9, i.high, &share)?;
+        }
+    }
+    let sheet = book.add_worksheet().set_name("Samstämmighet")?;
+    headings(
+        sheet,
+        &["Fråga eller kriterium", "Ärenden", "Lika svar", "κ", "α"],
+    )?;
+    let agreements = results
+        .questions
+        .iter()
+        .map(|q| (&q.id, &q.agreement))
+        .chain(results.criteria.iter().map(|c| (&c.id, &c.agreement)));
+    let mut row = 1;
+    for (id, agreement) in agreements {
+        let Some(a) = agreement else { continue };
+        sheet.write(row, 0, id.as_str())?;
+        sheet.write(row, 1, a.cases as u32)?;
+        sheet.write_with_format(row, 2, a.percent, &share)?;
+        if let Some(k) = a.kappa {
+            sheet.write_with_format(row, 3, k, &two)?;
+        }
+        if let Some(alpha) = a.alpha {
+            sheet.write_with_format(row, 4, alpha, &two)?;
+        }
+        row += 1;
+    }
+    let sheet = book.add_worksheet().set_name("granska och granskarna")?;
+    headings(sheet, &["Kriterium", "Prövade", "Ändrade", "Andel ändrade"])?;
+    for (r, c) in results.criteria.iter().enumerate() {
+        let row = r as u32 + 1;
+        sheet.write(row, 0, c.id.as_str())?;
+        sheet.write(row, 1, c.verdicts as u32)?;
+        sheet.write(row, 2, c.overridden as u32)?;
+        sheet.write_with_format(
+            row,
+            3,
+            c.overridden as f64 / c.verdicts.max(1) as f64,
+            &share,
+        )?;
+    }
+    let sheet = book.add_worksheet().set_name("Ändrade bedömningar")?;
+    headings(
+        sheet,
+        &[
+            "Ärende",
+            "Dokument",
+            "Kriterium",
+            "granska",
+            "Granskare",
+            "Granskarens bedömning",
+            "Skäl",
+        ],
+    )?;
+    for (r, v) in results.overrides.iter().enumerate() {
+        let row = r as u32 + 1;
+        let cells = [
+            mask(&v.case),
+            mask(&v.document),
+            v.criterion.clone(),
+            v.granska.clone(),
+            v.reviewer.clone(),
+            v.status().to_string(),
+            mask(v.reason.as_deref().unwrap_or("")),
+        ];
+        for (col, text) in cells.iter().enumerate() {
+            sheet.write(row, col as u16, text.as_str())?;
+        }
+    }
+    let sheet = book.add_worksheet().set_name("Kunde inte räknas")?;
+    headings(sheet, &["Fil", "Blad", "Cell", "Problem"])?;
+    for (r, p) in compiled.problems.iter().enumerate() {
+        let row = r as u32 + 1;
+        for (col, text) in [&p.file, &p.sheet, &p.cell, &p.message].iter().enumerate() {
+            sheet.write(row, col as u16, mask(text).as_str())?;
+        }
+    }
+    book.save_to_writer(out)
+}
