@@ -1299,7 +1299,12 @@ fn compile_round(
         None => matches!(format, TextOrJson::Json),
     };
     let body = if json {
-        let value = serde_json::json!({ "results": results, "compiled": compiled });
+        let value = serde_json::json!({
+            "kind": "kollegiegranskning",
+            "template": { "name": template.name, "version": template.version },
+            "results": results,
+            "compiled": compiled,
+        });
         let text = serde_json::to_string_pretty(&value).map_err(|e| {
             say!("granska: {e}");
             ExitCode::FAILURE

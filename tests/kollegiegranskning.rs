@@ -445,6 +445,26 @@ fn filled_protocols_are_compiled_with_agreement_and_overrides() {
     assert_eq!(individual["agreement"]["percent"], 1.0);
     assert_eq!(individual["nej"], 0);
 
+    // Two compiled rounds compare like two reports, question by question.
+    let (spring, autumn) = (dir.path().join("vår.json"), dir.path().join("höst.json"));
+    std::fs::write(&spring, serde_json::to_string(&json).unwrap()).unwrap();
+    std::fs::write(&autumn, serde_json::to_string(&json).unwrap()).unwrap();
+    let out = granska()
+        .args(["jämför", "--format", "json"])
+        .arg(&spring)
+        .arg(&autumn)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let comparison: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = comparison.to_string();
+    assert!(text.contains("MQ-LIKVARDIG-RIKTLINJER"), "{text}");
+
     // The same in Excel: a sheet per part, every override on its own row.
     let xlsx = dir.path().join("omgången.xlsx");
     let out = granska()

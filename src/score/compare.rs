@@ -32,10 +32,28 @@ pub struct Round {
     pub perspectives: Vec<(String, String, Count)>,
 }
 
+/// A report (`summary`) or a compiled kollegiegranskning (`results`); read in
+/// one streaming pass, the documents skipped.
 #[derive(Deserialize)]
 struct ReportIn {
     template: TemplateIn,
-    summary: SummaryIn,
+    summary: Option<SummaryIn>,
+    results: Option<ResultsIn>,
+}
+
+#[derive(Deserialize)]
+struct ResultsIn {
+    cases: usize,
+    questions: Vec<QuestionIn>,
+}
+
+#[derive(Deserialize)]
+struct QuestionIn {
+    id: String,
+    perspective: String,
+    ja: usize,
+    delvis: usize,
+    nej: usize,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +85,30 @@ struct PerspectiveIn {
 }
 
 impl Round {
+    /// A compiled kollegiegranskning as a round: each question counts its
+    /// cases answered ja, delvis or nej, and "ja" as met. Questions are
+    /// answered per case and not per perspective, so a review round has no
+    /// perspective rows.
+    fn of_review(template: TemplateIn, results: ResultsIn) -> Round {
+        Round {
+            template: template.name,
+            template_version: template.version,
+            documents: results.cases,
+            criteria: results
+                .questions
+                .into_iter()
+                .map(|q| {
+                    let count = Count {
+                        applicable: q.ja + q.delvis + q.nej,
+                        met: q.ja,
+                    };
+                    (q.id, q.perspective, count)
+                })
+                .collect(),
+            perspectives: Vec::new(),
+        }
+    }
+
     /// Reads a round from a granska JSON report; the error says in Swedish
     /// what is wrong.
     pub fn read(json: impl Read) -> Result<Round, String> {
@@ -81,7 +123,19 @@ impl Round {
                     format!("filen är inte giltig JSON: {e}")
                 }
             })?;
-        let summary = report.summary;
+        let summary = match (report.summary, report.results) {
+            (Some(summary), _) => summary,
+            (None, Some(results)) => {
+                return Ok(Round::of_review(report.template, results));
+            }
+            (None, None) => {
+                return Err(
+                    "filen är varken en JSON-rapport från granska (gjord med --format json) eller \
+                     en sammanställd kollegiegranskning"
+                        .to_string(),
+                );
+            }
+        };
         // Perspectives in the order their criteria come in the template.
         let mut perspectives: Vec<(String, String, Count)> = Vec::new();
         let mut by_id = summary.perspectives;
