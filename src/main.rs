@@ -362,6 +362,10 @@ struct CheckArgs {
         help_heading = "Flaggor"
     )]
     out: Option<PathBuf>,
+    /// Räkna sammanfattningen också per ärende: ett ärende uppfyller ett
+    /// kriterium när alla dess dokument där kriteriet gäller uppfyller det.
+    #[arg(long = "per-ärende", visible_aliases = ["per-arende", "per-case"], help_heading = "Flaggor")]
+    per_case: bool,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -371,6 +375,10 @@ struct CheckArgs {
 struct ReportArgs {
     #[command(flatten)]
     template: TemplateArg,
+    /// Count the summary per case too (set by `kontrollera --per-ärende` and
+    /// by `stickprov --per-ärende`).
+    #[arg(skip)]
+    per_case: bool,
     /// Utdataformat (standard: efter filändelsen i --ut, annars text).
     #[arg(long, value_enum, help_heading = "Flaggor")]
     format: Option<Format>,
@@ -838,7 +846,8 @@ fn use_color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
+fn check(mut args: CheckArgs) -> Result<ExitCode, ExitCode> {
+    args.report.per_case = args.per_case;
     refuse_overwrite(&args.inputs.paths, args.out.as_deref())?;
     args.report.output_format(args.out.as_deref())?;
     let template = load_for_review(args.report.template.file.as_deref())?;
@@ -859,6 +868,8 @@ struct Rendered {
     kind: Option<&'static str>,
     outcome: Option<String>,
     group: Option<String>,
+    /// The document's case, when counting per case.
+    case: Option<String>,
     /// The document's keys and values, when grouping (to say which keys
     /// there are if none has the one asked for).
     keys: Option<ingest::Catalogue>,
@@ -882,7 +893,10 @@ fn run_report(
     let (out, pending) = open_output(out_path)?;
     let color = out_path.is_none() && use_color(&io::stdout());
     let show = args.show_pnr;
-    let mut tally = Tally::new(template);
+    let mut tally = match args.per_case {
+        true => Tally::new(template).per_case(),
+        false => Tally::new(template),
+    };
     let mut groups = args.group.as_deref().map(Groups::new);
     let mut catalogue = ingest::Catalogue::default();
     let severity = Severity::from(args.severity);
@@ -890,6 +904,7 @@ fn run_report(
         body: writer::render(format, template, d, &o.shown_at(severity), show, color),
         kind: d.kind.map(ingest::Kind::name),
         outcome: d.metadata.get("utfall").map(str::to_string),
+        case: args.per_case.then(|| sample::case_of(d)),
         group: args
             .group
             .as_deref()
@@ -932,6 +947,7 @@ fn run_report(
                     let facts = Facts {
                         kind: rendered.kind,
                         outcome: rendered.outcome.as_deref(),
+                        case: rendered.case.as_deref(),
                     };
                     tally.add(&outcome.statuses, &outcome.score, facts);
                     if let Some(keys) = rendered.keys {
@@ -1057,7 +1073,9 @@ fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let args = command.args;
+    let mut args = command.args;
+    // Drawn by case, the review is summed up by case too.
+    args.report.per_case = args.per_case;
     let Some(n) = args.draw.n else {
         say!(
             "granska: ange stickprovets storlek med -n, t.ex. `granska stickprov -n 20 MAPP`. \

@@ -615,3 +615,53 @@ fn a_sample_per_case_brings_every_document_of_the_case() {
         "{stderr}"
     );
 }
+
+/// `--per-ärende`: a case meets a criterion when every document of the case
+/// where the criterion applies meets it — checked against the documents.
+#[test]
+fn the_summary_per_case_agrees_with_the_documents() {
+    let json = json_of(&[
+        "kontrollera",
+        "fixtures/korpus",
+        "--format",
+        "json",
+        "--per-ärende",
+    ]);
+    let documents = json["documents"].as_array().unwrap();
+    let summary = &json["summary"];
+    let mut cases: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
+    for d in documents {
+        let case = d["metadata"]["arende"].as_str().unwrap().to_lowercase();
+        cases.entry(case).or_default().push(d);
+    }
+    assert_eq!(summary["cases"], cases.len());
+    let mut checked = 0;
+    for c in summary["criteria"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        let status = |d: &Value| {
+            d["criteria"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == id)
+                .map(|x| x["status"].as_str().unwrap().to_string())
+                .unwrap()
+        };
+        let (mut applicable, mut met) = (0, 0);
+        for docs in cases.values() {
+            let statuses: Vec<String> = docs.iter().map(|d| status(d)).collect();
+            if statuses.iter().any(|s| s == "met" || s == "not_met") {
+                applicable += 1;
+                met += usize::from(!statuses.iter().any(|s| s == "not_met"));
+            }
+        }
+        assert_eq!(c["cases"]["applicable"], applicable, "{id}");
+        assert_eq!(c["cases"]["met"], met, "{id}");
+        checked += usize::from(applicable > 0 && met < applicable);
+    }
+    assert!(checked > 5, "some criteria are not met in some case");
+    // Without the flag the summary has no per-case counts.
+    let json = json_of(&["kontrollera", "fixtures/korpus", "--format", "json"]);
+    assert!(json["summary"]["criteria"][0].get("cases").is_none());
+    assert!(json["summary"].get("cases").is_none());
+}

@@ -171,7 +171,7 @@ fn criteria(out: &mut String, figures: &Figures) {
         "\n{:<width$}  {:>18}  {:>9}  {:>5}  Bedömning",
         "Kriterium", "Uppfyllda", "95 % KI", "Mål"
     );
-    for c in rows {
+    for c in &rows {
         let _ = writeln!(
             out,
             "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
@@ -180,6 +180,36 @@ fn criteria(out: &mut String, figures: &Figures) {
             c.estimate.interval_text(),
             target(c.estimate.target),
             verdict(c.estimate.verdict)
+        );
+    }
+    // Counted per case: a case meets a criterion when all its documents
+    // where the criterion applies meet it.
+    let per_case: Vec<_> = rows
+        .iter()
+        .filter_map(|c| c.cases.as_ref().map(|k| (c, k)))
+        .filter(|(_, k)| k.applicable > 0)
+        .collect();
+    if per_case.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nPer ärende (ett ärende räknas som uppfyllt när alla dess dokument där kriteriet gäller uppfyller det):"
+    );
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>18}  {:>9}  {:>5}  Bedömning",
+        "Kriterium", "Ärenden", "95 % KI", "Mål"
+    );
+    for (c, k) in per_case {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
+            c.id,
+            count(k.met, k.applicable),
+            k.estimate.interval_text(),
+            target(k.estimate.target),
+            verdict(k.estimate.verdict)
         );
     }
 }

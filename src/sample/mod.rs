@@ -88,12 +88,27 @@ impl Candidate {
     /// The case as compared: case and spacing do not matter ("LSS 2025-0142"
     /// and "lss  2025-0142" are one case).
     pub fn case_key(&self) -> String {
-        self.case
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+        fold_case(&self.case)
     }
+}
+
+/// A case number as compared: case and spacing do not matter.
+fn fold_case(case: &str) -> String {
+    case.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The case `doc` belongs to, as compared: its `arende` key, or the
+/// document itself.
+pub fn case_of(doc: &Document) -> String {
+    fold_case(
+        doc.value("arende")
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .unwrap_or(&doc.id),
+    )
 }
 
 /// The documents a sample is drawn from, and the files that could not be

@@ -49,6 +49,18 @@ pub struct Tally {
     pub kinds: BTreeMap<String, usize>,
     /// Documents per outcome (`utfall`), for those that have one.
     pub outcomes: BTreeMap<String, usize>,
+    /// Per case (when counted per case): per criterion whether it applied to
+    /// any of the case's documents and whether it was not met in one. About
+    /// a hundred bytes per case: the memory grows with the number of cases,
+    /// which is why it is asked for (`--per-ärende`).
+    pub cases: Option<BTreeMap<String, Vec<CaseMark>>>,
+}
+
+/// A case's standing on one criterion so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CaseMark {
+    pub applied: bool,
+    pub not_met: bool,
 }
 
 /// What a document adds to a tally besides its statuses and score.
@@ -56,6 +68,8 @@ pub struct Tally {
 pub struct Facts<'a> {
     pub kind: Option<&'a str>,
     pub outcome: Option<&'a str>,
+    /// The case the document belongs to, when counting per case.
+    pub case: Option<&'a str>,
 }
 
 impl Tally {
@@ -69,9 +83,25 @@ impl Tally {
         }
     }
 
+    /// The same tally, also counting per case: a case meets a criterion when
+    /// all its documents where it applies meet it.
+    pub fn per_case(mut self) -> Self {
+        self.cases = Some(BTreeMap::new());
+        self
+    }
+
     /// Adds one document.
     pub fn add(&mut self, statuses: &[Status], score: &DocumentScore, facts: Facts) {
         self.documents += 1;
+        if let (Some(cases), Some(case)) = (self.cases.as_mut(), facts.case) {
+            let marks = cases
+                .entry(case.to_string())
+                .or_insert_with(|| vec![CaseMark::default(); statuses.len()]);
+            for (mark, status) in marks.iter_mut().zip(statuses) {
+                mark.applied |= matches!(status, Status::Met | Status::NotMet);
+                mark.not_met |= *status == Status::NotMet;
+            }
+        }
         if let Some(total) = score.total {
             self.score.0 += total;
             self.score.1 += 1;
@@ -214,6 +244,20 @@ pub struct CriterionSummary {
     pub share: Option<f64>,
     #[serde(flatten)]
     pub estimate: Estimate,
+    /// Counted per case, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cases: Option<CaseSummary>,
+}
+
+/// A criterion counted per case: cases where it applied to some document,
+/// and those where every such document met it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseSummary {
+    pub applicable: usize,
+    pub met: usize,
+    pub share: Option<f64>,
+    #[serde(flatten)]
+    pub estimate: Estimate,
 }
 
 /// One perspective over a run.
@@ -261,6 +305,9 @@ pub struct Counts {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figures {
     pub documents: usize,
+    /// The number of cases, when counted per case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cases: Option<usize>,
     /// Mean of the documents' total scores.
     pub mean_score: Option<f64>,
     pub counts: Counts,
@@ -280,7 +327,20 @@ impl Figures {
                 let (met, applicable) = tally.criteria[i];
                 let target = template.perspectives[c.perspective].target;
                 let (share, estimate) = Estimate::new(met, applicable, target, judge);
+                let cases = tally.cases.as_ref().map(|cases| {
+                    let marks = cases.values().map(|m| m[i]);
+                    let applicable = marks.clone().filter(|m| m.applied).count();
+                    let met = marks.filter(|m| m.applied && !m.not_met).count();
+                    let (share, estimate) = Estimate::new(met, applicable, target, judge);
+                    CaseSummary {
+                        applicable,
+                        met,
+                        share,
+                        estimate,
+                    }
+                });
                 CriterionSummary {
+                    cases,
                     id: c.id.clone(),
                     perspective: template.perspectives[c.perspective].id.clone(),
                     applicable,
@@ -310,6 +370,7 @@ impl Figures {
             .collect();
         Figures {
             documents: tally.documents,
+            cases: tally.cases.as_ref().map(BTreeMap::len),
             mean_score: mean(tally.score),
             counts: Counts {
                 kinds: tally.kinds.clone(),
