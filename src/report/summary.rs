@@ -8,7 +8,7 @@ use super::privacy::shown;
 use crate::ingest::IngestError;
 use crate::score::compare::{Comparison, Count, Row};
 use crate::score::stats::{Verdict, percent};
-use crate::score::summary::{Figures, MIN_GROUP, Summary};
+use crate::score::summary::{Estimate, Figures, MIN_GROUP, Summary};
 use crate::template::Template;
 
 /// A count of a share: "12 av 52 (23 %)".
@@ -171,16 +171,19 @@ fn criteria(out: &mut String, figures: &Figures) {
         "\n{:<width$}  {:>18}  {:>9}  {:>5}  Bedömning",
         "Kriterium", "Uppfyllda", "95 % KI", "Mål"
     );
-    for c in &rows {
+    let line = |out: &mut String, id: &str, met: usize, applicable: usize, e: &Estimate| {
         let _ = writeln!(
             out,
             "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
-            c.id,
-            count(c.met, c.applicable),
-            c.estimate.interval_text(),
-            target(c.estimate.target),
-            verdict(c.estimate.verdict)
+            id,
+            count(met, applicable),
+            e.interval_text(),
+            target(e.target),
+            verdict(e.verdict)
         );
+    };
+    for c in &rows {
+        line(out, &c.id, c.met, c.applicable, &c.estimate);
     }
     // Counted per case: a case meets a criterion when all its documents
     // where the criterion applies meet it.
@@ -202,15 +205,7 @@ fn criteria(out: &mut String, figures: &Figures) {
         "Kriterium", "Ärenden", "95 % KI", "Mål"
     );
     for (c, k) in per_case {
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
-            c.id,
-            count(k.met, k.applicable),
-            k.estimate.interval_text(),
-            target(k.estimate.target),
-            verdict(k.estimate.verdict)
-        );
+        line(out, &c.id, k.met, k.applicable, &k.estimate);
     }
 }
 
