@@ -192,6 +192,15 @@ struct PrepareArgs {
     out: PathBuf,
     #[command(flatten)]
     draw: DrawArgs,
+    /// Granska ärendena i en stickprovslista (CSV från granska stickprov): varje
+    /// ärende som har ett dokument i listan, med alla sina dokument.
+    #[arg(
+        long = "stickprov",
+        visible_alias = "sample",
+        value_name = "FIL",
+        help_heading = "Flaggor"
+    )]
+    sample: Option<PathBuf>,
     /// Andel ärenden som granskas av två, för att se hur lika granskarna
     /// bedömer (t.ex. 20 eller 20 %).
     #[arg(long = "dubbelgranska", visible_alias = "double", value_name = "PROCENT", default_value = "0", value_parser = parse_share, help_heading = "Flaggor")]
@@ -1229,6 +1238,25 @@ fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
             }
             ExitCode::from(2)
         })?;
+    let listed = match &args.sample {
+        Some(path) => {
+            let text = std::fs::read(path).map_err(|e| {
+                say!(
+                    "granska: kunde inte läsa stickprovslistan {}: {}",
+                    path.display(),
+                    ingest::io_message(&e)
+                );
+                ExitCode::from(2)
+            })?;
+            let files =
+                granskning::read_sample_list(&String::from_utf8_lossy(&text)).map_err(|e| {
+                    say!("granska: {e}");
+                    ExitCode::from(2)
+                })?;
+            Some(files)
+        }
+        None => None,
+    };
     let template = load_for_review(args.run.template.file.as_deref())?;
     let (inputs, mut errors) = args.inputs.collect();
     let seed = args.draw.seed.unwrap_or_else(random_seed);
@@ -1238,6 +1266,7 @@ fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
         inputs: &inputs,
         reviewers,
         cases: args.draw.n,
+        listed,
         seed,
         double: args.double,
         folder: &args.out,

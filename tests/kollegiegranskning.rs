@@ -202,6 +202,41 @@ fn a_sample_of_cases_and_a_broken_reviewer_list() {
     assert_eq!(cases.len(), 6);
     assert!(stderr.contains("6 ärenden"), "{stderr}");
 
+    // From a stickprov list: the listed cases, whole.
+    let sample = dir.path().join("stickprov.csv");
+    let out = granska()
+        .args([
+            "stickprov",
+            "fixtures/korpus",
+            "-n",
+            "3",
+            "--frö",
+            "5",
+            "--per-ärende",
+            "--ut",
+        ])
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(&sample).unwrap();
+    let listed: BTreeSet<String> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| l.split(';').nth(2).unwrap().to_string())
+        .collect();
+    assert_eq!(listed.len(), 3);
+    let from_list = dir.path().join("från-listan");
+    let (code, stderr) = prepare(
+        &from_list,
+        &list,
+        &["--stickprov", sample.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let planned: BTreeSet<String> = plan(&from_list).into_iter().map(|(c, _, _)| c).collect();
+    assert_eq!(planned, listed);
+
     std::fs::write(&list, "enhet\nNorr\n").unwrap();
     let (code, stderr) = prepare(&dir.path().join("ny"), &list, &[]);
     assert_eq!(code, Some(2));

@@ -14,4 +14,4 @@ pub use plan::{
     Assignment, Plan, ReviewCase, Reviewer, assign, cases_of, read_reviewers, same_person,
 };
 pub use protokoll::{ProtocolCase, Round, write_protocol};
-pub use round::{PLAN_FILE, Preparation, PrepareError, Prepared, prepare};
+pub use round::{PLAN_FILE, Preparation, PrepareError, Prepared, prepare, read_sample_list};

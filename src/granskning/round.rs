@@ -23,6 +23,8 @@ pub struct Preparation<'a> {
     pub reviewers: Vec<Reviewer>,
     /// Draw this many cases; all cases when `None`.
     pub cases: Option<usize>,
+    /// Only the cases of these documents (paths, as in a stickprov list).
+    pub listed: Option<Vec<String>>,
     pub seed: u64,
     /// The share of cases reviewed by two, 0–1.
     pub double: f64,
@@ -58,6 +60,8 @@ pub enum PrepareError {
     Write(PathBuf, String),
     #[error("det fanns inga ärenden att granska")]
     NoCases,
+    #[error("{} dokument i stickprovslistan finns inte bland dokumenten (t.ex. {}); ange samma mappar som när stickprovet drogs", .0.len(), .0[0])]
+    NotListed(Vec<String>),
     #[error(transparent)]
     Run(#[from] RunError),
 }
@@ -70,7 +74,27 @@ pub fn prepare(p: Preparation) -> Result<Prepared, PrepareError> {
     if fs::read_dir(p.folder).is_ok_and(|mut d| d.next().is_some()) {
         return Err(PrepareError::FolderNotEmpty(p.folder.to_path_buf()));
     }
-    let population = Population::read(p.inputs, &[], None);
+    let mut population = Population::read(p.inputs, &[], None);
+    if let Some(listed) = &p.listed {
+        let missing: Vec<String> = listed
+            .iter()
+            .filter(|path| !population.candidates.iter().any(|c| &c.path == *path))
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            return Err(PrepareError::NotListed(missing));
+        }
+        // Every document of a case that has a listed document.
+        let keep: std::collections::BTreeSet<String> = population
+            .candidates
+            .iter()
+            .filter(|c| listed.contains(&c.path))
+            .map(sample::Candidate::case_key)
+            .collect();
+        population
+            .candidates
+            .retain(|c| keep.contains(&c.case_key()));
+    }
     let all_cases = cases_of(&population.candidates).len();
     let chosen = match p.cases {
         Some(n) => sample::draw_cases(&population.candidates, n, p.seed).chosen,
@@ -301,4 +325,29 @@ impl Prepared {
         );
         out
     }
+}
+
+/// The files of a stickprov list (the CSV `granska stickprov` writes): the
+/// column `fil`.
+pub fn read_sample_list(text: &str) -> Result<Vec<String>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let at = reader
+        .headers()
+        .map_err(|e| format!("stickprovslistan kunde inte läsas: {e}"))?
+        .iter()
+        .position(|h| h == "fil")
+        .ok_or(
+            "stickprovslistan saknar kolumnen fil; använd listan som granska stickprov skriver",
+        )?;
+    let mut files = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("stickprovslistan, rad {}: {e}", i + 2))?;
+        if let Some(file) = record.get(at).filter(|f| !f.is_empty()) {
+            files.push(file.trim_start_matches('\'').to_string());
+        }
+    }
+    Ok(files)
 }
