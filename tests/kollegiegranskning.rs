@@ -480,6 +480,30 @@ fn filled_protocols_are_compiled_with_agreement_and_overrides() {
     assert_eq!(individual["agreement"]["percent"], 1.0);
     assert_eq!(individual["nej"], 0);
 
+    // Per perspective: cases where every answered question got "ja". The
+    // reviewers answer every delaktighet and klarspråk question "ja", and
+    // MQ-FAKTA-BEDOMNING (rättssäkerhet) "delvis".
+    let perspective = |id: &str| {
+        json["results"]["perspectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    for id in ["delaktighet", "klarsprak"] {
+        let p = perspective(id);
+        assert_eq!(p["all_ja"], p["applicable"], "{id}");
+        assert!(p["applicable"].as_u64().unwrap() > 0);
+    }
+    let rs = perspective("rattssakerhet");
+    assert!(rs["all_ja"].as_u64() < rs["applicable"].as_u64());
+    assert!(
+        rs["target"].is_number() && rs["verdict"].is_string(),
+        "{rs}"
+    );
+
     // Two compiled rounds compare like two reports, question by question.
     let (spring, autumn) = (dir.path().join("vår.json"), dir.path().join("höst.json"));
     std::fs::write(&spring, serde_json::to_string(&json).unwrap()).unwrap();

@@ -12,7 +12,8 @@ use super::sammanstall::{Compiled, Verdict};
 use crate::criteria::Check;
 use crate::report::privacy::shown;
 use crate::score::agreement::{agreement, krippendorff_alpha};
-use crate::score::stats::{self, CONFIDENCE, Interval, percent, percent_range};
+use crate::score::stats::{CONFIDENCE, percent};
+use crate::score::summary::Estimate;
 use crate::template::Template;
 
 /// Below this alpha a question's answers are too unlike between reviewers to
@@ -41,10 +42,25 @@ pub struct QuestionResult {
     pub delvis: usize,
     pub nej: usize,
     pub ej_aktuellt: usize,
-    /// Share answered "ja" among ja, delvis and nej.
+    /// Share answered "ja" among ja, delvis and nej, with its interval and
+    /// the verdict against the perspective's target.
     pub share: Option<f64>,
-    pub interval: Option<Interval>,
+    #[serde(flatten)]
+    pub estimate: Estimate,
     pub agreement: Option<Agreement>,
+}
+
+/// A perspective's questions over the round: cases where every question of
+/// the perspective that was answered (not "ej aktuellt") got "ja".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerspectiveResult {
+    pub id: String,
+    pub title: String,
+    pub applicable: usize,
+    pub all_ja: usize,
+    pub share: Option<f64>,
+    #[serde(flatten)]
+    pub estimate: Estimate,
 }
 
 /// How reviewers met one of granska's criteria.
@@ -62,6 +78,7 @@ pub struct CriterionReview {
 pub struct Results {
     pub cases: usize,
     pub questions: Vec<QuestionResult>,
+    pub perspectives: Vec<PerspectiveResult>,
     pub criteria: Vec<CriterionReview>,
     /// Every verdict a reviewer did not share, with the reason.
     pub overrides: Vec<Verdict>,
@@ -111,8 +128,9 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
             .and_then(|rs| rs.iter().position(|r| r == reviewer))
             .unwrap_or(usize::MAX)
     };
-    let z = stats::z_for(CONFIDENCE);
     let mut questions = Vec::new();
+    // Per perspective and case: (answered, all ja so far).
+    let mut by_perspective: BTreeMap<usize, BTreeMap<String, (bool, bool)>> = BTreeMap::new();
     for q in template
         .criteria
         .iter()
@@ -126,10 +144,21 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
                 .or_default()
                 .push((order(&a.case, &a.reviewer), a.answer.clone()));
         }
+        let cases: Vec<String> = by_case.keys().map(|c| c.to_string()).collect();
         let units = in_plan_order(by_case.into_values());
+        let marks = by_perspective.entry(q.perspective).or_default();
+        for (case, unit) in cases.iter().zip(&units) {
+            let mark = marks.entry(case.clone()).or_insert((false, true));
+            if unit[0] != "ej aktuellt" {
+                mark.0 = true;
+                mark.1 &= unit[0] == "ja";
+            }
+        }
         let count = |word: &str| units.iter().filter(|u| u[0] == word).count();
         let (ja, delvis, nej) = (count("ja"), count("delvis"), count("nej"));
         let judged = ja + delvis + nej;
+        let target = template.perspectives[q.perspective].target;
+        let (share, estimate) = Estimate::new(ja, judged, target, true);
         questions.push(QuestionResult {
             id: q.id.clone(),
             title: q.title.clone(),
@@ -138,8 +167,8 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
             delvis,
             nej,
             ej_aktuellt: count("ej aktuellt"),
-            share: (judged > 0).then(|| ja as f64 / judged as f64),
-            interval: stats::wilson(ja, judged, z),
+            share,
+            estimate,
             agreement: agree(&units),
         });
     }
@@ -173,9 +202,27 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
         .map(|a| a.case.as_str())
         .chain(compiled.verdicts.iter().map(|v| v.case.as_str()))
         .collect();
+    let perspectives = by_perspective
+        .into_iter()
+        .map(|(p, marks)| {
+            let perspective = &template.perspectives[p];
+            let applicable = marks.values().filter(|m| m.0).count();
+            let all_ja = marks.values().filter(|m| m.0 && m.1).count();
+            let (share, estimate) = Estimate::new(all_ja, applicable, perspective.target, true);
+            PerspectiveResult {
+                id: perspective.id.clone(),
+                title: perspective.title.clone(),
+                applicable,
+                all_ja,
+                share,
+                estimate,
+            }
+        })
+        .collect();
     Results {
         cases: cases.len(),
         questions,
+        perspectives,
         criteria,
         overrides: compiled
             .verdicts
@@ -184,6 +231,15 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
             .cloned()
             .collect(),
     }
+}
+
+/// " – why" after a figure judged against its target, or nothing.
+fn reason(estimate: &Estimate) -> String {
+    estimate
+        .verdict_reason
+        .as_deref()
+        .map(|r| format!(" – {r}"))
+        .unwrap_or_default()
 }
 
 fn decimal(x: Option<f64>) -> String {
@@ -215,20 +271,40 @@ pub fn render_text(results: &Results, compiled: &Compiled, show_pnr: bool) -> St
         "\nFrågor (svar per ärende; andel ja av ja, delvis och nej):"
     );
     for q in &results.questions {
-        let share = match (q.share, q.interval) {
-            (Some(s), Some(i)) => format!(
-                "{} ja ({} säkerhet: {})",
+        let share = match q.share {
+            Some(s) => format!(
+                "{} ja ({} säkerhet: {}){}",
                 percent(s),
                 percent(CONFIDENCE),
-                percent_range(i)
+                q.estimate.interval_text(),
+                reason(&q.estimate)
             ),
-            _ => "inga svar".to_string(),
+            None => "inga svar".to_string(),
         };
         let _ = writeln!(
             out,
             "  {} – {}\n    ja {}, delvis {}, nej {}, ej aktuellt {}: {share}",
             q.id, q.title, q.ja, q.delvis, q.nej, q.ej_aktuellt
         );
+    }
+    if !results.perspectives.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nPerspektiv (ärenden där alla besvarade frågor fick ja):"
+        );
+        for p in &results.perspectives {
+            let _ = writeln!(
+                out,
+                "  {}: {} av {} ärenden ({}), {} säkerhet: {}{}",
+                p.title,
+                p.all_ja,
+                p.applicable,
+                p.share.map_or("–".to_string(), percent),
+                percent(CONFIDENCE),
+                p.estimate.interval_text(),
+                reason(&p.estimate)
+            );
+        }
     }
     let agreed: Vec<&_> = results
         .questions
@@ -344,6 +420,7 @@ pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
             "Andel ja",
             "95 % KI från",
             "95 % KI till",
+            "Mot målet",
         ],
     )?;
     for (r, q) in results.questions.iter().enumerate() {
@@ -354,10 +431,13 @@ pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
         for (col, n) in [(3, q.ja), (4, q.delvis), (5, q.nej), (6, q.ej_aktuellt)] {
             sheet.write(row, col, n as u32)?;
         }
-        if let (Some(s), Some(i)) = (q.share, q.interval) {
+        if let (Some(s), Some(low), Some(high)) = (q.share, q.estimate.ci_low, q.estimate.ci_high) {
             sheet.write_with_format(row, 7, s, &share)?;
-            sheet.write_with_format(row, 8, i.low, &share)?;
-            sheet.write_with_format(row, 9, i.high, &share)?;
+            sheet.write_with_format(row, 8, low, &share)?;
+            sheet.write_with_format(row, 9, high, &share)?;
+        }
+        if let Some(reason) = &q.estimate.verdict_reason {
+            sheet.write(row, 10, reason.as_str())?;
         }
     }
     let sheet = book.add_worksheet().set_name("Samstämmighet")?;

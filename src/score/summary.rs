@@ -198,7 +198,7 @@ impl Estimate {
 
     /// Judges `met` of `n` against `target`; no verdict when `judge` is false
     /// (a group too small to judge). Returns the share too.
-    fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> (Option<f64>, Estimate) {
+    pub fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> (Option<f64>, Estimate) {
         let interval = stats::wilson(met, n, stats::z_for(stats::CONFIDENCE));
         let verdict = match (interval, target) {
             (Some(iv), Some(t)) if judge => Some((Verdict::of(iv, t), iv, t)),
