@@ -77,15 +77,14 @@ enum Command {
     /// Dra ett stickprov av dokument (slumpvis eller skiktat) och granska det.
     #[command(visible_alias = "sample", help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon")]
     Stickprov(SampleCommand),
-    /// Jämför två granskningsomgångar (JSON-rapporter från granska).
+    /// Jämför granskningsomgångar (JSON-rapporter eller sammanställda
+    /// kollegiegranskningar från granska): två, eller fler i tidsordning.
     #[command(name = "jämför", visible_aliases = ["jamfor", "compare"], help_template = HELP_TEMPLATE)]
     Jamfor {
-        /// Den första omgångens rapport, t.ex. vår.json.
-        #[arg(value_name = "FÖRSTA", help_heading = "Argument")]
-        first: PathBuf,
-        /// Den andra omgångens rapport, t.ex. höst.json.
-        #[arg(value_name = "ANDRA", help_heading = "Argument")]
-        second: PathBuf,
+        /// Omgångarnas rapporter i tidsordning, t.ex. vår.json höst.json; med
+        /// fler än två visas utvecklingen över alla.
+        #[arg(value_name = "OMGÅNG", num_args = 2.., required = true, help_heading = "Argument")]
+        rounds: Vec<PathBuf>,
         /// Utdataformat.
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
         format: TextOrJson,
@@ -703,11 +702,10 @@ fn main() -> ExitCode {
         }),
         Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
-            first,
-            second,
+            rounds,
             format,
             show_pnr,
-        } => compare_rounds(&first, &second, format, show_pnr),
+        } => compare_rounds(&rounds, format, show_pnr),
         Command::Mall(TemplateCommand::Kontrollera { file }) => load(Some(&file)).map(|t| {
             print_diagnostics(&t.warnings);
             if let Err(code) = refuse_oversized(&t) {
@@ -1467,8 +1465,7 @@ fn describe_sample(
 
 /// `granska jämför`: two rounds' JSON reports compared.
 fn compare_rounds(
-    first: &Path,
-    second: &Path,
+    rounds: &[PathBuf],
     format: TextOrJson,
     show_pnr: bool,
 ) -> Result<ExitCode, ExitCode> {
@@ -1481,13 +1478,27 @@ fn compare_rounds(
                 ExitCode::from(2)
             })
     };
-    let (a, b) = (read(first)?, read(second)?);
-    let names = (ingest::display_path(first), ingest::display_path(second));
-    let comparison = compare::compare(&a, &b, (&names.0, &names.1));
+    let read: Vec<(String, compare::Round)> = rounds
+        .iter()
+        .map(|path| read(path).map(|r| (ingest::display_path(path), r)))
+        .collect::<Result<_, _>>()?;
+    let (text, json) = if let [(first, a), (second, b)] = read.as_slice() {
+        let comparison = compare::compare(a, b, (first, second));
+        (
+            report::summary::render_comparison(&comparison, show_pnr),
+            serde_json::to_string_pretty(&comparison),
+        )
+    } else {
+        let trend = compare::trend(&read);
+        (
+            report::summary::render_trend(&trend, show_pnr),
+            serde_json::to_string_pretty(&trend),
+        )
+    };
     let rendered = match format {
-        TextOrJson::Text => report::summary::render_comparison(&comparison, show_pnr),
+        TextOrJson::Text => text,
         TextOrJson::Json => {
-            let mut json = serde_json::to_string_pretty(&comparison).map_err(|e| {
+            let mut json = json.map_err(|e| {
                 say!("granska: {e}");
                 ExitCode::from(2)
             })?;

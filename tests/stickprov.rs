@@ -28,6 +28,19 @@ fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
+/// Reviews `folder` into the JSON report `out` (unreadable files allowed).
+fn json_report(folder: &str, out: &Path) {
+    let (code, _, stderr) = run(&[
+        "kontrollera",
+        folder,
+        "--format",
+        "json",
+        "--ut",
+        out.to_str().unwrap(),
+    ]);
+    assert!(code == Some(0) || code == Some(3), "{stderr}");
+}
+
 fn json_of(args: &[&str]) -> Value {
     let (_, stdout, stderr) = run(args);
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"))
@@ -440,20 +453,8 @@ fn sample_size_is_explained_in_one_sentence() {
 #[test]
 fn two_rounds_are_compared() {
     let dir = tempfile::tempdir().unwrap();
-    let round = |name: &str, folder: &str| {
-        let out = dir.path().join(name);
-        let (code, _, stderr) = run(&[
-            "kontrollera",
-            folder,
-            "--format",
-            "json",
-            "--ut",
-            out.to_str().unwrap(),
-        ]);
-        assert!(code == Some(0) || code == Some(3), "{stderr}");
-    };
-    round("vår.json", "fixtures/exempel");
-    round("höst.json", "fixtures/korpus");
+    json_report("fixtures/exempel", &dir.path().join("vår.json"));
+    json_report("fixtures/korpus", &dir.path().join("höst.json"));
     let (code, text, _) = run_in(dir.path(), &["jämför", "vår.json", "höst.json"]);
     assert_eq!(code, Some(0));
     insta::assert_snapshot!("jamfor_text", text);
@@ -664,4 +665,55 @@ fn the_summary_per_case_agrees_with_the_documents() {
     let json = json_of(&["kontrollera", "fixtures/korpus", "--format", "json"]);
     assert!(json["summary"]["criteria"][0].get("cases").is_none());
     assert!(json["summary"].get("cases").is_none());
+}
+
+/// Three rounds or more: each criterion's share per round, in order, and the
+/// first compared with the last.
+#[test]
+fn a_series_of_rounds_shows_the_trend() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, folder) in [
+        "fixtures/korpus",
+        "fixtures/exempel",
+        "fixtures/utvardering",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = dir.path().join(format!("omgång-{i}.json"));
+        json_report(folder, &file);
+        files.push(file);
+    }
+    let paths: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
+    let mut args = vec!["jämför", "--format", "json"];
+    args.extend(&paths);
+    let trend = json_of(&args);
+    assert_eq!(trend["rounds"].as_array().unwrap().len(), 3);
+    for (i, file) in files.iter().enumerate() {
+        let report: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        for c in report["summary"]["criteria"].as_array().unwrap() {
+            let row = trend["criteria"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == c["id"])
+                .unwrap();
+            assert_eq!(row["shares"][i], c["share"], "{} in round {i}", c["id"]);
+        }
+    }
+    let last = trend["first_to_last"]["second"]["file"].as_str().unwrap();
+    assert!(last.ends_with("omgång-2.json"));
+    let mut args = vec!["jämför"];
+    args.extend(&paths);
+    let (code, text, _) = run(&args);
+    assert_eq!(code, Some(0));
+    assert!(
+        text.starts_with("Utveckling över 3 granskningsomgångar"),
+        "{text}"
+    );
+    assert!(text.contains("Från den första omgången till den sista"));
+    // One round alone is not a comparison.
+    let (code, _, _) = run(&["jämför", paths[0]]);
+    assert_eq!(code, Some(2));
 }

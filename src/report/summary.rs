@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::privacy::shown;
 use crate::ingest::IngestError;
-use crate::score::compare::{Comparison, Count, Row};
+use crate::score::compare::{Comparison, Count, Row, Trend, TrendRow};
 use crate::score::stats::{Verdict, percent};
 use crate::score::summary::{Estimate, Figures, MIN_GROUP, Summary};
 use crate::template::Template;
@@ -299,5 +299,58 @@ pub fn render_comparison(c: &Comparison, show_pnr: bool) -> String {
          konfidensintervall enligt Newcombe. Tydlig förbättring eller försämring: hela\n\
          intervallet ligger över eller under noll; annars ryms skillnaden inom slumpens variation."
     );
+    out
+}
+
+/// A series of rounds as text: each row's share per round, then the first
+/// round compared with the last.
+pub fn render_trend(t: &Trend, show_pnr: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Utveckling över {} granskningsomgångar",
+        t.rounds.len()
+    );
+    for (i, round) in t.rounds.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}: {} – mallen ”{}”, {} dokument eller ärenden",
+            i + 1,
+            shown(&round.file, show_pnr),
+            round.template,
+            round.documents
+        );
+    }
+    let table =
+        |out: &mut String, heading: &str, rows: &[TrendRow], name: fn(&TrendRow) -> &str| {
+            if rows.is_empty() {
+                return;
+            }
+            let width = rows
+                .iter()
+                .map(|r| name(r).chars().count())
+                .max()
+                .unwrap_or(10)
+                .max(10);
+            let _ = write!(out, "\n{heading:<width$}");
+            for i in 1..=t.rounds.len() {
+                let _ = write!(out, "  {:>7}", format!("{i}."));
+            }
+            let _ = writeln!(out);
+            for r in rows {
+                let _ = write!(out, "{:<width$}", name(r));
+                for s in &r.shares {
+                    let _ = write!(out, "  {:>7}", s.map_or("–".to_string(), percent));
+                }
+                let _ = writeln!(out);
+            }
+        };
+    table(&mut out, "Perspektiv", &t.perspectives, |r| &r.label);
+    table(&mut out, "Kriterium", &t.criteria, |r| &r.id);
+    let _ = writeln!(
+        out,
+        "\nFrån den första omgången till den sista, med 95 %-intervall:\n"
+    );
+    out += &render_comparison(&t.first_to_last, show_pnr);
     out
 }

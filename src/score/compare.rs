@@ -273,14 +273,75 @@ fn rows(
         .collect()
 }
 
-/// Compares two rounds; `names` are how the rounds are called (their files).
-pub fn compare(first: &Round, second: &Round, names: (&str, &str)) -> Comparison {
-    let info = |r: &Round, file: &str| RoundInfo {
+fn info(r: &Round, file: &str) -> RoundInfo {
+    RoundInfo {
         file: file.to_string(),
         template: r.template.clone(),
         template_version: r.template_version.clone(),
         documents: r.documents,
-    };
+    }
+}
+
+/// A series of rounds (spring and autumn over years): each row's share per
+/// round, and the first round compared with the last.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trend {
+    pub rounds: Vec<RoundInfo>,
+    pub perspectives: Vec<TrendRow>,
+    pub criteria: Vec<TrendRow>,
+    pub first_to_last: Comparison,
+}
+
+/// A perspective's or criterion's counts over the rounds (none where the
+/// round does not have it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendRow {
+    pub id: String,
+    pub label: String,
+    pub counts: Vec<Option<Count>>,
+    pub shares: Vec<Option<f64>>,
+}
+
+fn trend_rows<'a>(
+    rounds: impl Iterator<Item = &'a [(String, String, Count)]> + Clone,
+) -> Vec<TrendRow> {
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for rows in rounds.clone() {
+        for (id, label, _) in rows {
+            if !ids.iter().any(|(i, _)| i == id) {
+                ids.push((id, label));
+            }
+        }
+    }
+    ids.into_iter()
+        .map(|(id, label)| {
+            let counts: Vec<Option<Count>> = rounds
+                .clone()
+                .map(|rows| rows.iter().find(|(i, ..)| i == id).map(|(.., c)| *c))
+                .collect();
+            TrendRow {
+                id: id.to_string(),
+                label: label.to_string(),
+                shares: counts.iter().map(|c| share(*c)).collect(),
+                counts,
+            }
+        })
+        .collect()
+}
+
+/// The trend over `rounds` (at least two), each with its name.
+pub fn trend(rounds: &[(String, Round)]) -> Trend {
+    let (first, last) = (&rounds[0], &rounds[rounds.len() - 1]);
+    Trend {
+        rounds: rounds.iter().map(|(name, r)| info(r, name)).collect(),
+        perspectives: trend_rows(rounds.iter().map(|(_, r)| r.perspectives.as_slice())),
+        criteria: trend_rows(rounds.iter().map(|(_, r)| r.criteria.as_slice())),
+        first_to_last: compare(&first.1, &last.1, (&first.0, &last.0)),
+    }
+}
+
+/// Compares two rounds; `names` are how the rounds are called (their files).
+pub fn compare(first: &Round, second: &Round, names: (&str, &str)) -> Comparison {
     Comparison {
         first: info(first, names.0),
         second: info(second, names.1),
