@@ -148,7 +148,7 @@ enum ReviewCommand {
         /// Utdataformat.
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
         format: TextOrJson,
-        /// Skriv sammanställningen till en fil: .xlsx (Excel), .json eller text.
+        /// Skriv sammanställningen till en fil: .xlsx (Excel), .html, .json eller text.
         #[arg(
             long = "ut",
             visible_alias = "out",
@@ -1343,7 +1343,14 @@ fn compile_round(
         Some(_) => false,
         None => matches!(format, TextOrJson::Json),
     };
-    let body = if json {
+    let body = if extension.as_deref() == Some("html") {
+        granskning::resultat::render_html(
+            &results,
+            &compiled,
+            &folder.display().to_string(),
+            show_pnr,
+        )
+    } else if json {
         let value = serde_json::json!({
             "kind": "kollegiegranskning",
             "template": { "name": template.name, "version": template.version },

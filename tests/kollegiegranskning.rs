@@ -554,6 +554,27 @@ fn filled_protocols_are_compiled_with_agreement_and_overrides() {
         "Passiv form passar här"
     );
 
+    // And as one HTML page.
+    let html = dir.path().join("omgången.html");
+    let out = granska()
+        .args(["granskning", "sammanställ"])
+        .arg(&folder)
+        .arg("--ut")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    for part in [
+        "<h2>Frågor</h2>",
+        "<h2>Perspektiv</h2>",
+        "Passiv form passar här",
+        "MQ-LIKVARDIG-RIKTLINJER",
+    ] {
+        assert!(page.contains(part), "{part}");
+    }
+
     // Feedback: each handläggare's report names only their own cases; the
     // unit's summary names nobody.
     let feedback = dir.path().join("återkoppling");

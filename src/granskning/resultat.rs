@@ -516,3 +516,118 @@ pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
     }
     book.save_to_writer(out)
 }
+
+/// The compiled round as one HTML page (the report's style), to hand over or
+/// print: the questions against their targets, the perspectives, the
+/// agreement, granska against the reviewers, the overrides and what could
+/// not be counted.
+pub fn render_html(results: &Results, compiled: &Compiled, title: &str, show_pnr: bool) -> String {
+    use html_escape::encode_text as esc;
+    let mask = |s: &str| esc(&shown(s, show_pnr)).into_owned();
+    let pct = |x: Option<f64>| x.map_or("–".to_string(), percent);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Kollegiegranskning – {t}</title><style>{style}</style></head><body>\
+         <main id=\"innehall\"><h1>Kollegiegranskning – {t}</h1>\
+         <p>{} ärenden besvarade, {} svar på frågor, {} av granskas bedömningar prövade.</p>",
+        results.cases,
+        compiled.answers.len(),
+        compiled.verdicts.len(),
+        t = esc(title),
+        style = crate::report::html::STYLE,
+    );
+    if !compiled.problems.is_empty() {
+        let _ = write!(out, "<h2>Kunde inte räknas</h2><ul>");
+        for p in &compiled.problems {
+            let _ = write!(out, "<li>{}</li>", mask(&p.to_string()));
+        }
+        let _ = write!(out, "</ul>");
+    }
+    let _ = write!(
+        out,
+        "<h2>Frågor</h2><table><thead><tr><th>Fråga</th><th>ja</th><th>delvis</th><th>nej</th>\
+         <th>ej aktuellt</th><th>Andel ja</th><th>95 % KI</th><th>Mot målet</th></tr></thead><tbody>"
+    );
+    for q in &results.questions {
+        let _ = write!(
+            out,
+            "<tr><td>{}<br><small>{}</small></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
+             <td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&q.title),
+            esc(&q.id),
+            q.ja,
+            q.delvis,
+            q.nej,
+            q.ej_aktuellt,
+            pct(q.share),
+            q.estimate.interval_text(),
+            esc(q.estimate.verdict_reason.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = write!(out, "</tbody></table>");
+    let _ = write!(
+        out,
+        "<h2>Perspektiv</h2><p>Ärenden där alla besvarade frågor i perspektivet fick ja.</p>\
+         <table><thead><tr><th>Perspektiv</th><th>Ärenden</th><th>Andel</th><th>95 % KI</th>\
+         <th>Mot målet</th></tr></thead><tbody>"
+    );
+    for p in &results.perspectives {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{} av {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&p.title),
+            p.all_ja,
+            p.applicable,
+            pct(p.share),
+            p.estimate.interval_text(),
+            esc(p.estimate.verdict_reason.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = write!(out, "</tbody></table>");
+    let _ = write!(
+        out,
+        "<h2>Samstämmighet mellan granskare</h2><table><thead><tr><th>Fråga eller kriterium</th>\
+         <th>Ärenden</th><th>Lika svar</th><th>κ</th><th>α</th></tr></thead><tbody>"
+    );
+    let agreements = results
+        .questions
+        .iter()
+        .map(|q| (&q.id, &q.agreement))
+        .chain(results.criteria.iter().map(|c| (&c.id, &c.agreement)));
+    for (id, a) in agreements {
+        let Some(a) = a else { continue };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(id),
+            a.cases,
+            percent(a.percent),
+            decimal(a.kappa),
+            decimal(a.alpha)
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody></table><h2>Ändrade bedömningar</h2><table><thead><tr><th>Ärende</th>\
+         <th>Dokument</th><th>Kriterium</th><th>granska</th><th>Granskare</th>\
+         <th>Granskarens bedömning</th><th>Skäl</th></tr></thead><tbody>"
+    );
+    for v in &results.overrides {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            mask(&v.case),
+            mask(&v.document),
+            esc(&v.criterion),
+            esc(&v.granska),
+            esc(&v.reviewer),
+            esc(v.status()),
+            mask(v.reason.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = writeln!(out, "</tbody></table></main></body></html>");
+    out
+}

@@ -573,7 +573,7 @@ fn document_list(out: &mut String, rows: &[ListRow]) {
     out.push_str("</tbody></table></section>");
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root{color-scheme:light;--text:#1a1a1a;--muted:#555;--line:#d0d0d0}
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--text);background:#fff;margin:0;line-height:1.5}
