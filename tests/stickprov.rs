@@ -661,6 +661,42 @@ fn the_summary_per_case_agrees_with_the_documents() {
         checked += usize::from(applicable > 0 && met < applicable);
     }
     assert!(checked > 5, "some criteria are not met in some case");
+    // The HTML and Excel reports carry the per-case counts too.
+    let dir = tempfile::tempdir().unwrap();
+    let (html, xlsx) = (dir.path().join("r.html"), dir.path().join("r.xlsx"));
+    for out in [&html, &xlsx] {
+        let (code, _, stderr) = run(&[
+            "kontrollera",
+            "fixtures/korpus",
+            "--per-ärende",
+            "--ut",
+            out.to_str().unwrap(),
+        ]);
+        assert!(code == Some(0) || code == Some(3), "{stderr}");
+    }
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<caption>Per ärende"), "per-case table");
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Kriterier").unwrap();
+    let header: Vec<String> = (0..13)
+        .map(|c| {
+            sheet
+                .get_value((0, c))
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        header[10..],
+        ["Ärenden", "Ärenden uppfyllda", "Andel ärenden"]
+    );
+    let first = &summary["criteria"][0]["cases"];
+    assert_eq!(
+        sheet.get_value((1, 10)).unwrap().to_string(),
+        first["applicable"].to_string()
+    );
+
     // Without the flag the summary has no per-case counts.
     let json = json_of(&["kontrollera", "fixtures/korpus", "--format", "json"]);
     assert!(json["summary"]["criteria"][0].get("cases").is_none());

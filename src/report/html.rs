@@ -540,7 +540,34 @@ fn criteria_table(out: &mut String, figures: &Figures) {
             &c.estimate,
         );
     }
-    out.push_str("</tbody></table></section>");
+    out.push_str("</tbody></table>");
+    // Counted per case (`--per-ärende`).
+    let per_case: Vec<_> = figures
+        .criteria
+        .iter()
+        .filter_map(|c| c.cases.as_ref().map(|k| (c, k)))
+        .filter(|(_, k)| k.applicable > 0)
+        .collect();
+    if !per_case.is_empty() {
+        out.push_str(
+            "<table><caption>Per ärende: ett ärende är uppfyllt när alla dess dokument där kriteriet gäller uppfyller det</caption>\
+             <thead><tr><th scope=\"col\">Kriterium</th><th scope=\"col\">Perspektiv</th><th scope=\"col\">Ärenden uppfyllda</th>\
+             <th scope=\"col\">Andel</th><th scope=\"col\">95 % KI</th><th scope=\"col\">Mål</th><th scope=\"col\">Bedömning</th></tr></thead><tbody>",
+        );
+        for (c, k) in per_case {
+            judged_row(
+                out,
+                &c.id,
+                &c.perspective,
+                k.met,
+                k.applicable,
+                k.share,
+                &k.estimate,
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    out.push_str("</section>");
 }
 
 fn document_list(out: &mut String, rows: &[ListRow]) {

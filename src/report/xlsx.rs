@@ -379,7 +379,8 @@ impl<W: Write> XlsxWriter<W> {
         let (bold, percent) = (self.bold.clone(), self.percent.clone());
         let sheet = self.sheet(1)?;
         let w = |e| error(e);
-        let header = [
+        let per_case = summary.figures.cases.is_some();
+        let mut header = vec![
             "Kriterium",
             "Perspektiv",
             "Gäller",
@@ -391,6 +392,9 @@ impl<W: Write> XlsxWriter<W> {
             "Bedömning",
             "Manuella",
         ];
+        if per_case {
+            header.extend(["Ärenden", "Ärenden uppfyllda", "Andel ärenden"]);
+        }
         write_header(sheet, 0, &header, &bold)?;
         for (i, c) in summary.figures.criteria.iter().enumerate() {
             let row = 1 + i as u32;
@@ -410,6 +414,17 @@ impl<W: Write> XlsxWriter<W> {
                 .write_text(row, 8, e.verdict.map_or("", |v| v.name()))
                 .map_err(w)?;
             sheet.write_number(row, 9, c.manual as f64).map_err(w)?;
+            if let Some(k) = &c.cases {
+                sheet
+                    .write_number(row, 10, k.applicable as f64)
+                    .map_err(w)?;
+                sheet.write_number(row, 11, k.met as f64).map_err(w)?;
+                if let Some(share) = k.share {
+                    sheet
+                        .write_number_with_format(row, 12, share, &percent)
+                        .map_err(w)?;
+                }
+            }
         }
         sheet.set_freeze_panes(1, 0).map_err(w)?;
         let last = summary.figures.criteria.len() as u32;
