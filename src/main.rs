@@ -1334,56 +1334,27 @@ fn compile_round(
             files.len().saturating_sub(1)
         );
     }
-    let results = granskning::resultat::results(template, &compiled);
-    let extension = file
-        .and_then(|f| f.extension())
-        .map(|e| e.to_string_lossy().to_lowercase());
-    let json = match extension.as_deref() {
-        Some("json") => true,
-        Some(_) => false,
-        None => matches!(format, TextOrJson::Json),
-    };
-    let body = if extension.as_deref() == Some("html") {
-        granskning::resultat::render_html(
-            &results,
-            &compiled,
-            &folder.display().to_string(),
-            show_pnr,
-        )
-    } else if json {
-        let value = serde_json::json!({
-            "kind": "kollegiegranskning",
-            "template": { "name": template.name, "version": template.version },
-            "results": results,
-            "compiled": compiled,
-        });
-        let text = serde_json::to_string_pretty(&value).map_err(|e| {
-            say!("granska: {e}");
-            ExitCode::FAILURE
-        })?;
-        format!("{}\n", shown(&text, show_pnr))
-    } else {
-        granskning::resultat::render_text(&results, &compiled, show_pnr)
-    };
+    use granskning::resultat::{RoundFormat, write_round};
+    let format = RoundFormat::of(file, matches!(format, TextOrJson::Json));
+    let title = folder.display().to_string();
     match file {
-        None => print!("{body}"),
+        None => {
+            let mut out = io::Cursor::new(Vec::new());
+            write_round(&mut out, format, template, &title, &compiled, show_pnr)
+                .and_then(|()| io::stdout().lock().write_all(out.get_ref()))
+                .map_err(write_error)?;
+        }
         Some(path) => {
             let (out, pending) = create_output(path)?;
             let mut w = io::BufWriter::new(out);
-            let written = if extension.as_deref() == Some("xlsx") {
-                granskning::resultat::write_xlsx(&mut w, &results, &compiled, show_pnr)
-                    .map_err(|e| io::Error::other(e.to_string()))
-            } else {
-                w.write_all(body.as_bytes())
-            };
-            written
+            write_round(&mut w, format, template, &title, &compiled, show_pnr)
                 .and_then(|()| w.flush())
                 .and_then(|()| pending.commit())
                 .map_err(write_error)?;
             say!("Sammanställningen skrevs till {}.", path.display());
         }
     }
-    if json || file.is_some() {
+    if format != RoundFormat::Text || file.is_some() {
         for p in &compiled.problems {
             say!("granska: {p}");
         }

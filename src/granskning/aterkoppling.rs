@@ -29,13 +29,7 @@ const STRENGTHS: usize = 3;
 /// Per (case, document, criterion) the verdict that stands: the first
 /// reviewer's in plan order, as after review.
 fn standing(compiled: &Compiled) -> Vec<&Verdict> {
-    let order = |v: &Verdict| {
-        compiled
-            .reviewers
-            .get(&v.case)
-            .and_then(|rs| rs.iter().position(|r| *r == v.reviewer))
-            .unwrap_or(usize::MAX)
-    };
+    let order = |v: &Verdict| compiled.plan_order(&v.case, &v.reviewer);
     let mut first: BTreeMap<(&str, &str, &str), &Verdict> = BTreeMap::new();
     for v in &compiled.verdicts {
         let key = (v.case.as_str(), v.document.as_str(), v.criterion.as_str());

@@ -84,6 +84,64 @@ pub struct Results {
     pub overrides: Vec<Verdict>,
 }
 
+/// What a compiled round is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundFormat {
+    Text,
+    Json,
+    Html,
+    Xlsx,
+}
+
+impl RoundFormat {
+    /// By the file's ending (`.json`, `.html`, `.xlsx`; text otherwise), or
+    /// JSON when asked for and there is no file.
+    pub fn of(file: Option<&std::path::Path>, json: bool) -> RoundFormat {
+        let ending = file
+            .and_then(|f| f.extension())
+            .map(|e| e.to_string_lossy().to_lowercase());
+        match ending.as_deref() {
+            Some("json") => RoundFormat::Json,
+            Some("html") => RoundFormat::Html,
+            Some("xlsx") => RoundFormat::Xlsx,
+            Some(_) => RoundFormat::Text,
+            None if json => RoundFormat::Json,
+            None => RoundFormat::Text,
+        }
+    }
+}
+
+/// Writes the compiled round of `folder` to `out` in `format`.
+pub fn write_round<W: std::io::Write + std::io::Seek + Send>(
+    mut out: W,
+    format: RoundFormat,
+    template: &Template,
+    folder: &str,
+    compiled: &Compiled,
+    show_pnr: bool,
+) -> std::io::Result<()> {
+    let results = results(template, compiled);
+    let text = match format {
+        RoundFormat::Xlsx => {
+            return write_xlsx(&mut out, &results, compiled, show_pnr)
+                .map_err(|e| std::io::Error::other(e.to_string()));
+        }
+        RoundFormat::Html => render_html(&results, compiled, folder, show_pnr),
+        RoundFormat::Text => render_text(&results, compiled, show_pnr),
+        RoundFormat::Json => {
+            let value = serde_json::json!({
+                "kind": "kollegiegranskning",
+                "template": { "name": template.name, "version": template.version },
+                "results": results,
+                "compiled": compiled,
+            });
+            let json = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
+            format!("{}\n", shown(&json, show_pnr))
+        }
+    };
+    out.write_all(text.as_bytes())
+}
+
 /// Agreement over units (cases) that have two or more labels.
 fn agree(units: &[Vec<String>]) -> Option<Agreement> {
     let paired: Vec<&Vec<String>> = units.iter().filter(|u| u.len() >= 2).collect();
@@ -95,6 +153,17 @@ fn agree(units: &[Vec<String>]) -> Option<Agreement> {
         kappa: two.kappa,
         alpha: krippendorff_alpha(units),
     })
+}
+
+impl Results {
+    /// The agreement of every question and criterion that has one.
+    fn agreements(&self) -> impl Iterator<Item = (&String, &Agreement)> {
+        let questions = self.questions.iter().map(|q| (&q.id, &q.agreement));
+        let criteria = self.criteria.iter().map(|c| (&c.id, &c.agreement));
+        questions
+            .chain(criteria)
+            .filter_map(|(id, a)| a.as_ref().map(|a| (id, a)))
+    }
 }
 
 /// Labels with the plan order of the reviewer who gave them.
@@ -121,13 +190,7 @@ struct Tally<'a> {
 
 /// The results of `compiled` with the questions and criteria of `template`.
 pub fn results(template: &Template, compiled: &Compiled) -> Results {
-    let order = |case: &str, reviewer: &str| {
-        compiled
-            .reviewers
-            .get(case)
-            .and_then(|rs| rs.iter().position(|r| r == reviewer))
-            .unwrap_or(usize::MAX)
-    };
+    let order = |case: &str, reviewer: &str| compiled.plan_order(case, reviewer);
     let mut questions = Vec::new();
     // Per perspective and case: (answered, all ja so far).
     let mut by_perspective: BTreeMap<usize, BTreeMap<String, (bool, bool)>> = BTreeMap::new();
@@ -445,14 +508,8 @@ pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
         sheet,
         &["Fråga eller kriterium", "Ärenden", "Lika svar", "κ", "α"],
     )?;
-    let agreements = results
-        .questions
-        .iter()
-        .map(|q| (&q.id, &q.agreement))
-        .chain(results.criteria.iter().map(|c| (&c.id, &c.agreement)));
-    let mut row = 1;
-    for (id, agreement) in agreements {
-        let Some(a) = agreement else { continue };
+    for (i, (id, a)) in results.agreements().enumerate() {
+        let row = i as u32 + 1;
         sheet.write(row, 0, id.as_str())?;
         sheet.write(row, 1, a.cases as u32)?;
         sheet.write_with_format(row, 2, a.percent, &share)?;
@@ -462,7 +519,6 @@ pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
         if let Some(alpha) = a.alpha {
             sheet.write_with_format(row, 4, alpha, &two)?;
         }
-        row += 1;
     }
     let sheet = book.add_worksheet().set_name("granska och granskarna")?;
     headings(sheet, &["Kriterium", "Prövade", "Ändrade", "Andel ändrade"])?;
@@ -592,13 +648,7 @@ pub fn render_html(results: &Results, compiled: &Compiled, title: &str, show_pnr
         "<h2>Samstämmighet mellan granskare</h2><table><thead><tr><th>Fråga eller kriterium</th>\
          <th>Ärenden</th><th>Lika svar</th><th>κ</th><th>α</th></tr></thead><tbody>"
     );
-    let agreements = results
-        .questions
-        .iter()
-        .map(|q| (&q.id, &q.agreement))
-        .chain(results.criteria.iter().map(|c| (&c.id, &c.agreement)));
-    for (id, a) in agreements {
-        let Some(a) = a else { continue };
+    for (id, a) in results.agreements() {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

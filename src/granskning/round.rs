@@ -69,6 +69,17 @@ pub enum PrepareError {
 /// The plan's file name in the round's folder.
 pub const PLAN_FILE: &str = "granskningsplan.csv";
 
+/// The plan's columns, written and read back by these names.
+pub const PLAN_COLUMNS: [&str; 7] = [
+    "ärende",
+    "granskare",
+    "enhet",
+    "dubbelgranskas",
+    "dokument",
+    "protokoll",
+    "handläggare",
+];
+
 /// Prepares a round (see the module).
 pub fn prepare(p: Preparation) -> Result<Prepared, PrepareError> {
     if fs::read_dir(p.folder).is_ok_and(|mut d| d.next().is_some()) {
@@ -248,15 +259,7 @@ fn write_plan(
     let mut out = io::BufWriter::new(fs::File::create(path)?);
     out.write_all("\u{feff}".as_bytes())?;
     let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
-    csv.write_record([
-        "ärende",
-        "granskare",
-        "enhet",
-        "dubbelgranskas",
-        "dokument",
-        "protokoll",
-        "handläggare",
-    ])?;
+    csv.write_record(PLAN_COLUMNS)?;
     for a in &plan.assignments {
         let case = &cases[a.case];
         let documents: Vec<String> = case

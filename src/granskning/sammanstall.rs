@@ -12,7 +12,7 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use serde::Serialize;
 
 use super::protokoll::{AGREE, ANSWERS, CASE_CELL, CRITERIA_MARK, OVERRIDE, QUESTIONS_MARK};
-use super::round::PLAN_FILE;
+use super::round::{PLAN_COLUMNS, PLAN_FILE};
 
 /// Something in a protocol that could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,6 +96,17 @@ pub struct Compiled {
     pub handlaggare: BTreeMap<String, Vec<String>>,
 }
 
+impl Compiled {
+    /// Where `reviewer` stands among `case`'s reviewers in the plan (the
+    /// first reviewer's answers are the case's); last when not planned.
+    pub fn plan_order(&self, case: &str, reviewer: &str) -> usize {
+        self.reviewers
+            .get(case)
+            .and_then(|rs| rs.iter().position(|r| r == reviewer))
+            .unwrap_or(usize::MAX)
+    }
+}
+
 /// Why a round could not be compiled at all.
 #[derive(Debug, thiserror::Error)]
 pub enum CompileError {
@@ -139,16 +150,30 @@ fn read_plan(path: &Path) -> Result<Vec<Planned>, CompileError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().map_err(|e| fail(&e))?.clone();
+    let at = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .ok_or_else(|| fail(&format!("kolumnen {name} saknas")))
+    };
+    let [case, reviewer, double, protocol, handlaggare] =
+        [0, 1, 3, 5, 6].map(|i| at(PLAN_COLUMNS[i]));
+    let (case, reviewer, double, protocol) = (case?, reviewer?, double?, protocol?);
     let mut rows = Vec::new();
     for record in reader.records() {
         let r = record.map_err(|e| fail(&e))?;
         let field = |i: usize| r.get(i).unwrap_or("").trim_start_matches('\'').to_string();
         rows.push(Planned {
-            case: field(0),
-            reviewer: field(1),
-            double: field(3) == "ja",
-            protocol: field(5),
-            handlaggare: field(6)
+            case: field(case),
+            reviewer: field(reviewer),
+            double: field(double) == "ja",
+            protocol: field(protocol),
+            // A plan written before the column existed has no handläggare.
+            handlaggare: handlaggare
+                .as_ref()
+                .map(|&i| field(i))
+                .unwrap_or_default()
                 .split(" | ")
                 .map(str::trim)
                 .filter(|h| !h.is_empty())
