@@ -45,6 +45,8 @@ pub fn detect(ctx: &Context, cues: &[Cue]) -> Vec<Hit> {
             if !excluded(&words, s.clone(), start, end)
                 && !negated(&words, s.clone(), start, end)
                 && !someone_else_took_part(&words, s.clone(), start)
+                && !only_with_others(&words, s.clone())
+                && !not_met(&words, s.clone())
             {
                 hits.push(Hit::at(words.span(start, end)));
             }
@@ -108,6 +110,32 @@ fn someone_else_took_part(w: &Words, s: Range<usize>, start: usize) -> bool {
     with_other || (subject.clone().any(other) && !person)
 }
 
+/// Whether the sentence says the person was not met: "Theo var i skolan vid
+/// hembesöket och har därför ej träffats".
+fn not_met(w: &Words, s: Range<usize>) -> bool {
+    (s.start..s.end).any(|i| {
+        matches!(w.lower[i], "träffats" | "träffades")
+            && (i.saturating_sub(3).max(s.start)..i)
+                .any(|j| matches!(w.lower[j], "inte" | "ej" | "aldrig"))
+    })
+}
+
+/// Whether the sentence's talk or visit was with someone else and the
+/// person is not in it: "Samtal har förts med fadern vid hembesök i
+/// bostaden" (a child not met), but not "Samtal med dottern och Karin".
+fn only_with_others(w: &Words, s: Range<usize>) -> bool {
+    let other = |i: usize| super::egen_uppfattning::names_someone_else(w.lower[i]);
+    let with_other =
+        (s.start..s.end.saturating_sub(1)).any(|i| w.lower[i] == "med" && other(i + 1));
+    let person = (s.start..s.end).any(|i| {
+        matches!(
+            w.lower[i],
+            "hon" | "han" | "hen" | "du" | "själv" | "honom" | "henne" | "dig"
+        ) || (i > s.start && w.capitalised(i) && !other(i) && !other(i - 1))
+    });
+    with_other && !person
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::hits;
@@ -134,6 +162,7 @@ mod tests {
             "Om hon inte förstår en fråga använder vi kommunikationskartan.",
             "Vi delade upp samtalet på två korta besök.",
             "Karin och dottern deltog i samtalet.",
+            "Samtal med dottern och Karin vid hembesöket.",
             "Vid mötet, där Ali själv deltog, gick vi igenom planen.",
         ];
         for text in met {
@@ -149,6 +178,8 @@ mod tests {
             "Hembesök gjordes, varvid sonen Lars samt kontaktman från hemtjänsten deltog.",
             "Dottern var närvarande under samtalet.",
             "Hembesök den 4 september med sonen närvarande.",
+            "Samtal har förts med modern vid ett hembesök.",
+            "Elsa var på förskolan vid hembesöket och har därför inte träffats.",
             "Tolk har inte använts.",
             "Samtalet hölls utan tolk.",
             "Någon tolk behövdes inte.",

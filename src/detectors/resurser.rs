@@ -27,7 +27,14 @@ const NEGATIONS: &[&str] = &[
     "svårt",
     "svårigheter",
     "oförmögen",
+    "saknar",
+    "saknade",
+    "saknas",
 ];
+
+/// Cues that mean something else before a word: "är positiv till
+/// förslaget" agrees to it; it is no trait.
+const NOT_BEFORE: &[(&str, &str)] = &[("är positiv", "till"), ("är positiva", "till")];
 
 /// How many words before a cue a negation still counts.
 const WINDOW: usize = 3;
@@ -159,7 +166,12 @@ pub fn detect(ctx: &Context, list: usize) -> Vec<Hit> {
             let words = &ctx.analysis.words;
             let first = words.partition_point(|w| w.range.start < hit.range.start);
             let last = words.partition_point(|w| w.range.start < hit.range.end);
-            !negated(ctx, first, last)
+            let cue = ctx.analysis.lower_words(first..last).join(" ");
+            let next = (last < words.len()).then(|| ctx.analysis.lower(last));
+            let means_else = NOT_BEFORE
+                .iter()
+                .any(|(c, n)| *c == cue && next == Some(*n));
+            !negated(ctx, first, last) && !means_else
         })
         .cloned()
         .collect();
@@ -268,7 +280,7 @@ mod tests {
         let found = hits(
             "resurser",
             Some("resurser"),
-            "Sonen, som bor i grannbyn, handlar åt honom varje fredag. Dottern orkar inte och hjälper inte till längre. Personalen hjälper honom med duschen. Modern ringer sonen flera gånger varje natt.",
+            "Sonen, som bor i grannbyn, handlar åt honom varje fredag. Dottern orkar inte och hjälper inte till längre. Personalen hjälper honom med duschen. Modern ringer sonen flera gånger varje natt. Han saknar egna resurser och är positiv till hemtjänst.",
         );
         assert_eq!(found, ["Sonen, som bor i grannbyn, handlar"]);
     }

@@ -25,6 +25,12 @@ impl Amount {
             && (self.period == other.period || self.period.is_empty() || other.period.is_empty())
     }
 
+    /// Whether this counts events ("fallit två gånger"), not an amount of
+    /// help: times without a period.
+    pub fn is_events(&self) -> bool {
+        self.unit == "gång" && self.period.is_empty()
+    }
+
     /// Whether `self` is less than `other`, counted the same way.
     pub fn less_than(&self, other: &Amount) -> bool {
         self.comparable(other) && self.value < other.value

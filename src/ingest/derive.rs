@@ -179,6 +179,47 @@ static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
     )
 });
 
+/// A decision field whose value is a clause ("Beslut: Noah beviljas
+/// korttidsvistelse på …", wrapped onto the next line): the layout takes the
+/// line for a header field, so its words are no sentence of the text.
+static DECISION_CLAUSE: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(r"(?im)^[ \t*_]*beslut(?:et)?[ \t*_]*:[ \t*_]*(\S[^\n]*)$")
+});
+
+/// A field with what the person has had until now ("Gällande insats:
+/// Ledsagning, 16 timmar per månad"): its amount is the one before.
+static EARLIER_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?im)^[ \t*_]*(?:gällande|nuvarande|tidigare|befintlig|befintliga)\s+(?:insats|insatser|beslut|omfattning|stöd)[ \t*_]*:[ \t*_]*(\S[^\n]*)$",
+    )
+});
+
+/// The value of a decision field and the lines that continue it, up to the
+/// end of its sentence (or a blank line, at most six lines).
+fn clause_from(text: &str, start: usize) -> &str {
+    let mut end = start;
+    for (n, line) in text[start..].split_inclusive('\n').enumerate() {
+        if n >= 6 || line.trim().is_empty() {
+            break;
+        }
+        end += line.len();
+        if line.trim_end().ends_with(['.', '!', '?']) {
+            break;
+        }
+    }
+    &text[start..end]
+}
+
+/// The lower-case words of `clause`, after `first` when given.
+fn clause_words(clause: &str, first: Option<&str>) -> Vec<String> {
+    let (words, _) = segment(clause, std::iter::once(0..clause.len()));
+    first
+        .map(str::to_string)
+        .into_iter()
+        .chain(words.iter().map(|w| clause[w.range.clone()].to_lowercase()))
+        .collect()
+}
+
 /// A ticked box on a decision form: "[X] Delvis bifall".
 static CHECKED_BOX: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(
@@ -264,6 +305,20 @@ fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
         Some((owned(words), block_from(text, start)))
     });
     let mut out: Vec<_> = fields.collect();
+    // A clause as the field's value is read as the sentence it is.
+    out.extend(DECISION_CLAUSE.captures_iter(text).filter_map(|(at, c)| {
+        let value = c.get(1)?;
+        if decided_as(value.as_str()).is_some() || value.as_str().split_whitespace().count() < 3 {
+            return None;
+        }
+        let clause = clause_from(text, at + value.start());
+        Some((clause_words(clause, None), clause))
+    }));
+    // What the person has had, as a sentence that tells it ("har …").
+    out.extend(EARLIER_FIELD.captures_iter(text).filter_map(|(at, c)| {
+        let line = clause_from(text, at + c.get(0)?.start());
+        Some((clause_words(line, Some("har")), line))
+    }));
     out.extend(CHECKED_BOX.captures_iter(text).filter_map(|(_, c)| {
         let words = decided_as(c.get(1)?.as_str())?;
         Some((owned(words), ""))
@@ -515,6 +570,15 @@ mod tests {
         // A cell that only mentions the word is no decision.
         let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
         assert_eq!(read(note).as_deref(), Some("bifall"));
+        // A field whose value is a clause wrapped onto the next line is read
+        // as the sentence it is.
+        let clause = "Beslut om ledsagning\n\nBeslut: Lisa Ek beviljas ledsagarservice\nåtta timmar per månad från den 1 maj 2026.\n\nVi har tagit hänsyn till att du inte vill åka ensam.\n";
+        assert_eq!(read(clause).as_deref(), Some("bifall"));
+        let refused = "Beslut om ledsagning\n\nBeslutet: Ansökan från Lisa Ek om ledsagarservice\navslås i sin helhet.\n";
+        assert_eq!(read(refused).as_deref(), Some("avslag"));
+        // Less than the field with what the person has had is a reduction.
+        let less = "Beslut efter uppföljning\n\nNuvarande insats: Boendestöd, 12 timmar per månad\nBeslut: Boendestöd beviljas med 8 timmar per månad\nfrån den 1 juni 2026.\n";
+        assert_eq!(read(less).as_deref(), Some("andring"));
     }
 
     #[test]

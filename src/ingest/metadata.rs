@@ -125,6 +125,8 @@ pub fn front_matter(text: &str) -> Option<(Metadata, usize)> {
 const HEADER_LABELS: &[(&str, &str)] = &[
     ("beslutsdatum", "beslutsdatum"),
     ("datum_for_beslut", "beslutsdatum"),
+    // A nämnd's protocol: the meeting is where the decision was made.
+    ("sammantradesdatum", "beslutsdatum"),
     ("ansokningsdatum", "ansokningsdatum"),
     ("ansokan_inkom", "ansokningsdatum"),
     ("ansokan_inkommen", "ansokningsdatum"),

@@ -292,6 +292,16 @@ fn acts(
     earlier: Option<Amount>,
 ) -> Option<(Tier, Acts)> {
     let is = |i: usize, set: &[&str]| words.get(i).is_some_and(|w| set.contains(&w.as_str()));
+    // "Vi säger ja/nej till …" decides; "ett nattbesök, som han har sagt ja
+    // till" and "du har sagt nej till hemtjänst" are the person's answer.
+    let answered = |i: usize| {
+        let said = i >= 1 && is(i - 1, &["säger", "sa", "sagt"]);
+        let before = &words[i.saturating_sub(5)..i.saturating_sub(1)];
+        let has = |set: &[&str]| before.iter().any(|w| set.contains(&w.as_str()));
+        said && (has(&["vi", "jag"])
+            || before.iter().any(|w| w.ends_with("nämnden"))
+            || !has(&["du", "han", "hon", "hen", "ni", "de", "som"]))
+    };
     // "Ingen del av ansökan avslås", "Inga insatser beviljas": the subject
     // negates.
     let none_of = is(0, &["ingen", "inget", "inga"]);
@@ -431,12 +441,30 @@ fn acts(
             && !words[i.saturating_sub(4)..i].iter().any(|w| {
                 matches!(
                     w.as_str(),
-                    "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän"
+                    "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän" | "att" | "från"
                 )
             })
+            && !(i >= 1
+                && is(
+                    i - 1,
+                    &[
+                        "du",
+                        "han",
+                        "hon",
+                        "hen",
+                        "ni",
+                        "jag",
+                        "skolan",
+                        "skoldagen",
+                        "dagen",
+                        "terminen",
+                        "arbetet",
+                        "jobbet",
+                    ],
+                ))
         {
             // "Din dagliga verksamhet slutar den 31 januari", not "tills du
-            // slutar skolan".
+            // slutar skolan" or "från att skolan slutar till klockan 17".
             ('e', Tier::Weak)
         } else if w == "tills"
             && is(i + 1, &["vidare"])
@@ -472,12 +500,10 @@ fn acts(
             ('d', Tier::Present)
         } else if REDUCE_PAST.contains(&w) {
             ('d', Tier::Past)
-        } else if (w == "nej" && i >= 1 && is(i - 1, &["säger", "sa", "sagt"]))
-            || (w == "utan" && is(i + 1, &["bifall"]))
-        {
+        } else if (w == "nej" && answered(i)) || (w == "utan" && is(i + 1, &["bifall"])) {
             // "Vi säger nej till …", "lämnas utan bifall".
             ('r', Tier::Present)
-        } else if w == "ja" && i >= 1 && is(i - 1, &["säger", "sa", "sagt"]) {
+        } else if w == "ja" && answered(i) {
             // "Vi säger ja till trygghetslarm."
             ('g', Tier::Present)
         } else if matches!(w, "tas" | "tar") && away(i) {
@@ -582,7 +608,17 @@ fn acts(
             }
             let refused = next.is_some_and(|n| n == "avslag");
             let today = next.is_some_and(|n| n == "i") && rest.next().is_some_and(|n| n == "dag");
-            if today || next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str())) {
+            // "Här får du nämndens beslut om …": the letter, not a grant.
+            let the_letter = words[i + 1..].iter().take(4).any(|n| {
+                matches!(
+                    n.as_str(),
+                    "beslut" | "beslutet" | "besked" | "brev" | "brevet"
+                )
+            });
+            if today
+                || the_letter
+                || next.is_some_and(|n| NOT_GRANTED_AFTER_FAR.contains(&n.as_str()))
+            {
                 // "Du får redan / i dag det stöd du behöver": what is, not
                 // what is decided.
                 continue;
@@ -828,9 +864,11 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
                 && !words
                     .iter()
                     .any(|w| w.starts_with("ansök") || w.starts_with("behov") || w.starts_with("behöv"));
+            // "Du har fallit två gånger": events, not an amount of help.
             (!deciding && tells && amounts.applied.is_none())
                 .then_some(amounts.given)
                 .flatten()
+                .filter(|a| !a.is_events())
         },
     );
     match had {
@@ -990,6 +1028,26 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             // Full grants, some with an unrelated "inte".
             ("Du får hemtjänst två timmar i veckan.", "bifall"),
+            // The school day ends, not the help.
+            (
+                "Du får korttidstillsyn varje skoldag från att skolan slutar till klockan 17.",
+                "bifall",
+            ),
+            // Falls are events, not the help the person had.
+            (
+                "Du har ramlat tre gånger sedan jul. Vi beviljar dig trygghetslarm och tillsyn en gång per natt.",
+                "bifall",
+            ),
+            // The person's yes or no is no decision; receiving the letter is
+            // no grant.
+            (
+                "Här får du omsorgsnämndens beslut om din ansökan. Nämnden avslår ansökan om växelvård. Tillsyn på natten, som hon har sagt ja till, ordnas i stället.",
+                "avslag",
+            ),
+            (
+                "Du har sagt nej till matlådor tidigare. Vi säger ja till din ansökan om matdistribution.",
+                "bifall",
+            ),
             // What someone else provides is outside the decision.
             (
                 "Noah beviljas korttidsvistelse åtta dygn per månad. Skolskjutsen ordnas av skolan och ingår inte i det här beslutet.",
