@@ -145,10 +145,10 @@ enum ReviewCommand {
         /// Omgångens mapp (där granskningsplan.csv och protokollen ligger).
         #[arg(value_name = "MAPP", help_heading = "Argument")]
         folder: PathBuf,
-        /// Utdataformat.
+        /// Utdataformat på skärmen (med --ut avgör filens ändelse).
         #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
-        format: TextOrJson,
-        /// Skriv sammanställningen till en fil: .xlsx (Excel), .html, .json eller text.
+        format: RoundFormatArg,
+        /// Skriv sammanställningen till en fil: .xlsx (Excel), .html, .json, .csv, .sarif eller text.
         #[arg(
             long = "ut",
             visible_alias = "out",
@@ -160,12 +160,33 @@ enum ReviewCommand {
         /// (bara hens ärenden) och en sammanfattning för enheten utan namn.
         #[arg(long = "återkoppling", visible_aliases = ["aterkoppling", "feedback"], value_name = "MAPP", help_heading = "Flaggor")]
         feedback: Option<PathBuf>,
+        /// Visa handläggarnas namn i tabellen per handläggare (annars
+        /// "Handläggare 1", "Handläggare 2" …).
+        #[arg(
+            long = "visa-namn",
+            visible_alias = "show-names",
+            help_heading = "Flaggor"
+        )]
+        show_names: bool,
         #[command(flatten)]
         template: TemplateArg,
         /// Visa personnummer omaskerade (undvik!).
         #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
         show_pnr: bool,
     },
+}
+
+/// Formats of a compiled round on the terminal.
+#[derive(Clone, Copy, ValueEnum)]
+enum RoundFormatArg {
+    /// Läsbar text för skärmen.
+    Text,
+    /// JSON för program.
+    Json,
+    /// Semikolonseparerad CSV, ett svar eller en bedömning per rad.
+    Csv,
+    /// SARIF 2.1.0 för verktyg som samlar granskningsresultat.
+    Sarif,
 }
 
 #[derive(Args)]
@@ -690,6 +711,7 @@ fn main() -> ExitCode {
             format,
             out,
             feedback,
+            show_names,
             template,
             show_pnr,
         }) => load(template.file.as_deref()).and_then(|t| {
@@ -698,7 +720,11 @@ fn main() -> ExitCode {
                 file: out.as_deref(),
                 feedback: feedback.as_deref(),
             };
-            compile_round(&t, &folder, to, show_pnr)
+            let shown_as = granskning::resultat::Shown {
+                personnummer: show_pnr,
+                names: show_names,
+            };
+            compile_round(&t, &folder, to, shown_as)
         }),
         Command::Metadata { inputs, shown } => list_metadata(&inputs, shown),
         Command::Jamfor {
@@ -1299,20 +1325,20 @@ fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
     })
 }
 
-/// `granskning sammanställ`: the returned protocols compiled; exit code 3 when
-/// something in them could not be counted.
 /// Where `granskning sammanställ` writes.
 struct RoundOutputs<'a> {
-    format: TextOrJson,
+    format: RoundFormatArg,
     file: Option<&'a Path>,
     feedback: Option<&'a Path>,
 }
 
+/// `granskning sammanställ`: the returned protocols compiled; exit code 3 when
+/// something in them could not be counted.
 fn compile_round(
     template: &Template,
     folder: &Path,
     to: RoundOutputs,
-    show_pnr: bool,
+    shown_as: granskning::resultat::Shown,
 ) -> Result<ExitCode, ExitCode> {
     let RoundOutputs {
         format,
@@ -1335,19 +1361,25 @@ fn compile_round(
         );
     }
     use granskning::resultat::{RoundFormat, write_round};
-    let format = RoundFormat::of(file, matches!(format, TextOrJson::Json));
+    let asked = match format {
+        RoundFormatArg::Text => RoundFormat::Text,
+        RoundFormatArg::Json => RoundFormat::Json,
+        RoundFormatArg::Csv => RoundFormat::Csv,
+        RoundFormatArg::Sarif => RoundFormat::Sarif,
+    };
+    let format = RoundFormat::of(file, asked);
     let title = folder.display().to_string();
     match file {
         None => {
             let mut out = io::Cursor::new(Vec::new());
-            write_round(&mut out, format, template, &title, &compiled, show_pnr)
+            write_round(&mut out, format, template, &title, &compiled, shown_as)
                 .and_then(|()| io::stdout().lock().write_all(out.get_ref()))
                 .map_err(write_error)?;
         }
         Some(path) => {
             let (out, pending) = create_output(path)?;
             let mut w = io::BufWriter::new(out);
-            write_round(&mut w, format, template, &title, &compiled, show_pnr)
+            write_round(&mut w, format, template, &title, &compiled, shown_as)
                 .and_then(|()| w.flush())
                 .and_then(|()| pending.commit())
                 .map_err(write_error)?;

@@ -4,6 +4,8 @@
 //! writes each reviewer a protocol pre-filled with granska's verdicts.
 
 pub mod aterkoppling;
+pub mod export;
+pub mod grupper;
 mod plan;
 pub mod protokoll;
 pub mod resultat;

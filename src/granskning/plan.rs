@@ -83,25 +83,30 @@ pub fn read_reviewers(text: &str) -> Result<Vec<Reviewer>, Vec<String>> {
 /// Whether two ways of writing a name are the same person: case, spacing and
 /// a title after a comma ("Maria Öhman, LSS-handläggare") do not matter.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        s.split(',')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let (a, b) = (fold(a), fold(b));
+    let (a, b) = (person_key(a), person_key(b));
     !a.is_empty() && a == b
 }
 
-/// A case to review: its documents and the handläggare they name.
+/// A name as [`same_person`] compares it.
+pub fn person_key(name: &str) -> String {
+    name.split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A case to review: its documents and the handläggare, units and insatser
+/// they name (each value once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewCase {
     pub case: String,
     pub documents: Vec<Candidate>,
     pub handlaggare: Vec<String>,
+    pub enhet: Vec<String>,
+    pub insats: Vec<String>,
 }
 
 /// The cases of `documents`, in the order of their first documents.
@@ -114,18 +119,38 @@ pub fn cases_of(documents: &[Candidate]) -> Vec<ReviewCase> {
                 case: d.case.clone(),
                 documents: Vec::new(),
                 handlaggare: Vec::new(),
+                enhet: Vec::new(),
+                insats: Vec::new(),
             });
             cases.len() - 1
         });
         let case = &mut cases[at];
         case.documents.push(d.clone());
-        if let Some(h) = &d.handlaggare {
-            if !case.handlaggare.iter().any(|known| same_person(known, h)) {
-                case.handlaggare.push(h.clone());
-            }
-        }
+        push_distinct(&mut case.handlaggare, &d.handlaggare, same_person);
+        push_distinct(&mut case.enhet, &d.enhet, same_value);
+        push_distinct(&mut case.insats, &d.insats, same_value);
     }
     cases
+}
+
+/// Adds `value` to `values` unless `same` finds it there.
+fn push_distinct(values: &mut Vec<String>, value: &Option<String>, same: fn(&str, &str) -> bool) {
+    if let Some(v) = value {
+        if !values.iter().any(|known| same(known, v)) {
+            values.push(v.clone());
+        }
+    }
+}
+
+/// Whether two values are the same when case and spacing do not matter.
+fn same_value(a: &str, b: &str) -> bool {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    fold(a) == fold(b)
 }
 
 /// One case's reviewers.
@@ -237,6 +262,8 @@ mod tests {
             case: name.into(),
             documents: Vec::new(),
             handlaggare: handlaggare.iter().map(|h| h.to_string()).collect(),
+            enhet: Vec::new(),
+            insats: Vec::new(),
         }
     }
 

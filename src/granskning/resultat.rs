@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::grupper::{CaseAnswers, Grouping, groupings};
 use super::sammanstall::{Compiled, Verdict};
 use crate::criteria::Check;
 use crate::report::privacy::shown;
@@ -82,6 +83,8 @@ pub struct Results {
     pub criteria: Vec<CriterionReview>,
     /// Every verdict a reviewer did not share, with the reason.
     pub overrides: Vec<Verdict>,
+    /// The answers per unit, insats and handläggare.
+    pub groups: Vec<Grouping>,
 }
 
 /// What a compiled round is written as.
@@ -89,26 +92,38 @@ pub struct Results {
 pub enum RoundFormat {
     Text,
     Json,
+    Csv,
+    Sarif,
     Html,
     Xlsx,
 }
 
 impl RoundFormat {
-    /// By the file's ending (`.json`, `.html`, `.xlsx`; text otherwise), or
-    /// JSON when asked for and there is no file.
-    pub fn of(file: Option<&std::path::Path>, json: bool) -> RoundFormat {
+    /// By the file's ending (`.json`, `.csv`, `.sarif`, `.html`, `.xlsx`;
+    /// text otherwise), or `asked` when there is no file.
+    pub fn of(file: Option<&std::path::Path>, asked: RoundFormat) -> RoundFormat {
         let ending = file
             .and_then(|f| f.extension())
             .map(|e| e.to_string_lossy().to_lowercase());
         match ending.as_deref() {
             Some("json") => RoundFormat::Json,
-            Some("html") => RoundFormat::Html,
+            Some("csv") => RoundFormat::Csv,
+            Some("sarif") => RoundFormat::Sarif,
+            Some("html" | "htm") => RoundFormat::Html,
             Some("xlsx") => RoundFormat::Xlsx,
             Some(_) => RoundFormat::Text,
-            None if json => RoundFormat::Json,
-            None => RoundFormat::Text,
+            None => asked,
         }
     }
+}
+
+/// How a compiled round is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shown {
+    /// Personnummer unmasked.
+    pub personnummer: bool,
+    /// Handläggare by name instead of pseudonyms.
+    pub names: bool,
 }
 
 /// Writes the compiled round of `folder` to `out` in `format`.
@@ -118,10 +133,15 @@ pub fn write_round<W: std::io::Write + std::io::Seek + Send>(
     template: &Template,
     folder: &str,
     compiled: &Compiled,
-    show_pnr: bool,
+    shown_as: Shown,
 ) -> std::io::Result<()> {
-    let results = results(template, compiled);
+    let show_pnr = shown_as.personnummer;
+    let results = results(template, compiled, shown_as.names);
     let text = match format {
+        RoundFormat::Csv => return super::export::write_csv(out, compiled, show_pnr),
+        RoundFormat::Sarif => {
+            return super::export::write_sarif(out, template, compiled, show_pnr);
+        }
         RoundFormat::Xlsx => {
             return write_xlsx(&mut out, &results, compiled, show_pnr)
                 .map_err(|e| std::io::Error::other(e.to_string()));
@@ -188,12 +208,14 @@ struct Tally<'a> {
     units: BTreeMap<(&'a str, &'a str), Ranked>,
 }
 
-/// The results of `compiled` with the questions and criteria of `template`.
-pub fn results(template: &Template, compiled: &Compiled) -> Results {
+/// The results of `compiled` with the questions and criteria of `template`;
+/// handläggare by name only when `names`.
+pub fn results(template: &Template, compiled: &Compiled, names: bool) -> Results {
     let order = |case: &str, reviewer: &str| compiled.plan_order(case, reviewer);
     let mut questions = Vec::new();
     // Per perspective and case: (answered, all ja so far).
     let mut by_perspective: BTreeMap<usize, BTreeMap<String, (bool, bool)>> = BTreeMap::new();
+    let mut case_answers = CaseAnswers::new();
     for q in template
         .criteria
         .iter()
@@ -211,6 +233,10 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
         let units = in_plan_order(by_case.into_values());
         let marks = by_perspective.entry(q.perspective).or_default();
         for (case, unit) in cases.iter().zip(&units) {
+            case_answers
+                .entry(case.clone())
+                .or_default()
+                .insert(q.id.clone(), unit[0].clone());
             let mark = marks.entry(case.clone()).or_insert((false, true));
             if unit[0] != "ej aktuellt" {
                 mark.0 = true;
@@ -293,6 +319,7 @@ pub fn results(template: &Template, compiled: &Compiled) -> Results {
             .filter(|v| !v.agrees)
             .cloned()
             .collect(),
+        groups: groupings(template, compiled, &case_answers, names),
     }
 }
 
@@ -303,6 +330,29 @@ fn reason(estimate: &Estimate) -> String {
         .as_deref()
         .map(|r| format!(" – {r}"))
         .unwrap_or_default()
+}
+
+/// "1 ärende", "3 ärenden".
+fn cases(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "ärende" } else { "ärenden" })
+}
+
+/// A perspective's title ("Rättssäkerhet") by its id.
+fn perspective_title<'a>(results: &'a Results, id: &'a str) -> &'a str {
+    results
+        .perspectives
+        .iter()
+        .find(|p| p.id == id)
+        .map_or(id, |p| p.title.as_str())
+}
+
+/// "3 av 4 (75 %)", or "inga svar".
+fn share_text(ja: usize, of: usize) -> String {
+    if of == 0 {
+        "inga svar".to_string()
+    } else {
+        format!("{ja} av {of} ({})", percent(ja as f64 / of as f64))
+    }
 }
 
 fn decimal(x: Option<f64>) -> String {
@@ -369,6 +419,33 @@ pub fn render_text(results: &Results, compiled: &Compiled, show_pnr: bool) -> St
             );
         }
     }
+    for g in &results.groups {
+        let _ = writeln!(
+            out,
+            "\n{} (ärenden där alla besvarade frågor i perspektivet fick ja):",
+            g.title
+        );
+        for row in &g.rows {
+            let shares: Vec<String> = row
+                .perspectives
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        perspective_title(results, &p.id),
+                        share_text(p.ja, p.of)
+                    )
+                })
+                .collect();
+            let line = format!(
+                "  {} ({}): {}",
+                row.value,
+                cases(row.cases),
+                shares.join(", ")
+            );
+            let _ = writeln!(out, "{}", shown(&line, show_pnr));
+        }
+    }
     let agreed: Vec<&_> = results
         .questions
         .iter()
@@ -383,9 +460,9 @@ pub fn render_text(results: &Results, compiled: &Compiled, show_pnr: bool) -> St
             let a = q.agreement.as_ref().expect("filtered");
             let _ = writeln!(
                 out,
-                "  {}: {} ärenden, lika svar i {}, κ {}, α {}",
+                "  {}: {}, lika svar i {}, κ {}, α {}",
                 q.id,
-                a.cases,
+                cases(a.cases),
                 percent(a.percent),
                 decimal(a.kappa),
                 decimal(a.alpha)
@@ -501,6 +578,35 @@ pub fn write_xlsx<W: std::io::Write + std::io::Seek + Send>(
         }
         if let Some(reason) = &q.estimate.verdict_reason {
             sheet.write(row, 10, reason.as_str())?;
+        }
+    }
+    for g in &results.groups {
+        let sheet = book.add_worksheet().set_name(g.title.as_str())?;
+        let mut names = vec![
+            g.title.trim_start_matches("Per ").to_string(),
+            "Ärenden".to_string(),
+        ];
+        let first = g.rows.first();
+        for p in first.map_or(&[][..], |r| &r.perspectives[..]) {
+            names.push(format!("{} ja", p.id));
+            names.push(format!("{} av", p.id));
+        }
+        for q in first.map_or(&[][..], |r| &r.questions[..]) {
+            names.push(format!("{} ja", q.id));
+            names.push(format!("{} av", q.id));
+        }
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        headings(sheet, &names)?;
+        for (r, row) in g.rows.iter().enumerate() {
+            let line = r as u32 + 1;
+            sheet.write(line, 0, mask(&row.value).as_str())?;
+            sheet.write(line, 1, row.cases as u32)?;
+            let cells = row.perspectives.iter().chain(&row.questions);
+            for (i, share) in cells.enumerate() {
+                let col = 2 + 2 * i as u16;
+                sheet.write(line, col, share.ja as u32)?;
+                sheet.write(line, col + 1, share.of as u32)?;
+            }
         }
     }
     let sheet = book.add_worksheet().set_name("Samstämmighet")?;
@@ -643,6 +749,32 @@ pub fn render_html(results: &Results, compiled: &Compiled, title: &str, show_pnr
         );
     }
     let _ = write!(out, "</tbody></table>");
+    for g in &results.groups {
+        let _ = write!(
+            out,
+            "<h2>{}</h2><p>Ärenden där alla besvarade frågor i perspektivet fick ja.</p>\
+             <table><thead><tr><th>{}</th><th>Ärenden</th>",
+            esc(&g.title),
+            esc(g.title.trim_start_matches("Per "))
+        );
+        for p in g.rows.first().map_or(&[][..], |r| &r.perspectives[..]) {
+            let _ = write!(out, "<th>{}</th>", esc(perspective_title(results, &p.id)));
+        }
+        let _ = write!(out, "</tr></thead><tbody>");
+        for row in &g.rows {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td>",
+                mask(&row.value),
+                row.cases
+            );
+            for p in &row.perspectives {
+                let _ = write!(out, "<td>{}</td>", share_text(p.ja, p.of));
+            }
+            let _ = write!(out, "</tr>");
+        }
+        let _ = write!(out, "</tbody></table>");
+    }
     let _ = write!(
         out,
         "<h2>Samstämmighet mellan granskare</h2><table><thead><tr><th>Fråga eller kriterium</th>\

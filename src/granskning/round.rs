@@ -70,14 +70,16 @@ pub enum PrepareError {
 pub const PLAN_FILE: &str = "granskningsplan.csv";
 
 /// The plan's columns, written and read back by these names.
-pub const PLAN_COLUMNS: [&str; 7] = [
+pub const PLAN_COLUMNS: [&str; 9] = [
     "ärende",
     "granskare",
-    "enhet",
+    "granskarens enhet",
     "dubbelgranskas",
     "dokument",
     "protokoll",
     "handläggare",
+    "ärendets enhet",
+    "insats",
 ];
 
 /// Prepares a round (see the module).
@@ -255,10 +257,8 @@ fn write_plan(
     protocols: &[String],
     show_pnr: bool,
 ) -> io::Result<()> {
-    use std::io::Write;
-    let mut out = io::BufWriter::new(fs::File::create(path)?);
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    let out = io::BufWriter::new(fs::File::create(path)?);
+    let mut csv = crate::report::findings_csv::excel_csv(out)?;
     csv.write_record(PLAN_COLUMNS)?;
     for a in &plan.assignments {
         let case = &cases[a.case];
@@ -276,6 +276,8 @@ fn write_plan(
                 inert(&documents.join(", ")).into_owned(),
                 protocol.to_string(),
                 inert(&case.handlaggare.join(" | ")).into_owned(),
+                inert(&case.enhet.join(" | ")).into_owned(),
+                inert(&case.insats.join(" | ")).into_owned(),
             ]
         };
         if a.reviewers.is_empty() {

@@ -78,6 +78,8 @@ struct Planned {
     double: bool,
     protocol: String,
     handlaggare: Vec<String>,
+    enhet: Vec<String>,
+    insats: Vec<String>,
 }
 
 /// A compiled round.
@@ -90,10 +92,13 @@ pub struct Compiled {
     pub double: BTreeSet<String>,
     /// Each case's reviewers in plan order.
     pub reviewers: BTreeMap<String, Vec<String>>,
-    /// Each case's handläggare (for feedback; not shown in the round's
-    /// results).
+    /// Each case's handläggare (for feedback, and as pseudonyms in the
+    /// results unless names are asked for).
     #[serde(skip)]
     pub handlaggare: BTreeMap<String, Vec<String>>,
+    /// Each case's units and insatser, as the documents name them.
+    pub enhet: BTreeMap<String, Vec<String>>,
+    pub insats: BTreeMap<String, Vec<String>>,
 }
 
 impl Compiled {
@@ -119,9 +124,13 @@ pub fn compile(folder: &Path) -> Result<Compiled, CompileError> {
     let plan = read_plan(&folder.join(PLAN_FILE))?;
     let mut out = Compiled::default();
     for p in &plan {
-        out.handlaggare
-            .entry(p.case.clone())
-            .or_insert_with(|| p.handlaggare.clone());
+        for (map, values) in [
+            (&mut out.handlaggare, &p.handlaggare),
+            (&mut out.enhet, &p.enhet),
+            (&mut out.insats, &p.insats),
+        ] {
+            map.entry(p.case.clone()).or_insert_with(|| values.clone());
+        }
         if p.double {
             out.double.insert(p.case.clone());
         }
@@ -157,20 +166,16 @@ fn read_plan(path: &Path) -> Result<Vec<Planned>, CompileError> {
             .position(|h| h.trim_start_matches('\u{feff}') == name)
             .ok_or_else(|| fail(&format!("kolumnen {name} saknas")))
     };
-    let [case, reviewer, double, protocol, handlaggare] =
-        [0, 1, 3, 5, 6].map(|i| at(PLAN_COLUMNS[i]));
+    let [case, reviewer, double, protocol, handlaggare, enhet, insats] =
+        [0, 1, 3, 5, 6, 7, 8].map(|i| at(PLAN_COLUMNS[i]));
     let (case, reviewer, double, protocol) = (case?, reviewer?, double?, protocol?);
     let mut rows = Vec::new();
     for record in reader.records() {
         let r = record.map_err(|e| fail(&e))?;
         let field = |i: usize| r.get(i).unwrap_or("").trim_start_matches('\'').to_string();
-        rows.push(Planned {
-            case: field(case),
-            reviewer: field(reviewer),
-            double: field(double) == "ja",
-            protocol: field(protocol),
-            // A plan written before the column existed has no handläggare.
-            handlaggare: handlaggare
+        // A plan written before a column existed has nothing in it.
+        let list = |column: &Result<usize, CompileError>| -> Vec<String> {
+            column
                 .as_ref()
                 .map(|&i| field(i))
                 .unwrap_or_default()
@@ -178,7 +183,16 @@ fn read_plan(path: &Path) -> Result<Vec<Planned>, CompileError> {
                 .map(str::trim)
                 .filter(|h| !h.is_empty())
                 .map(str::to_string)
-                .collect(),
+                .collect()
+        };
+        rows.push(Planned {
+            case: field(case),
+            reviewer: field(reviewer),
+            double: field(double) == "ja",
+            protocol: field(protocol),
+            handlaggare: list(&handlaggare),
+            enhet: list(&enhet),
+            insats: list(&insats),
         });
     }
     Ok(rows)

@@ -256,6 +256,23 @@ const INFINITIVES: &[&str] = &[
     "tidsbegränsa",
 ];
 
+/// Who or what "slutar" that is not the help: "du slutar skolan", "skolan
+/// slutar klockan tre".
+const NOT_ENDING_HELP: &[&str] = &[
+    "du",
+    "han",
+    "hon",
+    "hen",
+    "ni",
+    "jag",
+    "skolan",
+    "skoldagen",
+    "dagen",
+    "terminen",
+    "arbetet",
+    "jobbet",
+];
+
 /// Words after "du får" that make it something other than a grant: "du får
 /// gärna ringa", "du får veta", "du får betala".
 const NOT_GRANTED_AFTER_FAR: &[&str] = &[
@@ -444,24 +461,7 @@ fn acts(
                     "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän" | "att" | "från"
                 )
             })
-            && !(i >= 1
-                && is(
-                    i - 1,
-                    &[
-                        "du",
-                        "han",
-                        "hon",
-                        "hen",
-                        "ni",
-                        "jag",
-                        "skolan",
-                        "skoldagen",
-                        "dagen",
-                        "terminen",
-                        "arbetet",
-                        "jobbet",
-                    ],
-                ))
+            && (i == 0 || !is(i - 1, NOT_ENDING_HELP))
         {
             // "Din dagliga verksamhet slutar den 31 januari", not "tills du
             // slutar skolan" or "från att skolan slutar till klockan 17".

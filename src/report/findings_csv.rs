@@ -53,15 +53,21 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A CSV writer for Swedish Excel: the byte order mark first (so å, ä and ö
+/// survive), then semicolon-separated rows.
+pub fn excel_csv<W: Write>(mut out: W) -> io::Result<::csv::Writer<W>> {
+    out.write_all("\u{feff}".as_bytes())?;
+    Ok(::csv::WriterBuilder::new().delimiter(b';').from_writer(out))
+}
+
 fn number(n: Option<usize>) -> String {
     n.map_or(String::new(), |n| n.to_string())
 }
 
 impl<W: Write> CsvWriter<W> {
     /// Writes the byte order mark and the header row.
-    pub fn start(mut out: W) -> io::Result<Self> {
-        out.write_all("\u{feff}".as_bytes())?;
-        let mut csv = ::csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    pub fn start(out: W) -> io::Result<Self> {
+        let mut csv = excel_csv(out)?;
         csv.write_record(HEADER).map_err(io_error)?;
         Ok(CsvWriter { csv })
     }

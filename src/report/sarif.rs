@@ -20,7 +20,7 @@ pub struct SarifWriter<W: Write> {
     results: usize,
 }
 
-fn level(severity: Severity) -> &'static str {
+pub fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -85,24 +85,6 @@ impl<W: Write> SarifWriter<W> {
         errors: &[IngestError],
         show_pnr: bool,
     ) -> io::Result<W> {
-        let rules: Vec<serde_json::Value> = template
-            .criteria
-            .iter()
-            .map(|c| {
-                json!({
-                    "id": c.id,
-                    "name": c.id,
-                    "shortDescription": {"text": c.title},
-                    "fullDescription": {"text": c.message},
-                    "help": {"text": c.advice.clone().unwrap_or_default()},
-                    "defaultConfiguration": {"level": level(c.severity)},
-                    "properties": {
-                        "perspective": template.perspectives[c.perspective].id,
-                        "source": c.source,
-                    },
-                })
-            })
-            .collect();
         let notifications: Vec<serde_json::Value> = errors
             .iter()
             .map(|e| {
@@ -113,16 +95,7 @@ impl<W: Write> SarifWriter<W> {
                 })
             })
             .collect();
-        let tool = json!({
-            "driver": {
-                "name": "granska",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "language": "sv",
-                "properties": {"template": template.name, "templateVersion": template.version},
-                "rules": rules,
-            }
-        });
+        let tool = tool(template);
         let invocations = json!([{
             "executionSuccessful": true,
             "toolExecutionNotifications": notifications,
@@ -137,4 +110,36 @@ impl<W: Write> SarifWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+/// The tool with the template's criteria and questions as its rules.
+pub fn tool(template: &Template) -> serde_json::Value {
+    let rules: Vec<serde_json::Value> = template
+        .criteria
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "name": c.id,
+                "shortDescription": {"text": c.title},
+                "fullDescription": {"text": c.message},
+                "help": {"text": c.advice.clone().unwrap_or_default()},
+                "defaultConfiguration": {"level": level(c.severity)},
+                "properties": {
+                    "perspective": template.perspectives[c.perspective].id,
+                    "source": c.source,
+                },
+            })
+        })
+        .collect();
+    json!({
+        "driver": {
+            "name": "granska",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "language": "sv",
+            "properties": {"template": template.name, "templateVersion": template.version},
+            "rules": rules,
+        }
+    })
 }

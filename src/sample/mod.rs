@@ -80,6 +80,9 @@ pub struct Candidate {
     pub case: String,
     /// The handläggare the document names, if any.
     pub handlaggare: Option<String>,
+    /// The unit (enhet) and insats the document names, if any.
+    pub enhet: Option<String>,
+    pub insats: Option<String>,
     /// The value of the strata key ([`MISSING`] without one), when stratified.
     pub stratum: Option<String>,
 }
@@ -176,12 +179,19 @@ impl Population {
                                 .filter(|v| !v.is_empty())
                                 .unwrap_or(&doc.id)
                                 .to_string();
-                            let handlaggare = doc.value("handlaggare").map(str::to_string);
+                            let named = |key: &str| {
+                                doc.value(key)
+                                    .map(str::trim)
+                                    .filter(|v| !v.is_empty())
+                                    .map(str::to_string)
+                            };
                             Ok(Some(Candidate {
                                 input: i,
                                 record: doc.record,
                                 case,
-                                handlaggare,
+                                handlaggare: named("handlaggare"),
+                                enhet: named("enhet"),
+                                insats: named("insats"),
                                 id: doc.id,
                                 path: doc.path,
                                 stratum,
@@ -342,9 +352,8 @@ fn draw_units(units: Vec<Vec<&Candidate>>, n: usize, seed: u64, unit: Unit) -> S
 /// Writes the sample as the CSV a team leader files: semicolon-separated,
 /// UTF-8 with BOM (so Swedish Excel opens it), one row per drawn document
 /// with the seed and the population size on every row.
-pub fn write_csv(sample: &Sample, mut out: impl Write, show_pnr: bool) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+pub fn write_csv(sample: &Sample, out: impl Write, show_pnr: bool) -> io::Result<()> {
+    let mut csv = crate::report::findings_csv::excel_csv(out)?;
     let in_stratum = match sample.unit {
         Unit::Document => "dokument_i_skiktet",
         Unit::Case => "ärenden_i_skiktet",
@@ -396,6 +405,8 @@ mod tests {
                     path: format!("{name}/{i:03}.txt"),
                     case: format!("{name}-{i:03}"),
                     handlaggare: None,
+                    enhet: None,
+                    insats: None,
                     stratum: Some(name.to_string()),
                 });
             }
