@@ -20,7 +20,7 @@ use granska::report::output::OutputFile;
 use granska::report::privacy::shown;
 use granska::report::{self, explain, text, writer};
 use granska::sample;
-use granska::score::{Facts, Groups, Summary, Tally, compare, evaluation, stats};
+use granska::score::{compare, evaluation, stats};
 use granska::template::{Template, TemplateErrors};
 
 /// A line on stderr with identity numbers masked and control characters made
@@ -895,19 +895,6 @@ fn check(mut args: CheckArgs) -> Result<ExitCode, ExitCode> {
     )
 }
 
-/// A document's rendering, with what the summary needs to know of it.
-struct Rendered {
-    body: writer::Body,
-    kind: Option<&'static str>,
-    outcome: Option<String>,
-    group: Option<String>,
-    /// The document's case, when counting per case.
-    case: Option<String>,
-    /// The document's keys and values, when grouping (to say which keys
-    /// there are if none has the one asked for).
-    keys: Option<ingest::Catalogue>,
-}
-
 /// Judges `inputs` and writes the report to `out` (or the screen): the
 /// documents, the summary, and the files that could not be read (`errors`).
 /// RS-INDIVIDUELL compares with `compare_with` when given.
@@ -915,7 +902,7 @@ fn run_report(
     template: &Template,
     inputs: &[ingest::Input],
     compare_with: Option<&[ingest::Input]>,
-    mut errors: Vec<ingest::IngestError>,
+    errors: Vec<ingest::IngestError>,
     args: &ReportArgs,
     out_path: Option<&Path>,
 ) -> Result<ExitCode, ExitCode> {
@@ -924,113 +911,59 @@ fn run_report(
     }
     let format = args.output_format(out_path)?;
     let (out, pending) = open_output(out_path)?;
-    let color = out_path.is_none() && use_color(&io::stdout());
-    let show = args.show_pnr;
-    let mut tally = match args.per_case {
-        true => Tally::new(template).per_case(),
-        false => Tally::new(template),
+    let options = report::run::Options {
+        format,
+        severity: Severity::from(args.severity),
+        show_pnr: args.show_pnr,
+        color: out_path.is_none() && use_color(&io::stdout()),
+        per_case: args.per_case,
+        group: args.group.clone(),
+        jobs: args.jobs,
+        profile: args.profile,
     };
-    let mut groups = args.group.as_deref().map(Groups::new);
-    let mut catalogue = ingest::Catalogue::default();
-    let severity = Severity::from(args.severity);
-    let render = |d: &ingest::Document, o: &engine::Outcome| Rendered {
-        body: writer::render(format, template, d, &o.shown_at(severity), show, color),
-        kind: d.kind.map(ingest::Kind::name),
-        outcome: d.metadata.get("utfall").map(str::to_string),
-        case: args.per_case.then(|| sample::case_of(d)),
-        group: args
-            .group
-            .as_deref()
-            .and_then(|key| d.value(key))
-            .map(str::to_string),
-        keys: args.group.as_ref().map(|_| {
-            let mut keys = ingest::Catalogue::default();
-            keys.add(d);
-            keys
-        }),
-    };
-    let mut report = writer::ReportWriter::start(format, out, template).map_err(write_error)?;
-    // The first write error stops the writing, not the run.
-    let mut written: io::Result<()> = Ok(());
-    let mut profile = args.profile.then(engine::Profile::default);
     let progress = progress_bar(inputs.len(), args.quiet);
-    let (jobs, note) = engine::threads(args.jobs);
-    if let Some(note) = note {
-        say!("granska: {note}");
-    }
-    let ran = engine::run(
-        template,
-        inputs,
-        compare_with,
-        jobs,
-        render,
-        |result| {
-            if let Some(bar) = &progress {
-                if bar.position() == 0 {
-                    bar.set_message("Granskar");
-                }
-                // Files of many documents make more than one each.
-                if bar.position() >= bar.length().unwrap_or(0) {
-                    bar.inc_length(1);
-                }
-                bar.inc(1);
+    let step = || {
+        if let Some(bar) = &progress {
+            if bar.position() == 0 {
+                bar.set_message("Granskar");
             }
-            match result {
-                Ok((outcome, rendered)) => {
-                    let facts = Facts {
-                        kind: rendered.kind,
-                        outcome: rendered.outcome.as_deref(),
-                        case: rendered.case.as_deref(),
-                    };
-                    tally.add(&outcome.statuses, &outcome.score, facts);
-                    if let Some(keys) = rendered.keys {
-                        catalogue.merge(keys);
-                    }
-                    if let Some(groups) = groups.as_mut() {
-                        let value = rendered.group.as_deref();
-                        groups.add(template, value, &outcome.statuses, &outcome.score, facts);
-                    }
-                    if written.is_ok() {
-                        written = report.document(template, rendered.body);
-                    }
-                }
-                Err(e) => errors.push(e),
+            // Files of many documents make more than one each.
+            if bar.position() >= bar.length().unwrap_or(0) {
+                bar.inc_length(1);
             }
-        },
-        profile.as_mut(),
-    );
+            bar.inc(1);
+        }
+    };
+    let ran = report::run::review(template, inputs, compare_with, errors, &options, out, step);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    ran.map_err(|e| {
+    let reviewed = ran.map_err(|e| {
         say!("granska: {e}");
-        ExitCode::from(2)
+        match e {
+            report::run::RunError::Engine(_) => ExitCode::from(2),
+            report::run::RunError::Write(e) => write_error(e),
+        }
     })?;
-    if let Some(note) = args
-        .group
-        .as_deref()
-        .and_then(|key| catalogue.missing_key(key, "--gruppera"))
-    {
-        say!("granska: varning: {note}.");
-    }
-    let summary = Summary::new(template, &tally, groups.as_ref());
-    written
-        .and_then(|()| report.finish(template, &summary, &errors, show))
-        .and_then(|()| pending.map_or(Ok(()), OutputFile::commit))
+    pending
+        .map_or(Ok(()), OutputFile::commit)
         .map_err(write_error)?;
-    if let Some(profile) = &profile {
-        say_part!("{}", text::render_profile(template, profile));
+    for note in &reviewed.notes {
+        say!("granska: {note}");
     }
-    if !errors.is_empty() {
+    if let Some(profile) = &reviewed.profile {
+        say_part!("{profile}");
+    }
+    if !reviewed.errors.is_empty() {
         if format != writer::Format::Text || out_path.is_some() {
             say!(
                 "granska: {} filer kunde inte läsas; se listan i resultatet.",
-                errors.len()
+                reviewed.errors.len()
             );
         }
         return Ok(ExitCode::from(3));
     }
-    if summary.figures.documents == 0 {
+    if reviewed.summary.figures.documents == 0 {
         // Nothing was reviewed: never a silent success.
         say!(
             "granska: hittade inga dokument att granska (tomma mappar, eller allt undantaget \
@@ -1045,7 +978,7 @@ fn run_report(
             return Ok(ExitCode::from(1));
         }
     }
-    if args.strict && tally.any_not_met() {
+    if args.strict && reviewed.any_not_met {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
