@@ -132,17 +132,18 @@ impl Document {
         // appeal or has a section "Beslut" is a decision, unless a heading
         // says it is an investigation or the text proposes ("Förslaget är
         // att Karin beviljas hemtjänst").
+        // A proposal told in a decision ("förvaltningens förslag till beslut
+        // … BESLUT: Utskottet beslutar …") does not make it an investigation.
+        let decision_section = doc.sections.iter().any(|s| is_decision_heading(&s.title));
         let untitled = if doc.kind.is_some()
             || doc
                 .sections
                 .iter()
                 .any(|s| s.title.to_lowercase().contains("utredning"))
-            || proposes(&doc.text)
+            || (proposes(&doc.text) && !decision_section)
         {
             Untitled::No
-        } else if tells_how_to_appeal(&doc.text)
-            || doc.sections.iter().any(|s| is_decision_heading(&s.title))
-        {
+        } else if tells_how_to_appeal(&doc.text) || decision_section {
             Untitled::Decision
         } else {
             Untitled::IfItDecides
@@ -437,6 +438,14 @@ mod tests {
         assert_eq!(
             kind(
                 "**Kommunen** · Socialnämnden\n\n## 1. Ärende\n\nAnsökan om dagverksamhet kom in den 2 mars 2026 och har prövats nu.\n\n## 2. Beslut\n\n## 3. Skäl\n\nText.\n"
+            ),
+            Some(Kind::Beslut)
+        );
+        // A proposal quoted in a decision ("förvaltningens förslag till
+        // beslut") leaves it a decision when it has a section "Beslut".
+        assert_eq!(
+            kind(
+                "Angående er ansökan\n\nFörvaltningen har lämnat sitt förslag till beslut.\n\nBESLUT\n\nUtskottet beslutar i enlighet med förvaltningens förslag.\n"
             ),
             Some(Kind::Beslut)
         );

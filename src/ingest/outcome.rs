@@ -335,6 +335,8 @@ fn acts(
             || (is(i + 1, BETWEEN) && is(i + 2, BETWEEN) && is(i + 3, NEGATIONS))
             || (i >= 1 && is(i - 1, NEGATIONS))
             || (i >= 2 && is(i - 2, NEGATIONS) && is(i - 1, BETWEEN))
+            // "Ledsagarservice kommer inte att beviljas."
+            || (i >= 3 && is(i - 1, &["att"]) && is(i - 2, NEGATIONS) && is(i - 3, &["kommer"]))
     };
     // "Om behovet minskar kan du ansöka igen": a condition decides nothing;
     // "Anna Ek yrkar att ansökan bifalls": a motion decides nothing.
@@ -458,7 +460,7 @@ fn acts(
             && !words[i.saturating_sub(4)..i].iter().any(|w| {
                 matches!(
                     w.as_str(),
-                    "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän" | "att" | "från"
+                    "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän" | "att"
                 )
             })
             && (i == 0 || !is(i - 1, NOT_ENDING_HELP))
@@ -577,6 +579,8 @@ fn acts(
                     && is(i - 2, &["du", "ni", "hon", "han", "hen"])
                     && governed(i))
                 || i == 1
+                // "Vi har bestämt: Wilma får …".
+                || (i >= 2 && is(i - 2, &["bestämt", "beslutat", "bestämmer", "beslutar"]))
                 || is(i + 1, &["du", "ni"])
                 || (i >= 2 && is(i - 2, &["att"]) && governed(i))))
             || (w == "få" && i >= 2 && is(i - 1, &["att"]) && is(i - 2, &["kommer"]))
@@ -635,6 +639,15 @@ fn acts(
             && !words.windows(2).any(|p| {
                 matches!(p[0].as_str(), "ordnas" | "sköts" | "betalas" | "ordnar" | "står")
                     && matches!(p[1].as_str(), "av" | "för")
+            })
+            // "Måltiderna ingår ej i biståndsbeslutet utan debiteras enligt
+            // taxa": paid for otherwise, so nothing is refused.
+            && !words[i..].windows(2).any(|p| {
+                p[0] == "utan"
+                    && (p[1].starts_with("debiter")
+                        || p[1].starts_with("betal")
+                        || p[1].starts_with("ordna")
+                        || p[1].starts_with("bekost"))
             })
         {
             // "Inköp ingår inte i beslutet": part of a grant, not of a
@@ -1028,6 +1041,21 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             // Full grants, some with an unrelated "inte".
             ("Du får hemtjänst två timmar i veckan.", "bifall"),
+            // What is paid for otherwise is no part refused.
+            (
+                "Dagverksamhet beviljas två dagar per vecka. Måltiderna ingår inte i beslutet utan betalas enligt taxa.",
+                "bifall",
+            ),
+            // A refusal in the future tense.
+            (
+                "Ansökan har prövats. Kontaktperson enligt 9 § 4 LSS kommer inte att beviljas.",
+                "avslag",
+            ),
+            // A decision told after a colon, with the person's name.
+            (
+                "Vi har bestämt: Elsa får avlösarservice tolv timmar i månaden, som ni sökte.",
+                "bifall",
+            ),
             // The school day ends, not the help.
             (
                 "Du får korttidstillsyn varje skoldag från att skolan slutar till klockan 17.",
