@@ -42,6 +42,10 @@
 //!
 //! The library never prints; the binary renders and sets exit codes.
 
+// The library owns behaviour and never prints: the binary (and any other
+// front end) decides what reaches the terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod criteria;
 pub mod detectors;
 pub mod engine;

@@ -8,6 +8,7 @@ pub mod json;
 pub mod model;
 pub mod output;
 pub mod privacy;
+pub mod prose;
 pub mod run;
 pub mod sarif;
 pub mod summary;

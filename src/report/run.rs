@@ -141,8 +141,7 @@ pub fn review<W: Write>(
             keys
         }),
     };
-    let mut report =
-        ReportWriter::start(options.format, out, template).map_err(RunError::Write)?;
+    let mut report = ReportWriter::start(options.format, out, template).map_err(RunError::Write)?;
     // The first write error stops the writing, not the run.
     let mut written: io::Result<()> = Ok(());
     let mut profile = options.profile.then(Profile::default);

@@ -1,0 +1,204 @@
+//! `granskning förbered|sammanställ` and `jämför`: review rounds.
+
+use super::*;
+
+/// `granskning förbered`: a review round's plan and protocols.
+pub(crate) fn prepare_round(args: PrepareArgs) -> Result<ExitCode, ExitCode> {
+    let text = std::fs::read(&args.reviewers).map_err(|e| {
+        say!(
+            "granska: kunde inte läsa granskarlistan {}: {}",
+            args.reviewers.display(),
+            ingest::io_message(&e)
+        );
+        ExitCode::from(2)
+    })?;
+    let reviewers =
+        granskning::read_reviewers(&String::from_utf8_lossy(&text)).map_err(|problems| {
+            for p in problems {
+                say!("granska: {p}");
+            }
+            ExitCode::from(2)
+        })?;
+    let listed = match &args.sample {
+        Some(path) => {
+            let text = std::fs::read(path).map_err(|e| {
+                say!(
+                    "granska: kunde inte läsa stickprovslistan {}: {}",
+                    path.display(),
+                    ingest::io_message(&e)
+                );
+                ExitCode::from(2)
+            })?;
+            let files =
+                granskning::read_sample_list(&String::from_utf8_lossy(&text)).map_err(|e| {
+                    say!("granska: {e}");
+                    ExitCode::from(2)
+                })?;
+            Some(files)
+        }
+        None => None,
+    };
+    let template = load_for_review(args.run.template.file.as_deref())?;
+    let (inputs, mut errors) = args.inputs.collect();
+    let seed = args.draw.seed.unwrap_or_else(random_seed);
+    let date = report::today_iso();
+    let prepared = granskning::prepare(granskning::Preparation {
+        template: &template,
+        inputs: &inputs,
+        reviewers,
+        cases: args.draw.n,
+        listed,
+        seed,
+        double: args.double,
+        folder: &args.out,
+        name: args
+            .name
+            .unwrap_or_else(|| format!("Kollegiegranskning {date}")),
+        date,
+        jobs: args.run.jobs,
+        show_pnr: args.run.show_pnr,
+    })
+    .map_err(|e| {
+        say!("granska: {e}");
+        ExitCode::from(2)
+    })?;
+    let show_pnr = args.run.show_pnr;
+    say_part!("{}", prepared.describe(&args.out, show_pnr));
+    if args.draw.seed.is_none() {
+        say!("Fröet slumpades; ange --frö {seed} för att göra samma omgång igen.");
+    }
+    errors.extend(prepared.errors);
+    for e in &errors {
+        say!(
+            "granska: kunde inte läsa {}: {}",
+            shown(&e.path, show_pnr),
+            shown(&e.message, show_pnr)
+        );
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+/// Where `granskning sammanställ` writes.
+pub(crate) struct RoundOutputs<'a> {
+    pub(crate) format: RoundFormatArg,
+    pub(crate) file: Option<&'a Path>,
+    pub(crate) feedback: Option<&'a Path>,
+}
+
+/// `granskning sammanställ`: the returned protocols compiled; exit code 3 when
+/// something in them could not be counted.
+pub(crate) fn compile_round(
+    template: &Template,
+    folder: &Path,
+    to: RoundOutputs,
+    shown_as: granskning::resultat::Shown,
+) -> Result<ExitCode, ExitCode> {
+    let RoundOutputs {
+        format,
+        file,
+        feedback,
+    } = to;
+    let compiled = granskning::sammanstall::compile(folder).map_err(|e| {
+        say!("granska: {e}");
+        ExitCode::from(2)
+    })?;
+    if let Some(to) = feedback {
+        let files = granskning::aterkoppling::write(to, template, &compiled).map_err(|e| {
+            say!("granska: {e}");
+            ExitCode::from(2)
+        })?;
+        say!(
+            "Återkopplingen skrevs till {}: {} rapporter till handläggare och en sammanfattning för enheten.",
+            to.display(),
+            files.len().saturating_sub(1)
+        );
+    }
+    use granskning::resultat::{RoundFormat, write_round};
+    let asked = match format {
+        RoundFormatArg::Text => RoundFormat::Text,
+        RoundFormatArg::Json => RoundFormat::Json,
+        RoundFormatArg::Csv => RoundFormat::Csv,
+        RoundFormatArg::Sarif => RoundFormat::Sarif,
+    };
+    let format = RoundFormat::of(file, asked);
+    let title = folder.display().to_string();
+    match file {
+        None => {
+            let mut out = io::Cursor::new(Vec::new());
+            write_round(&mut out, format, template, &title, &compiled, shown_as)
+                .and_then(|()| io::stdout().lock().write_all(out.get_ref()))
+                .map_err(write_error)?;
+        }
+        Some(path) => {
+            let (out, pending) = create_output(path)?;
+            let mut w = io::BufWriter::new(out);
+            write_round(&mut w, format, template, &title, &compiled, shown_as)
+                .and_then(|()| w.flush())
+                .and_then(|()| pending.commit())
+                .map_err(write_error)?;
+            say!("Sammanställningen skrevs till {}.", path.display());
+        }
+    }
+    if format != RoundFormat::Text || file.is_some() {
+        for p in &compiled.problems {
+            say!("granska: {p}");
+        }
+    }
+    Ok(if compiled.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+/// `granska jämför`: two rounds' JSON reports compared.
+pub(crate) fn compare_rounds(
+    rounds: &[PathBuf],
+    format: TextOrJson,
+    show_pnr: bool,
+) -> Result<ExitCode, ExitCode> {
+    let read = |path: &Path| {
+        File::open(path)
+            .map_err(|e| e.to_string())
+            .and_then(compare::Round::read)
+            .map_err(|e| {
+                say!("granska: kunde inte läsa {}: {e}", path.display());
+                ExitCode::from(2)
+            })
+    };
+    let read: Vec<(String, compare::Round)> = rounds
+        .iter()
+        .map(|path| read(path).map(|r| (ingest::display_path(path), r)))
+        .collect::<Result<_, _>>()?;
+    let (text, json) = if let [(first, a), (second, b)] = read.as_slice() {
+        let comparison = compare::compare(a, b, (first, second));
+        (
+            report::summary::render_comparison(&comparison, show_pnr),
+            serde_json::to_string_pretty(&comparison),
+        )
+    } else {
+        let trend = compare::trend(&read);
+        (
+            report::summary::render_trend(&trend, show_pnr),
+            serde_json::to_string_pretty(&trend),
+        )
+    };
+    let rendered = match format {
+        TextOrJson::Text => text,
+        TextOrJson::Json => {
+            let mut json = json.map_err(|e| {
+                say!("granska: {e}");
+                ExitCode::from(2)
+            })?;
+            json.push('\n');
+            shown(&json, show_pnr).into_owned()
+        }
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(rendered.as_bytes()).map_err(write_error)?;
+    Ok(ExitCode::SUCCESS)
+}
