@@ -128,7 +128,14 @@ impl Sentences<'_> {
                     )
                 }),
         );
-        super::outcome::read(&read)
+        let outcome = super::outcome::read(&read);
+        // Fail safe: a full grant beside a granting word that stands negated
+        // in a way the reader did not take ("… kommer inte att beviljas") is
+        // not read as a grant.
+        if outcome == Outcome::Bifall && read.iter().any(|(words, _)| negated_grant(words)) {
+            return Outcome::Okant;
+        }
+        outcome
     }
 
     /// The text of a sentence from `start` to `end`, with the heading line
@@ -269,6 +276,33 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
         &["minskas"]
     } else {
         return None;
+    })
+}
+
+/// Whether a sentence has a granting word with a negation at most four
+/// words before or three after it, outside a condition ("om du inte …"): a
+/// refusal, or a part refused, whatever else the reader made of it.
+fn negated_grant(words: &[String]) -> bool {
+    const GRANTING: &[&str] = &[
+        "beviljas",
+        "beviljat",
+        "beviljad",
+        "beviljade",
+        "bevilja",
+        "beviljar",
+        "bifalls",
+        "bifaller",
+    ];
+    if words.first().is_some_and(|w| w == "om")
+        || words.windows(2).any(|p| p[0] == "om" && p[1] == "du")
+    {
+        return false;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        GRANTING.contains(&w.as_str())
+            && words[i.saturating_sub(4)..(i + 4).min(words.len())]
+                .iter()
+                .any(|n| matches!(n.as_str(), "inte" | "ej" | "icke"))
     })
 }
 
@@ -576,6 +610,12 @@ mod tests {
         assert_eq!(read(clause).as_deref(), Some("bifall"));
         let refused = "Beslut om ledsagning\n\nBeslutet: Ansökan från Lisa Ek om ledsagarservice\navslås i sin helhet.\n";
         assert_eq!(read(refused).as_deref(), Some("avslag"));
+        // Fail safe: a grant beside a negated granting word the reader does
+        // not take is no full grant.
+        let unread = "Beslut om ledsagning\n\nDu får ledsagning på lördagar. Kontaktperson kommer i nuläget inte heller att kunna beviljas.\n";
+        assert_ne!(read(unread).as_deref(), Some("bifall"));
+        let grant = "Beslut om larm\n\nDu får trygghetslarm. Om du inte vill ha larmet kvar kan beslutet ändras.\n";
+        assert_eq!(read(grant).as_deref(), Some("bifall"));
         // Less than the field with what the person has had is a reduction.
         let less = "Beslut efter uppföljning\n\nNuvarande insats: Boendestöd, 12 timmar per månad\nBeslut: Boendestöd beviljas med 8 timmar per månad\nfrån den 1 juni 2026.\n";
         assert_eq!(read(less).as_deref(), Some("andring"));
