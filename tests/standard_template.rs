@@ -3,7 +3,7 @@
 
 use granska::criteria::Check;
 use granska::engine::test_examples;
-use granska::template::Template;
+use granska::template::{Loader, Template};
 
 #[test]
 fn the_standard_template_is_valid() {
@@ -43,13 +43,30 @@ fn every_example_gives_the_stated_result() {
 }
 
 #[test]
-fn criterion_ids_are_unique() {
-    let template = Template::standard().unwrap();
-    let mut ids: Vec<&str> = template.criteria.iter().map(|c| c.id.as_str()).collect();
-    ids.sort_unstable();
-    let before = ids.len();
-    ids.dedup();
-    assert_eq!(before, ids.len());
+fn a_criterion_id_used_twice_is_refused_where_it_is_repeated() {
+    // The checker guards the contract that ids are unique: the second use is
+    // named, with its place, and the template is not used.
+    let criterion = |title: &str| {
+        format!(
+            "kriterium K-1 \"{title}\" {{ perspektiv p  kräver text /a/  meddelande \"m\"  exempel uppfyllt \"a\"  exempel ej_uppfyllt \"b\" }}\n"
+        )
+    };
+    let source = format!(
+        "perspektiv p \"P\"\n{}{}",
+        criterion("Första"),
+        criterion("Andra")
+    );
+    let errors = Template::from_source("t.gm", &source, &Loader::Embedded)
+        .map(|_| ())
+        .expect_err("a repeated id is refused")
+        .errors;
+    let repeated = source.rfind("K-1").unwrap();
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains("K-1") && e.message.contains("finns redan"))
+        .unwrap_or_else(|| panic!("{errors:#?}"));
+    assert_eq!(e.span.start, repeated);
+    assert_eq!(&source[e.span.clone()], "K-1");
 }
 
 #[test]

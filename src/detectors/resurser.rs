@@ -257,6 +257,14 @@ mod tests {
         assert!(found.iter().all(|h| h != "äter själv"), "{found:?}");
         assert!(found.iter().any(|h| h == "tycker om"), "{found:?}");
         assert!(found.iter().all(|h| !h.contains("förmåga")), "{found:?}");
+        // A negation right before a cue that stands whole: without the
+        // negation rule "intresserad av" would count.
+        let found = hits(
+            "resurser",
+            Some("resurser"),
+            "Han är inte intresserad av musik. Hon är intresserad av fotboll.",
+        );
+        assert_eq!(found, ["är intresserad av"], "{found:?}");
     }
 
     #[test]
