@@ -90,6 +90,7 @@ fn json_output_follows_the_schema_for_every_fixture() {
                 "excerpt",
                 "message",
                 "suggestion",
+                "source",
             ] {
                 assert!(finding.get(key).is_some(), "{key} missing in a finding");
             }

@@ -10,7 +10,7 @@ use super::privacy::shown;
 use crate::ingest::IngestError;
 
 /// The column names, in Swedish.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 15] = [
     "dokument",
     "fil",
     "typ",
@@ -25,6 +25,7 @@ pub const HEADER: [&str; 14] = [
     "meddelande",
     "förslag",
     "poäng",
+    "källa",
 ];
 
 /// Streams findings as CSV.
@@ -94,6 +95,7 @@ impl<W: Write> CsvWriter<W> {
                     &inert(&f.message),
                     &inert(f.suggestion.as_deref().unwrap_or("")),
                     &score,
+                    f.source.as_deref().unwrap_or(""),
                 ])
                 .map_err(io_error)?;
         }

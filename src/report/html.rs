@@ -131,7 +131,7 @@ pub fn render_document(
             html,
             "<li id=\"{ANCHOR}-f{n}\" class=\"p{p} {sev}\"><p><span class=\"etikett p{p}\">{title}</span> \
              <span class=\"allvar\">{sev}</span> <strong>{crit}</strong> <a href=\"#{ANCHOR}-m{n}\">{place}</a></p>\
-             <p>{msg}</p>{sugg}</li>",
+             <p>{msg}</p>{sugg}{source}</li>",
             n = i + 1,
             sev = severity_word(f.severity),
             title = esc(title),
@@ -142,6 +142,11 @@ pub fn render_document(
                 .suggestion
                 .as_deref()
                 .map(|s| format!("<p class=\"forslag\">Förslag: {}</p>", esc(s)))
+                .unwrap_or_default(),
+            source = f
+                .source
+                .as_deref()
+                .map(|s| format!("<p class=\"kalla\">Källa: {}</p>", esc(s)))
                 .unwrap_or_default(),
         );
     }
@@ -626,6 +631,7 @@ ol.fynd p{margin:.2rem 0}
 .etikett{color:#fff;border-radius:3px;padding:0 .35rem;font-size:.8rem}
 .allvar{font-size:.8rem;text-transform:uppercase;color:var(--muted)}
 .forslag{font-style:italic}
+.kalla{font-size:.85em;color:#555}
 .titel{color:var(--muted)}
 tr.brist td:last-child{color:#b3261e;font-weight:600}
 tr.ok td:last-child{color:#2f7d32}

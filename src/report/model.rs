@@ -60,6 +60,8 @@ pub struct FindingReport {
     pub excerpt: String,
     pub message: String,
     pub suggestion: Option<String>,
+    /// The criterion's source (`källa`): the law or guidance it rests on.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,6 +113,7 @@ impl DocumentReport {
                     excerpt: mask(&place.excerpt),
                     message: mask(&f.message),
                     suggestion: f.suggestion.as_deref().map(mask),
+                    source: criterion.source.clone(),
                 }
             })
             .collect();

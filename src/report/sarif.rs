@@ -68,6 +68,7 @@ impl<W: Write> SarifWriter<W> {
                     "perspective": f.perspective,
                     "paragraph": f.paragraph,
                     "page": f.page,
+                    "source": f.source,
                 },
             });
             let sep = if self.results == 0 { "\n" } else { ",\n" };

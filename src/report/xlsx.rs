@@ -28,7 +28,7 @@ const DOCUMENT_COLUMNS: [&str; 7] = [
 ];
 
 /// Column headers of the findings sheet.
-const FINDING_COLUMNS: [&str; 12] = [
+const FINDING_COLUMNS: [&str; 13] = [
     "Dokument",
     "Fil",
     "Kriterium",
@@ -41,6 +41,7 @@ const FINDING_COLUMNS: [&str; 12] = [
     "Utdrag",
     "Meddelande",
     "Förslag",
+    "Källa",
 ];
 
 /// The most characters Excel keeps in a cell.
@@ -220,6 +221,7 @@ impl<W: Write> XlsxWriter<W> {
                 (9, &f.excerpt),
                 (10, &f.message),
                 (11, f.suggestion.as_deref().unwrap_or("")),
+                (12, f.source.as_deref().unwrap_or("")),
             ];
             for (col, text) in texts {
                 sheet.write_text(row, col, text).map_err(error)?;
