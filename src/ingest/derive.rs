@@ -115,19 +115,26 @@ impl Sentences<'_> {
         let mut read: Vec<(Vec<String>, &str)> = decision_fields(self.text);
         // Table rows and a form's boxes are read above, not as sentences: a
         // header "Beviljat" or a box "[ ] Bifall" grants nothing.
-        read.extend(
-            self.sentences
-                .iter()
-                .map(|s| &self.text[s.range.clone()])
-                .zip(self.sentences)
-                .filter(|(text, _)| !text.contains('|') && !text.contains("[ ]"))
-                .map(|(_, s)| {
-                    (
-                        self.lower_words(s),
-                        self.with_heading(s.range.start, s.range.end),
-                    )
-                }),
-        );
+        for s in self.sentences {
+            let text = &self.text[s.range.clone()];
+            if text.contains('|') || text.contains("[ ]") {
+                continue;
+            }
+            if text.contains(';') {
+                // "…, varför beslutet upphör att gälla; Jakob är välkommen
+                // att ansöka på nytt; …": each clause is read as a sentence.
+                read.extend(
+                    text.split(';')
+                        .filter(|part| !part.trim().is_empty())
+                        .map(|part| (clause_words(part, None), part)),
+                );
+            } else {
+                read.push((
+                    self.lower_words(s),
+                    self.with_heading(s.range.start, s.range.end),
+                ));
+            }
+        }
         let outcome = super::outcome::read(&read);
         // Fail safe: a full grant beside a granting word that stands negated
         // in a way the reader did not take ("… kommer inte att beviljas") is
@@ -392,9 +399,24 @@ impl Columns {
                 .iter()
                 .any(|w| c.contains(w))
         };
-        let decision = header.iter().position(|c| {
-            (c.contains("beslut") && !before(c)) || c.starts_with("bevilja") || c == "utfall"
-        })?;
+        // "Beslut", "Nytt beslut", "Beviljas", "Utfall"; not "Berörs av
+        // beslutet", "Beslutsdatum" or "BESLUTSMEDDELANDE" (a form's title).
+        let decides = |c: &str| {
+            let words: Vec<&str> = c.split_whitespace().collect();
+            let is_decision = |w: &&str| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphabetic()),
+                    "beslut" | "beslutet"
+                )
+            };
+            (words.first().is_some_and(is_decision)
+                || (words.len() <= 3 && words.last().is_some_and(is_decision)))
+                && !before(c)
+                && !c.contains("av beslut")
+        };
+        let decision = header
+            .iter()
+            .position(|c| decides(c) || c.starts_with("bevilja") || c == "utfall")?;
         Some(Columns {
             decision,
             applied: header
@@ -601,6 +623,12 @@ mod tests {
             read("Beslut\n\n**Beslut:** Avslag.\n").as_deref(),
             Some("avslag")
         );
+        // A column about whom the decision concerns, or a form's title, is
+        // no decision column.
+        let people = "Beslut\n\n| Person | Berörs av beslutet |\n|---|---|\n| Johanna | ja |\n| Noah | ja |\n\nBeslutet framgår av bilaga 1.\n";
+        assert_eq!(read(people).as_deref(), Some("okant"));
+        let form = "| KOMMUNEN | BESLUTSMEDDELANDE |\n|---|---|\n| Ansökt omfattning | 16 timmar/månad |\n\nBeslut\n\nBedömningen framgår av utredningen.\n";
+        assert_eq!(read(form).as_deref(), Some("okant"));
         // A cell that only mentions the word is no decision.
         let note = "Beslut om bistånd\n\nInsats | Kommentar\nLarm | beviljas om behovet ökar\nDu får larm.\n";
         assert_eq!(read(note).as_deref(), Some("bifall"));

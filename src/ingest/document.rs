@@ -1,4 +1,5 @@
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -143,7 +144,7 @@ impl Document {
             || (proposes(&doc.text) && !decision_section)
         {
             Untitled::No
-        } else if tells_how_to_appeal(&doc.text) || decision_section {
+        } else if tells_how_to_appeal(&doc.text) || decision_section || states_decision(&doc.text) {
             Untitled::Decision
         } else {
             Untitled::IfItDecides
@@ -275,6 +276,20 @@ fn is_field_like(line: &str) -> bool {
         let label = label.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
         !label.is_empty() && label.split_whitespace().count() <= 3
     })
+}
+
+/// "Vi har beslutat att …", "Nämnden beslutar att …": who decides, now.
+static DECIDES_NOW: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(vi|jag|nämnden|\w+nämnden|utskottet|\w+utskottet)\s+(har\s+)?(beslutat|beslutar|bestämt|bestämmer)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// Whether a letter says that it decides, even when what it decides cannot
+/// be read (a letter cut off after "Därför har vi beslutat att").
+fn states_decision(text: &str) -> bool {
+    DECIDES_NOW.is_match(text)
 }
 
 /// Whether a text tells how to appeal, which only a decision does.
@@ -446,6 +461,14 @@ mod tests {
         assert_eq!(
             kind(
                 "Angående er ansökan\n\nFörvaltningen har lämnat sitt förslag till beslut.\n\nBESLUT\n\nUtskottet beslutar i enlighet med förvaltningens förslag.\n"
+            ),
+            Some(Kind::Beslut)
+        );
+        // A letter that says it decides is a decision even when what it
+        // decides is lost ("Därför har vi beslutat att" and the page ends).
+        assert_eq!(
+            kind(
+                "Till: Aina\n\nDu ansökte om matdistribution.\n\nDärför har vi beslutat att\n\nSida 1 (2)\n"
             ),
             Some(Kind::Beslut)
         );

@@ -102,7 +102,10 @@ impl Acts {
         // "Beslutet tidsbegränsas till ett år" beside a new grant limits the
         // grant; on its own, or with support that goes on, it limits what
         // the person has.
-        self.reduce |= self.limit && (!(self.grant || self.refuse || self.part) || self.continues);
+        // An earlier decision changed to end at a date ("Beslutet ändras på
+        // så sätt att insatsen tidsbegränsas") is a change too.
+        self.reduce |= self.limit
+            && (!(self.grant || self.refuse || self.part) || self.continues || self.change);
         // "beviljas fortsatt …; morgonbesöken upphör": part of what goes on
         // ends.
         self.reduce |= self.end && self.grant && self.continues;
@@ -390,6 +393,15 @@ fn acts(
         is(j, &["ifall"]) || (is(j, &["om"]) && is(j + 1, &["du", "ni", "hon", "han", "hen"]))
     };
     let condition = (0..words.len()).any(opens_condition);
+    let about_earlier = words.windows(2).any(|p| {
+        p[0] == "i"
+            && matches!(
+                p[1].as_str(),
+                "våras" | "höstas" | "vintras" | "somras" | "fjol"
+            )
+    }) || words
+        .iter()
+        .any(|w| matches!(w.as_str(), "förra" | "tidigare"));
     // "… har du rätt till hjälp om du inte kan få den på annat sätt": a verb
     // a few words into a condition decides nothing.
     let conditional = |i: usize| (i.saturating_sub(5)..i).any(opens_condition);
@@ -660,6 +672,10 @@ fn acts(
         } else {
             continue;
         };
+        // "Din ansökan i våras avslogs": an earlier decision, told.
+        if t == Tier::Past && about_earlier {
+            continue;
+        }
         raise(t, &mut tier);
         match kind {
             // "får du inte längre tillsyn på natten": what the person had
@@ -687,9 +703,17 @@ fn acts(
             // end of what a move makes unneeded.
             // "upphör … när du flyttar", "som en följd av beslutet upphör
             // hemtjänsten": what the grant makes unneeded.
+            // "… upphör när LSS-insatsen har börjat": replaced by what is
+            // granted.
             'e' if words
                 .iter()
-                .any(|w| w.contains("flytt") || w.starts_with("följd")) =>
+                .any(|w| w.contains("flytt") || w.starts_with("följd"))
+                || words.windows(2).any(|p| {
+                    p[0] == "när"
+                        && words.iter().any(|w| {
+                            matches!(w.as_str(), "börjar" | "börjat" | "startar" | "startat")
+                        })
+                }) =>
             {
                 acts.end_on_move = true;
             }
@@ -812,6 +836,13 @@ fn acts(
     if amounts.reduction || (acts.grant && fewer) {
         acts.reduce = true;
         acts.grant = false;
+    }
+    // "Nämnden har beslutat att ändra beslutet så att Ni får tillsyn en gång
+    // per natt i stället för tre gånger": a change to less.
+    if acts.change && !acts.any() {
+        if let (Some(before), Some(given)) = (amounts.earlier.or(earlier), amounts.given) {
+            acts.reduce |= given.less_than(&before);
+        }
     }
     (acts.any() || acts.change).then_some((tier, acts))
 }
@@ -1041,6 +1072,25 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             // Full grants, some with an unrelated "inte".
             ("Du får hemtjänst två timmar i veckan.", "bifall"),
+            // An earlier refusal, told, beside a grant.
+            (
+                "Beviljade dygn per månad: 8. Din ansökan i våras avslogs eftersom du då inte ville ha insatsen.",
+                "bifall",
+            ),
+            // What the grant replaces ends when it starts.
+            (
+                "Utskottet beslutar att bevilja avlösarservice 16 timmar per månad. Avlösningen enligt socialtjänstlagen upphör när LSS-insatsen har börjat.",
+                "bifall",
+            ),
+            // A change to less, and a time limit put on what goes on.
+            (
+                "Nämnden har beslutat att ändra beslutet så att du får tillsyn en gång per natt i stället för tre gånger.",
+                "andring",
+            ),
+            (
+                "Beslutet från januari ändras så att insatsen tidsbegränsas till och med 2026-12-31. Lisa beviljas boendestöd fyra timmar per vecka till och med 2026-12-31.",
+                "andring",
+            ),
             // What is paid for otherwise is no part refused.
             (
                 "Dagverksamhet beviljas två dagar per vecka. Måltiderna ingår inte i beslutet utan betalas enligt taxa.",
