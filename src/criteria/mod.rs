@@ -82,11 +82,57 @@ pub enum Check {
 pub struct Example {
     /// Whether the example should meet the criterion.
     pub met: bool,
+    /// The text, without the marks.
     pub text: String,
+    /// Where findings are expected (`«…»` in the template), with the advice
+    /// they should give (`«…»[…]`).
+    pub marks: Vec<ExampleMark>,
     /// Line of the example in the template file, for reports.
     pub line: usize,
     /// The template file the example is in.
     pub file: String,
+}
+
+/// A finding an example expects: its exact place in the example's text and,
+/// if given, words its suggestion contains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleMark {
+    pub range: std::ops::Range<usize>,
+    pub advice: Option<String>,
+}
+
+impl ExampleMark {
+    /// The marks of `text` (`«erhålla»`, `«erhålla»[få]`) and the text without
+    /// them. A `«` without its `»` is left as it is.
+    pub fn parse(text: &str) -> (String, Vec<ExampleMark>) {
+        let mut out = String::with_capacity(text.len());
+        let mut marks = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('«') {
+            let after = &rest[open + '«'.len_utf8()..];
+            let Some(close) = after.find('»') else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let start = out.len();
+            out.push_str(&after[..close]);
+            let mut next = &after[close + '»'.len_utf8()..];
+            let mut advice = None;
+            if let Some(inner) = next.strip_prefix('[') {
+                if let Some(end) = inner.find(']') {
+                    advice = Some(inner[..end].to_string());
+                    next = &inner[end + 1..];
+                }
+            }
+            marks.push(ExampleMark {
+                range: start..out.len(),
+                advice,
+            });
+            rest = next;
+        }
+        out.push_str(rest);
+        (out, marks)
+    }
 }
 
 /// Which documents a criterion applies to.

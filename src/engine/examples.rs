@@ -15,10 +15,25 @@ pub struct ExampleFailure {
     pub line: usize,
     /// The template file the example is in.
     pub file: String,
-    /// Whether the example should meet the criterion.
-    pub expected_met: bool,
-    /// What happened instead.
-    pub actual: Status,
+    pub problem: ExampleProblem,
+}
+
+/// What an example got wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleProblem {
+    /// The status: met expected, or not.
+    Status { expected_met: bool, actual: Status },
+    /// No finding at a marked place (`«…»`); the places found instead.
+    Place {
+        expected: String,
+        found: Vec<String>,
+    },
+    /// The finding at a marked place does not give the advice (`«…»[…]`).
+    Advice {
+        place: String,
+        expected: String,
+        found: Option<String>,
+    },
 }
 
 /// Runs every example of every criterion; returns the number run and the
@@ -51,20 +66,49 @@ pub fn test_examples(template: &Template) -> (usize, Vec<ExampleFailure>) {
             count += 1;
             let analysis = Analysis::of(doc);
             let ctx = Context::new(template, doc, &analysis).with_batch(Some(&batch));
-            let status = criterion.evaluate(index, &ctx, &mut Vec::new());
+            let mut findings = Vec::new();
+            let status = criterion.evaluate(index, &ctx, &mut findings);
             let expected = if example.met {
                 Status::Met
             } else {
                 Status::NotMet
             };
-            if status != expected {
+            let mut fail = |problem| {
                 failures.push(ExampleFailure {
                     criterion: criterion.id.clone(),
                     line: example.line,
                     file: example.file.clone(),
+                    problem,
+                });
+            };
+            if status != expected {
+                fail(ExampleProblem::Status {
                     expected_met: example.met,
                     actual: status,
                 });
+            }
+            let text = |r: &std::ops::Range<usize>| doc.text[r.clone()].to_string();
+            for mark in &example.marks {
+                let Some(finding) = findings.iter().find(|f| f.range == mark.range) else {
+                    fail(ExampleProblem::Place {
+                        expected: text(&mark.range),
+                        found: findings.iter().map(|f| text(&f.range)).collect(),
+                    });
+                    continue;
+                };
+                if let Some(advice) = &mark.advice {
+                    if !finding
+                        .suggestion
+                        .as_deref()
+                        .is_some_and(|s| s.contains(advice.as_str()))
+                    {
+                        fail(ExampleProblem::Advice {
+                            place: text(&mark.range),
+                            expected: advice.clone(),
+                            found: finding.suggestion.clone(),
+                        });
+                    }
+                }
             }
         }
     }

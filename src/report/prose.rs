@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::privacy::shown;
 use crate::criteria::Check;
-use crate::engine::ExampleFailure;
+use crate::engine::{ExampleFailure, ExampleProblem};
 use crate::sample::{Population, Sample, Unit};
 use crate::score::stats;
 use crate::template::Template;
@@ -128,18 +128,45 @@ pub fn template_checked(template: &Template) -> String {
 pub fn examples_tested(template: &Template, count: usize, failures: &[ExampleFailure]) -> String {
     let mut out = String::new();
     for f in failures {
-        let expected = if f.expected_met {
-            "uppfyllt"
-        } else {
-            "ej uppfyllt"
+        let what = match &f.problem {
+            ExampleProblem::Status {
+                expected_met,
+                actual,
+            } => format!(
+                "väntat {}, blev {}",
+                if *expected_met {
+                    "uppfyllt"
+                } else {
+                    "ej uppfyllt"
+                },
+                actual.word()
+            ),
+            ExampleProblem::Place { expected, found } if found.is_empty() => {
+                format!("väntat ett fynd vid ”{expected}”, men det blev inga fynd")
+            }
+            ExampleProblem::Place { expected, found } => format!(
+                "väntat ett fynd vid ”{expected}”, men fynden gällde {}",
+                found
+                    .iter()
+                    .map(|f| format!("”{f}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ExampleProblem::Advice {
+                place,
+                expected,
+                found,
+            } => format!(
+                "fyndet vid ”{place}” borde föreslå ”{expected}”, men föreslog {}",
+                found
+                    .as_deref()
+                    .map_or("inget".to_string(), |s| format!("”{s}”"))
+            ),
         };
         let _ = writeln!(
             out,
-            "✗ {} (exemplet på rad {} i {}): väntat {expected}, blev {}",
-            f.criterion,
-            f.line,
-            f.file,
-            f.actual.word()
+            "✗ {} (exemplet på rad {} i {}): {what}",
+            f.criterion, f.line, f.file
         );
     }
     if failures.is_empty() {
@@ -149,10 +176,12 @@ pub fn examples_tested(template: &Template, count: usize, failures: &[ExampleFai
             template.name
         );
     } else {
+        let examples: std::collections::BTreeSet<(&str, usize)> =
+            failures.iter().map(|f| (f.file.as_str(), f.line)).collect();
         let _ = writeln!(
             out,
             "{} av {count} exempel gav inte väntat resultat.",
-            failures.len()
+            examples.len()
         );
     }
     out

@@ -703,12 +703,16 @@ impl<'a> Checker<'a> {
                         measures.push(m);
                     }
                 }
-                Statement::Example { met, text } => examples.push(Example {
-                    met: *met,
-                    text: text.node.clone(),
-                    line: self.line_of(text.span.start),
-                    file: self.origins[self.origin].0.name.clone(),
-                }),
+                Statement::Example { met, text } => {
+                    let (plain, marks) = crate::criteria::ExampleMark::parse(&text.node);
+                    examples.push(Example {
+                        met: *met,
+                        text: plain,
+                        marks,
+                        line: self.line_of(text.span.start),
+                        file: self.origins[self.origin].0.name.clone(),
+                    });
+                }
             }
             if block.question
                 && matches!(
