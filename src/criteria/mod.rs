@@ -320,4 +320,19 @@ mod tests {
             "Ordet ”erhålla”"
         );
     }
+
+    #[test]
+    fn example_marks_are_read_and_taken_out_of_the_text() {
+        let (text, marks) =
+            ExampleMark::parse("Du «erhåller»[få] hjälp «i enlighet med» beslutet.");
+        assert_eq!(text, "Du erhåller hjälp i enlighet med beslutet.");
+        assert_eq!(&text[marks[0].range.clone()], "erhåller");
+        assert_eq!(marks[0].advice.as_deref(), Some("få"));
+        assert_eq!(&text[marks[1].range.clone()], "i enlighet med");
+        assert_eq!(marks[1].advice, None);
+        // A lone « and an ordinary [heading] stay as they are.
+        let (text, marks) = ExampleMark::parse("[Beslut]\nPris « 20 kr");
+        assert_eq!(text, "[Beslut]\nPris « 20 kr");
+        assert!(marks.is_empty());
+    }
 }

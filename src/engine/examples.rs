@@ -45,7 +45,20 @@ pub enum ExampleProblem {
 pub fn test_examples(template: &Template) -> (usize, Vec<ExampleFailure>) {
     let mut failures = Vec::new();
     let mut count = 0;
-    for (index, criterion) in template.criteria.iter().enumerate() {
+    for index in 0..template.criteria.len() {
+        let (n, mut f) = test_criterion_examples(template, index);
+        count += n;
+        failures.append(&mut f);
+    }
+    (count, failures)
+}
+
+/// Runs the examples of criterion `index` (see [`test_examples`]).
+pub fn test_criterion_examples(template: &Template, index: usize) -> (usize, Vec<ExampleFailure>) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    {
+        let criterion = &template.criteria[index];
         // Each example is a case of its own; together they are the batch.
         let docs: Vec<Document> = criterion
             .examples
@@ -113,4 +126,46 @@ pub fn test_examples(template: &Template) -> (usize, Vec<ExampleFailure>) {
         }
     }
     (count, failures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Loader;
+
+    /// The problems of the examples of a one-criterion template with the
+    /// standard kanslisvenska lexicon and `examples`.
+    fn problems(examples: &str) -> Vec<ExampleProblem> {
+        let source = format!(
+            "perspektiv p \"P\"\nlexikon k = \"lexikon/kanslisprak.tsv\"\nkriterium K \"k\" {{ perspektiv p  förbjuder lexikon k  meddelande \"m\"  exempel uppfyllt \"Du får hjälp.\"  {examples} }}\n"
+        );
+        let template = Template::from_source("t.gm", &source, &Loader::Embedded)
+            .unwrap_or_else(|e| panic!("{:#?}", e.errors));
+        test_examples(&template)
+            .1
+            .into_iter()
+            .map(|f| f.problem)
+            .collect()
+    }
+
+    #[test]
+    fn a_marked_place_and_advice_are_checked() {
+        assert_eq!(
+            problems("exempel ej_uppfyllt \"Du «erhåller»[få] hjälp.\""),
+            []
+        );
+        assert_eq!(
+            problems("exempel ej_uppfyllt \"Du erhåller «hjälp».\""),
+            [ExampleProblem::Place {
+                expected: "hjälp".into(),
+                found: vec!["erhåller".into()],
+            }]
+        );
+        let advice = problems("exempel ej_uppfyllt \"Du «erhåller»[mottar] hjälp.\"");
+        assert!(
+            matches!(&advice[..], [ExampleProblem::Advice { place, expected, found: Some(_) }]
+                if place == "erhåller" && expected == "mottar"),
+            "{advice:?}"
+        );
+    }
 }

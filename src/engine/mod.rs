@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-pub use examples::{ExampleFailure, ExampleProblem, test_examples};
+pub use examples::{ExampleFailure, ExampleProblem, test_criterion_examples, test_examples};
 
 use crate::criteria::{Context, Status};
 use crate::finding::{Finding, Severity};
