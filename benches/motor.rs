@@ -11,7 +11,6 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use granska::engine::evaluate;
 use granska::ingest::{Document, Metadata};
-use granska::language::Analysis;
 use granska::template::{Loader, Template};
 
 /// A typical utredning and beslut from the labelled corpus.
@@ -128,7 +127,7 @@ fn analysis(c: &mut Criterion) {
     group.bench_function("analysera", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(Analysis::of(d));
+                black_box(d.analysis());
             }
         })
     });

@@ -11,9 +11,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use granska::engine::evaluation::{AnswerKey, run};
 use granska::ingest::{Limits, Reader, collect_inputs};
 use granska::report::evaluation::render_text;
-use granska::score::evaluation::{AnswerKey, run};
 use granska::template::Template;
 
 const MIN_ACCURACY: f64 = 0.9;

@@ -3,7 +3,7 @@
 
 use granska::engine::evaluate;
 use granska::ingest::{Document, LineIndex, Metadata};
-use granska::language::{Analysis, segment};
+use granska::language::segment;
 use granska::template::{Loader, Template, syntax};
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -65,7 +65,7 @@ fn check_doc(text: &str, template: &Template) -> Result<(), TestCaseError> {
         );
         prop_assert!(s.body.start <= s.body.end && s.body.end <= text.len());
     }
-    let analysis = Analysis::of(&doc);
+    let analysis = doc.analysis();
     for w in &analysis.words {
         prop_assert!(text.is_char_boundary(w.range.start) && text.is_char_boundary(w.range.end));
     }
@@ -169,7 +169,7 @@ proptest! {
             Just(r"(?i)a\b"),
         ],
     ) {
-        let ours = granska::criteria::word_regex::WordRegex::new(pattern).unwrap().find_iter(&haystack);
+        let ours = granska::language::word_regex::WordRegex::new(pattern).unwrap().find_iter(&haystack);
         let reference: Vec<_> = regex::Regex::new(pattern)
             .unwrap()
             .find_iter(&haystack)

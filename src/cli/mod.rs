@@ -18,6 +18,7 @@ pub(crate) use std::process::ExitCode;
 pub(crate) use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub(crate) use granska::engine;
+pub(crate) use granska::engine::evaluation;
 pub(crate) use granska::finding::Severity;
 pub(crate) use granska::granskning;
 pub(crate) use granska::ingest;
@@ -25,7 +26,7 @@ pub(crate) use granska::report::output::OutputFile;
 pub(crate) use granska::report::privacy::shown;
 pub(crate) use granska::report::{self, explain, text, writer};
 pub(crate) use granska::sample;
-pub(crate) use granska::score::{compare, evaluation};
+pub(crate) use granska::score::compare;
 pub(crate) use granska::template::{Template, TemplateErrors};
 
 pub(crate) use args::*;

@@ -38,7 +38,7 @@ pub(crate) fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
             say!("granska: {e}");
             ExitCode::from(2)
         })?;
-    let sample::Outputs {
+    let report::sample_outputs::Outputs {
         list: list_out,
         report: report_out,
     } = sample_outputs(&args)?;
@@ -65,11 +65,11 @@ pub(crate) fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
     let show = args.report.show_pnr;
     if let Some(path) = list_out {
         let (file, pending) = create_output(path)?;
-        sample::write_csv(&drawn, io::BufWriter::new(file), show)
+        report::sample_list::write_csv(&drawn, io::BufWriter::new(file), show)
             .and_then(|()| pending.commit())
             .map_err(write_error)?;
     } else if !args.check {
-        sample::write_csv(&drawn, io::stdout().lock(), show).map_err(write_error)?;
+        report::sample_list::write_csv(&drawn, io::stdout().lock(), show).map_err(write_error)?;
     }
     let request = report::prose::SampleRequest {
         asked: n,
@@ -119,9 +119,11 @@ pub(crate) fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
 }
 
 /// Where `stickprov` writes the list and the review (see
-/// [`sample::Asked::outputs`]); a combination that makes no sense, or a
+/// [`report::sample_outputs::Asked::outputs`]); a combination that makes no sense, or a
 /// review format that does not fit the file, is a usage error.
-pub(crate) fn sample_outputs(args: &SampleArgs) -> Result<sample::Outputs<'_>, ExitCode> {
+pub(crate) fn sample_outputs(
+    args: &SampleArgs,
+) -> Result<report::sample_outputs::Outputs<'_>, ExitCode> {
     let report = &args.report;
     let review_only = [
         ("--format", report.format.is_some()),
@@ -130,7 +132,7 @@ pub(crate) fn sample_outputs(args: &SampleArgs) -> Result<sample::Outputs<'_>, E
         ("--strikt", report.strict),
         ("--profil", report.profile),
     ];
-    let asked = sample::Asked {
+    let asked = report::sample_outputs::Asked {
         check: args.check,
         out: args.out.as_deref(),
         list: args.list.as_deref(),

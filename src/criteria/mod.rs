@@ -12,7 +12,6 @@ pub mod logic;
 pub mod measure;
 pub mod pattern;
 pub mod section;
-pub mod word_regex;
 
 use serde::Serialize;
 use std::ops::Range;

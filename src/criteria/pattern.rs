@@ -17,14 +17,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::word_regex::WordRegex;
+use crate::language::word_regex::WordRegex;
 use aho_corasick::AhoCorasick;
 
 use super::section;
-use crate::engine::batch::BatchIndex;
 use crate::finding::Severity;
 use crate::ingest::Document;
 use crate::language::Analysis;
+use crate::language::shingles::CaseFingerprints;
 use crate::template::Template;
 
 /// Something to look for.
@@ -234,7 +234,7 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis,
     /// What the whole batch says, for criteria that compare cases.
-    pub batch: Option<&'a BatchIndex>,
+    pub batch: Option<&'a dyn CaseFingerprints>,
     list_hits: Vec<Vec<Hit>>,
     regex_matches: Vec<OnceLock<bool>>,
     detector_hits: Vec<OnceLock<Vec<Hit>>>,
@@ -326,7 +326,7 @@ impl<'a> Context<'a> {
     }
 
     /// The same context with a batch index.
-    pub fn with_batch(mut self, batch: Option<&'a BatchIndex>) -> Self {
+    pub fn with_batch(mut self, batch: Option<&'a dyn CaseFingerprints>) -> Self {
         self.batch = batch;
         self
     }
@@ -457,7 +457,7 @@ mod tests {
             wanted[0], wanted[1], wanted[2], wanted[0]
         );
         let doc = Document::from_text("p.txt", text.clone(), &Metadata::default());
-        let analysis = Analysis::of(&doc);
+        let analysis = doc.analysis();
         let hits = matcher.list_hits(&analysis);
         let found: Vec<(&str, Option<usize>)> = hits[0]
             .iter()

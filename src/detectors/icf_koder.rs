@@ -11,9 +11,9 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::criteria::word_regex::CapturingRegex;
 use crate::criteria::{Context, Hit, Lexicon};
 use crate::finding::Severity;
+use crate::language::word_regex::CapturingRegex;
 
 static CODE: LazyLock<CapturingRegex> =
     LazyLock::new(|| CapturingRegex::new(r"\b([bsde])(\d+)((?:\.\d+)*)\b"));

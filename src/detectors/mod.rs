@@ -22,8 +22,8 @@ mod upprepade_stycken;
 
 use aho_corasick::AhoCorasick;
 
-use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit, Lexicon};
+use crate::language::word_regex::WordRegex;
 
 /// A built-in detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -223,7 +223,6 @@ pub(crate) mod testing {
 
     use crate::criteria::{Context, Hit};
     use crate::ingest::{Document, Metadata};
-    use crate::language::Analysis;
     use crate::template::{Loader, Template};
 
     /// The hits of `detector` (with `lexicon` from the standard lexicons) on `text`.
@@ -238,7 +237,7 @@ pub(crate) mod testing {
         let template = Template::from_source("t.gm", &source, &Loader::Embedded)
             .unwrap_or_else(|e| panic!("{:#?}", e.errors));
         let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
-        let analysis = Analysis::of(&doc);
+        let analysis = doc.analysis();
         let ctx = Context::new(&template, &doc, &analysis);
         let found: Vec<Hit> = template.detectors[0].detect(&ctx);
         found

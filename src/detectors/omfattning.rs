@@ -9,8 +9,8 @@
 
 use std::sync::LazyLock;
 
-use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit};
+use crate::language::word_regex::WordRegex;
 
 static SCOPE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(

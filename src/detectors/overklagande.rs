@@ -12,9 +12,9 @@
 
 use std::sync::LazyLock;
 
-use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit};
 use crate::finding::Severity;
+use crate::language::word_regex::WordRegex;
 
 fn regex(pattern: &str) -> WordRegex {
     WordRegex::new(pattern).expect("the appeal patterns are valid")

@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
-use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{Context, Hit};
+use crate::language::word_regex::WordRegex;
 
 static FOLLOW_UP: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(

@@ -1,6 +1,6 @@
 //! `upprepade_stycken`: passages of about 30 words or more that recur nearly
 //! unchanged in the documents of other cases in the same batch (see
-//! [`crate::engine::batch`]). Passages with a standard phrase from the lexicon
+//! `engine::batch`). Passages with a standard phrase from the lexicon
 //! (appeal instructions, contact details) are left out. Each passage is one
 //! hit that says how many other cases share it.
 

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::ingest::{Document, IngestError, Input, units};
+use crate::language::shingles::CaseFingerprints;
 use crate::language::{segment, shingles};
 
 /// Pairs kept in memory before they go to temporary files (4 MB).
@@ -206,20 +207,6 @@ impl BatchIndex {
         }
     }
 
-    /// How many cases the batch has.
-    pub fn case_count(&self) -> usize {
-        self.cases
-    }
-
-    /// How many cases other than the asking document's own share fingerprint
-    /// `hash`. The asking document must be in the batch: its case is one of
-    /// those that have the fingerprint.
-    pub fn other_cases(&self, hash: u64) -> usize {
-        self.shared
-            .binary_search(&hash)
-            .map_or(0, |at| self.counts[at] as usize - 1)
-    }
-
     /// Reads every input on `pool` and indexes it. Unreadable files are left
     /// out here; the main pass reports them. Fails only when a temporary file
     /// cannot be written or read back.
@@ -273,6 +260,20 @@ impl BatchIndex {
             builder.push(case_key(doc), document_prints(doc));
         }
         builder.finish_in_memory()
+    }
+}
+
+impl CaseFingerprints for BatchIndex {
+    fn case_count(&self) -> usize {
+        self.cases
+    }
+
+    /// The asking document must be in the batch: its case is one of those
+    /// that have the fingerprint.
+    fn other_cases(&self, hash: u64) -> usize {
+        self.shared
+            .binary_search(&hash)
+            .map_or(0, |at| self.counts[at] as usize - 1)
     }
 }
 

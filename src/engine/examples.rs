@@ -3,7 +3,6 @@
 use super::batch::BatchIndex;
 use crate::criteria::{Context, Status};
 use crate::ingest::{Document, Metadata};
-use crate::language::Analysis;
 use crate::template::Template;
 
 /// An example whose outcome is not what the template says.
@@ -77,7 +76,7 @@ pub fn test_criterion_examples(template: &Template, index: usize) -> (usize, Vec
         let batch = BatchIndex::of_documents(&docs);
         for (example, doc) in criterion.examples.iter().zip(&docs) {
             count += 1;
-            let analysis = Analysis::of(doc);
+            let analysis = doc.analysis();
             let ctx = Context::new(template, doc, &analysis).with_batch(Some(&batch));
             let mut findings = Vec::new();
             let status = criterion.evaluate(index, &ctx, &mut findings);

@@ -6,6 +6,7 @@
 //! is the same whatever the number of threads.
 
 pub mod batch;
+pub mod evaluation;
 mod examples;
 
 use std::time::{Duration, Instant};
@@ -17,7 +18,6 @@ pub use examples::{ExampleFailure, ExampleProblem, test_criterion_examples, test
 use crate::criteria::{Context, Status};
 use crate::finding::{Finding, Severity};
 use crate::ingest::{Document, IngestError, Input, units};
-use crate::language::Analysis;
 use crate::score::{self, DocumentScore};
 use crate::template::Template;
 use batch::BatchIndex;
@@ -80,8 +80,9 @@ pub fn evaluate_in_batch(
     mut timing: Option<&mut DocTiming>,
 ) -> Outcome {
     let started = Instant::now();
-    let analysis = Analysis::of(doc);
-    let ctx = Context::new(template, doc, &analysis).with_batch(batch);
+    let analysis = doc.analysis();
+    let ctx = Context::new(template, doc, &analysis)
+        .with_batch(batch.map(|b| b as &dyn crate::language::shingles::CaseFingerprints));
     if let Some(t) = timing.as_deref_mut() {
         t.analysis += started.elapsed();
         t.criteria.resize(template.criteria.len(), Duration::ZERO);

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::outcome::Outcome;
 use super::{Kind, Metadata};
-use crate::criteria::word_regex::CapturingRegex;
+use crate::language::word_regex::CapturingRegex;
 use crate::language::{Sentence, Word, dates, segment};
 
 /// What the layout says about a document that names no kind: a letter with

@@ -93,6 +93,12 @@ impl Document {
     /// The value of a metadata key as used for grouping, strata and filters:
     /// `typ` is the document kind (also when found from the title); other
     /// keys are looked up folded (`Handläggare` → `handlaggare`).
+    /// The Swedish text analysis of the running text, shared by all
+    /// criteria.
+    pub fn analysis(&self) -> crate::language::Analysis {
+        crate::language::Analysis::of(&self.text, &self.paragraphs, self.body_start)
+    }
+
     pub fn value(&self, key: &str) -> Option<&str> {
         let key = fold_key(key);
         if key == "typ" {

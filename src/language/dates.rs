@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::criteria::word_regex::CapturingRegex;
+use crate::language::word_regex::CapturingRegex;
 use chrono::NaiveDate;
 
 /// A date found in a text.

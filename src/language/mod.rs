@@ -1,7 +1,7 @@
 //! Swedish text analysis, done once per document and shared by every criterion.
 //!
 //! The analysis works on the *running text* of a document: the paragraphs that
-//! [`crate::ingest`] found, without front matter, headings or header field lines.
+//! `ingest` found, without front matter, headings or header field lines.
 //! Every word and sentence keeps its byte range into the original text, so a
 //! finding can always point back into the file.
 
@@ -11,12 +11,11 @@ mod lix;
 pub mod passive;
 mod segment;
 pub mod shingles;
+pub mod word_regex;
 
 pub use fold::Folded;
 pub use lix::lix;
 pub use segment::{Sentence, Word, segment};
-
-use crate::ingest::Document;
 
 /// Everything the criteria need to know about a document's language.
 #[derive(Debug)]
@@ -38,14 +37,14 @@ pub struct Analysis {
 
 impl Analysis {
     /// Analyses the running text of `doc`.
-    pub fn of(doc: &Document) -> Self {
-        let (words, sentences) = segment(&doc.text, doc.paragraphs.iter().cloned());
+    pub fn of(text: &str, paragraphs: &[std::ops::Range<usize>], body_start: usize) -> Self {
+        let (words, sentences) = segment(text, paragraphs.iter().cloned());
         let lix = lix(&words, sentences.len());
-        let folded = Folded::new(&doc.text, doc.body_start);
+        let folded = Folded::new(text, body_start);
         let mut lower_text = String::with_capacity(words.iter().map(|w| w.range.len()).sum());
         let mut lower_ends = Vec::with_capacity(words.len());
         for w in &words {
-            let word = &doc.text[w.range.clone()];
+            let word = &text[w.range.clone()];
             if word.bytes().all(|b| b.is_ascii_lowercase()) {
                 lower_text.push_str(word);
             } else {

@@ -19,6 +19,15 @@ pub struct Fingerprint {
     pub first_word: usize,
 }
 
+/// What a batch of cases knows of its fingerprints, for a criterion that
+/// compares a document with every other case (RS-INDIVIDUELL).
+pub trait CaseFingerprints: Sync {
+    /// How many cases the batch has.
+    fn case_count(&self) -> usize;
+    /// How many cases other than the asking document's own share `hash`.
+    fn other_cases(&self, hash: u64) -> usize;
+}
+
 /// FNV-1a over the lower-cased word, without allocating.
 fn word_hash(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

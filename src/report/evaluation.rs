@@ -2,7 +2,7 @@
 //! screen and as JSON. Excerpts are masked like every other output.
 
 use super::privacy::shown;
-use crate::score::evaluation::{Evaluation, FindingScore, Unmatched};
+use crate::engine::evaluation::{Evaluation, FindingScore, Unmatched};
 
 /// A share with two decimals and a decimal comma; "–" when undefined.
 fn decimal(value: Option<f64>) -> String {

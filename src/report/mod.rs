@@ -10,6 +10,8 @@ pub mod output;
 pub mod privacy;
 pub mod prose;
 pub mod run;
+pub mod sample_list;
+pub mod sample_outputs;
 pub mod sarif;
 pub mod summary;
 pub mod text;

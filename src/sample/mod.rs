@@ -11,19 +11,13 @@
 //! is sorted by path, strata by name, and the random numbers come from
 //! ChaCha8 seeded with the seed.
 
-mod outputs;
-pub use outputs::{Asked, Outputs};
-
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
 use crate::ingest::{Catalogue, Document, IngestError, Input, fold_key, units};
-use crate::report::findings_csv::inert;
-use crate::report::privacy::shown;
 
 /// The name of the stratum of documents that lack the strata key.
 pub use crate::score::summary::MISSING;
@@ -349,47 +343,6 @@ fn draw_units(units: Vec<Vec<&Candidate>>, n: usize, seed: u64, unit: Unit) -> S
     sample
 }
 
-/// Writes the sample as the CSV a team leader files: semicolon-separated,
-/// UTF-8 with BOM (so Swedish Excel opens it), one row per drawn document
-/// with the seed and the population size on every row.
-pub fn write_csv(sample: &Sample, out: impl Write, show_pnr: bool) -> io::Result<()> {
-    let mut csv = crate::report::findings_csv::excel_csv(out)?;
-    let in_stratum = match sample.unit {
-        Unit::Document => "dokument_i_skiktet",
-        Unit::Case => "ärenden_i_skiktet",
-    };
-    csv.write_record([
-        "nr",
-        "dokument",
-        "ärende",
-        "fil",
-        "skikt",
-        "dragna_i_skiktet",
-        in_stratum,
-        "frö",
-        "population",
-    ])?;
-    for (nr, c) in sample.chosen.iter().enumerate() {
-        let stratum = sample
-            .strata
-            .iter()
-            .find(|s| c.stratum.as_deref().unwrap_or_default() == s.name)
-            .expect("every drawn document is in a stratum");
-        csv.write_record([
-            (nr + 1).to_string(),
-            inert(&shown(&c.id, show_pnr)).into_owned(),
-            inert(&shown(&c.case, show_pnr)).into_owned(),
-            inert(&shown(&c.path, show_pnr)).into_owned(),
-            inert(&shown(&stratum.name, show_pnr)).into_owned(),
-            stratum.drawn.to_string(),
-            stratum.population.to_string(),
-            sample.seed.to_string(),
-            sample.population.to_string(),
-        ])?;
-    }
-    csv.flush()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,20 +462,6 @@ mod tests {
         );
         assert!(Filter::parse("enhet").unwrap_err().contains("NYCKEL=VÄRDE"));
         assert!(Filter::parse("=x").is_err());
-    }
-
-    #[test]
-    fn the_csv_has_a_bom_semicolons_and_masked_identity_numbers() {
-        let mut all = population(&[("a", 2)]);
-        all[0].path = "a/19121212-1212.txt".into();
-        let sample = draw(&all, 2, 5);
-        let mut out = Vec::new();
-        write_csv(&sample, &mut out, false).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with('\u{feff}'));
-        assert!(text.contains("nr;dokument;ärende;fil;skikt"));
-        assert!(!text.contains("19121212-1212"), "{text}");
-        assert!(text.contains("a/XXXXXXXX-XXXX.txt;a;2;2;5;2"), "{text}");
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 pub mod agreement;
 pub mod compare;
-pub mod evaluation;
 pub mod stats;
 pub mod summary;
 

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, SourceFile, Template, did_you_mean, lexicon};
-use crate::criteria::word_regex::WordRegex;
 use crate::criteria::{
     Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Example, Lexicon,
     LexiconEntry, Matcher, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective,
@@ -16,6 +15,7 @@ use crate::criteria::{
 use crate::detectors::{Detector, DetectorUse};
 use crate::finding::Severity;
 use crate::ingest::{Kind, fold_key};
+use crate::language::word_regex::WordRegex;
 
 /// Values allowed for the metadata keys with a closed vocabulary.
 const KNOWN_VALUES: &[(&str, &[&str])] = &[

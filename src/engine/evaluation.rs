@@ -15,11 +15,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::agreement::{Agreement, agreement};
 use crate::criteria::{Check, Status};
 use crate::engine::{self, Outcome, RunError};
 use crate::finding::Severity;
 use crate::ingest::{Document, IngestError, Input, LineIndex, display_path};
+use crate::score::agreement::{Agreement, agreement};
 use crate::template::Template;
 
 /// An answer key.
