@@ -28,7 +28,7 @@ impl Severity {
     }
 
     /// The Swedish word for the severity.
-    pub fn word(self) -> &'static str {
+    pub const fn word(self) -> &'static str {
         match self {
             Severity::Error => "fel",
             Severity::Warning => "varning",

@@ -162,13 +162,26 @@ pub enum Status {
 }
 
 impl Status {
-    /// The Swedish word for the status.
-    pub fn word(self) -> &'static str {
+    /// The Swedish word for the status: the one word every report and
+    /// protocol shows.
+    pub const fn word(self) -> &'static str {
         match self {
             Status::Met => "uppfyllt",
             Status::NotMet => "ej uppfyllt",
             Status::NotApplicable => "ej tillämpligt",
             Status::Manual => "manuell granskning",
+        }
+    }
+
+    /// The status of its JSON name (`met`, `not_met`, `not_applicable`,
+    /// `manual`).
+    pub fn from_id(id: &str) -> Option<Status> {
+        match id {
+            "met" => Some(Status::Met),
+            "not_met" => Some(Status::NotMet),
+            "not_applicable" => Some(Status::NotApplicable),
+            "manual" => Some(Status::Manual),
+            _ => None,
         }
     }
 }

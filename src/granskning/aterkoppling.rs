@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::plan::same_person;
 use super::sammanstall::{Compiled, Verdict};
+use crate::criteria::Status;
 use crate::report::privacy::shown;
 use crate::score::stats::percent;
 use crate::template::Template;
@@ -50,7 +51,10 @@ fn tally<'a>(template: &'a Template, verdicts: &[&Verdict]) -> Vec<(&'a str, usi
         .iter()
         .filter_map(|c| {
             let mine: Vec<&&Verdict> = verdicts.iter().filter(|v| v.criterion == c.id).collect();
-            let not_met = mine.iter().filter(|v| v.status() == "ej uppfyllt").count();
+            let not_met = mine
+                .iter()
+                .filter(|v| v.status() == Status::NotMet.word())
+                .count();
             (!mine.is_empty()).then_some((c.id.as_str(), mine.len(), not_met))
         })
         .collect()
@@ -160,7 +164,7 @@ fn report(
         );
         if let Some(evidence) = mine
             .iter()
-            .filter(|v| v.criterion == *id && v.status() == "ej uppfyllt")
+            .filter(|v| v.criterion == *id && v.status() == Status::NotMet.word())
             .find_map(|v| v.evidence.as_deref())
         {
             let first = evidence.lines().next().unwrap_or(evidence);

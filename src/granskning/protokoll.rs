@@ -26,7 +26,11 @@ pub const QUESTIONS_MARK: &str = "Frågor";
 /// The answers to "Håller du med?".
 pub const AGREE: [&str; 2] = ["ja", "nej"];
 /// The statuses a reviewer can set instead of granska's.
-pub const OVERRIDE: [&str; 3] = ["uppfyllt", "ej uppfyllt", "ej tillämpligt"];
+pub const OVERRIDE: [&str; 3] = [
+    Status::Met.word(),
+    Status::NotMet.word(),
+    Status::NotApplicable.word(),
+];
 /// The answers to a question.
 pub const ANSWERS: [&str; 4] = ["ja", "delvis", "nej", "ej aktuellt"];
 

@@ -2,6 +2,7 @@
 //! screen and as JSON. Excerpts are masked like every other output.
 
 use super::privacy::shown;
+use crate::criteria::Status;
 use crate::engine::evaluation::{Evaluation, FindingScore, Unmatched};
 
 /// A share with two decimals and a decimal comma; "–" when undefined.
@@ -11,12 +12,9 @@ fn decimal(value: Option<f64>) -> String {
 
 /// The Swedish word of a status as the key writes it.
 fn status(word: &str) -> &str {
-    match word {
-        "met" => "uppfyllt",
-        "not_met" => "ej uppfyllt",
-        "not_applicable" => "ej tillämpligt",
-        "manual" => "manuell",
-        other => other,
+    match Status::from_id(word) {
+        Some(s) => s.word(),
+        None => word,
     }
 }
 

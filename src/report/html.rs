@@ -60,23 +60,6 @@ pub struct Page {
     pub html: String,
 }
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "fel",
-        Severity::Warning => "varning",
-        Severity::Info => "info",
-    }
-}
-
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Met => "uppfyllt",
-        Status::NotMet => "ej uppfyllt",
-        Status::NotApplicable => "gäller inte",
-        Status::Manual => "manuell granskning",
-    }
-}
-
 /// Renders a document's page (on the worker thread). `number` is set by the
 /// writer; the page uses a placeholder that is replaced there.
 pub fn render_document(
@@ -133,7 +116,7 @@ pub fn render_document(
              <span class=\"allvar\">{sev}</span> <strong>{crit}</strong> <a href=\"#{ANCHOR}-m{n}\">{place}</a></p>\
              <p>{msg}</p>{sugg}{source}</li>",
             n = i + 1,
-            sev = severity_word(f.severity),
+            sev = Severity::word(f.severity),
             title = esc(title),
             crit = esc(&f.criterion),
             place = esc(&place),
@@ -169,7 +152,7 @@ pub fn render_document(
             esc(&c.id),
             esc(&c.title),
             esc(&template.perspectives[c.perspective].title),
-            status_word(*status)
+            Status::word(*status)
         );
     }
     html.push_str("</tbody></table></section>\n");
@@ -245,7 +228,7 @@ fn marked_text(
                 let _ = write!(
                     out,
                     "<mark{id} class=\"p{p} {}\" title=\"{}\" aria-describedby=\"{}\">{segment}</mark>",
-                    severity_word(f.severity),
+                    Severity::word(f.severity),
                     attr(&format!("{}: {}", f.criterion, f.message)),
                     refs.join(" ")
                 );

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::privacy::shown;
-use crate::criteria::Check;
+use crate::criteria::{Check, Status};
 use crate::engine::{ExampleFailure, ExampleProblem};
 use crate::sample::{Population, Sample, Unit};
 use crate::score::stats;
@@ -135,9 +135,9 @@ pub fn examples_tested(template: &Template, count: usize, failures: &[ExampleFai
             } => format!(
                 "väntat {}, blev {}",
                 if *expected_met {
-                    "uppfyllt"
+                    Status::Met.word()
                 } else {
-                    "ej uppfyllt"
+                    Status::NotMet.word()
                 },
                 actual.word()
             ),
