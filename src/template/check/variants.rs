@@ -28,6 +28,14 @@ impl<'a> Checker<'a> {
                         merged.header = Some((name, version.as_ref()))
                     }
                     Item::Perspective { id, .. } => match perspective_at.get(&fold_key(&id.node)) {
+                        // Twice in one file is a mistake; a template that
+                        // builds on another may redefine a perspective.
+                        Some(&i) if merged.perspectives[i].0 == origin => {
+                            self.error(Diagnostic::new(
+                                format!("perspektivet `{}` finns redan", id.node),
+                                id.span.clone(),
+                            ))
+                        }
                         Some(&i) => merged.perspectives[i] = (origin, item),
                         None => {
                             perspective_at.insert(fold_key(&id.node), merged.perspectives.len());
