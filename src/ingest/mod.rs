@@ -20,6 +20,7 @@ mod manifest;
 mod metadata;
 pub mod outcome;
 
+pub use crate::language::LineIndex;
 pub use catalogue::Catalogue;
 pub use document::{Document, Kind, Section};
 pub use files::{
@@ -27,5 +28,4 @@ pub use files::{
     display as display_path, io_message, output_conflict, units,
 };
 pub use isolate::Limits;
-pub use layout::LineIndex;
 pub use metadata::{Metadata, fold_key};

@@ -7,6 +7,7 @@
 
 pub mod dates;
 mod fold;
+mod lines;
 mod lix;
 pub mod passive;
 mod segment;
@@ -14,6 +15,7 @@ pub mod shingles;
 pub mod word_regex;
 
 pub use fold::Folded;
+pub use lines::LineIndex;
 pub use lix::lix;
 pub use segment::{Sentence, Word, segment};
 

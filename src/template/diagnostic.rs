@@ -73,10 +73,8 @@ impl Diagnostic {
     pub fn position(&self) -> Option<(usize, usize)> {
         let source = self.source.as_ref()?;
         let text = source.text();
-        let before = text.get(..self.span.start)?;
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Some((line, column))
+        text.get(..self.span.start)?;
+        Some(crate::language::LineIndex::new(text).position(text, self.span.start))
     }
 }
 

@@ -66,7 +66,7 @@ struct Checker<'a> {
     detector_index: HashMap<(Detector, Option<usize>), usize>,
     regex_index: HashMap<String, usize>,
     /// Per file: the offset of the start of every line, made when first asked.
-    line_starts: Vec<Option<Vec<usize>>>,
+    line_starts: Vec<Option<crate::language::LineIndex>>,
     /// Known names for "menade du" help, made when first needed.
     known_perspectives: Option<Rc<[String]>>,
     known_sections: Option<Rc<[String]>>,

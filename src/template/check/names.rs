@@ -68,19 +68,16 @@ impl<'a> Checker<'a> {
         )
     }
 
-    /// The line (from 1) of byte `offset` in the current file, by binary
-    /// search in the file's line starts (made once per file).
+    /// The line (from 1) of byte `offset` in the current file (its line
+    /// index is made once per file).
     pub(super) fn line_of(&mut self, offset: usize) -> usize {
         let text = &self.origins[self.origin].0.text;
         if offset > text.len() {
             return 0;
         }
-        let starts = self.line_starts[self.origin].get_or_insert_with(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        starts.partition_point(|&start| start <= offset)
+        let index = self.line_starts[self.origin]
+            .get_or_insert_with(|| crate::language::LineIndex::new(text));
+        index.position(text, offset).0
     }
 
     pub(super) fn placeholders(&mut self, text: &Sp<String>) {
