@@ -8,6 +8,7 @@ pub mod export;
 pub mod grupper;
 mod plan;
 pub mod protokoll;
+pub mod render;
 pub mod resultat;
 mod round;
 pub mod sammanstall;
