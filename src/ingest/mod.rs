@@ -12,6 +12,7 @@ pub mod catalogue;
 mod derive;
 mod document;
 pub mod encoding;
+mod fields;
 mod files;
 pub mod formats;
 pub mod isolate;

@@ -1,0 +1,324 @@
+//! A decision's outcome as fields, forms and tables state it: "Beslut:
+//! Bifall", a field whose value is a clause, what the person has had
+//! ("Gällande insats: …"), a ticked box, and the decision column of a table
+//! of insatser. Each is turned into the words of a sentence that decides the
+//! same, for the outcome reader.
+
+use std::sync::LazyLock;
+
+use crate::language::segment;
+use crate::language::word_regex::CapturingRegex;
+
+/// "Beslut: Bifall", "Beslut: Beviljas fortsatt", "Beslut: Avslag" as fields.
+static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?im)\bbeslut(?:et)?\s*:[ \t*_]*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,]|\s+\p{Lu})",
+    )
+});
+
+/// A decision field whose value is a clause ("Beslut: Noah beviljas
+/// korttidsvistelse på …", wrapped onto the next line): the layout takes the
+/// line for a header field, so its words are no sentence of the text.
+static DECISION_CLAUSE: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(r"(?im)^[ \t*_]*beslut(?:et)?[ \t*_]*:[ \t*_]*(\S[^\n]*)$")
+});
+
+/// A field with what the person has had until now ("Gällande insats:
+/// Ledsagning, 16 timmar per månad"): its amount is the one before.
+static EARLIER_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?im)^[ \t*_]*(?:gällande|nuvarande|tidigare|befintlig|befintliga)\s+(?:insats|insatser|beslut|omfattning|stöd)[ \t*_]*:[ \t*_]*(\S[^\n]*)$",
+    )
+});
+
+/// The value of a decision field and the lines that continue it, up to the
+/// end of its sentence (or a blank line, at most six lines).
+fn clause_from(text: &str, start: usize) -> &str {
+    let mut end = start;
+    for (n, line) in text[start..].split_inclusive('\n').enumerate() {
+        if n >= 6 || line.trim().is_empty() {
+            break;
+        }
+        end += line.len();
+        if line.trim_end().ends_with(['.', '!', '?']) {
+            break;
+        }
+    }
+    &text[start..end]
+}
+
+/// The lower-case words of `clause`, after `first` when given.
+pub(super) fn clause_words(clause: &str, first: Option<&str>) -> Vec<String> {
+    let (words, _) = segment(clause, std::iter::once(0..clause.len()));
+    first
+        .map(str::to_string)
+        .into_iter()
+        .chain(words.iter().map(|w| clause[w.range.clone()].to_lowercase()))
+        .collect()
+}
+
+/// A ticked box on a decision form: "[X] Delvis bifall".
+static CHECKED_BOX: LazyLock<CapturingRegex> = LazyLock::new(|| {
+    CapturingRegex::new(
+        r"(?i)\[\s*[x✓✔]\s*\]\s*(delvis\s+bifall|bifall|avslag|ändring|upphör|avskrivs)",
+    )
+});
+
+/// The words of a sentence that decides what a field or a table cell says
+/// ("Bifall", "Nej", "Beviljas delvis"); none for what decides nothing.
+fn decided_as(value: &str) -> Option<&'static [&'static str]> {
+    let value = value.trim().trim_matches('*').trim().to_lowercase();
+    let mut words = value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    // "Oförändrat": what the person has goes on.
+    let unchanged = first == "fortsätter" || first.starts_with("oförändr");
+    let grant = first == "ja" || first.starts_with("bevilja") || first == "bifall" || unchanged;
+    // "Fortsätter, men i mindre omfattning."
+    let less = [
+        "mindre omfattning",
+        "minskad omfattning",
+        "lägre omfattning",
+        "färre timmar",
+    ]
+    .iter()
+    .any(|p| value.contains(p));
+    Some(if less {
+        &["minskas"]
+    } else if first == "delvis" || second == "delvis" {
+        &["delvis", "beviljas"]
+    } else if grant && matches!(second, "ej" | "inte") {
+        &["avslås"]
+    } else if grant && (second == "fortsatt" || unchanged) {
+        &["beviljas", "fortsatt"]
+    } else if grant {
+        &["beviljas"]
+    } else if first == "nej" || first.starts_with("avslag") || first.starts_with("avslå") {
+        &["avslås"]
+    } else if value.is_empty() || value.chars().all(|c| matches!(c, '-' | '–' | '0' | ' ')) {
+        return None;
+    } else if first.starts_with("upphör") || first.starts_with("avslut") {
+        &["upphör"]
+    } else if first.starts_with("minsk") || first.starts_with("sänk") || first.starts_with("ändr")
+    {
+        &["minskas"]
+    } else {
+        return None;
+    })
+}
+
+/// Whether a sentence has a granting word with a negation at most four
+/// words before or three after it, outside a condition ("om du inte …"): a
+/// refusal, or a part refused, whatever else the reader made of it.
+pub(super) fn negated_grant(words: &[String]) -> bool {
+    const GRANTING: &[&str] = &[
+        "beviljas",
+        "beviljat",
+        "beviljad",
+        "beviljade",
+        "bevilja",
+        "beviljar",
+        "bifalls",
+        "bifaller",
+    ];
+    if words.first().is_some_and(|w| w == "om")
+        || words.windows(2).any(|p| p[0] == "om" && p[1] == "du")
+    {
+        return false;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        GRANTING.contains(&w.as_str())
+            && words[i.saturating_sub(4)..(i + 4).min(words.len())]
+                .iter()
+                .any(|n| matches!(n.as_str(), "inte" | "ej" | "icke"))
+    })
+}
+
+/// The words of a sentence, as the outcome reader takes them.
+fn owned(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+/// The lines from `start` to the end of its block (a blank line, or the
+/// next line that states an insats or a decision of its own), at most six:
+/// where a field's amounts are ("Omfattning: 4 timmar/vecka").
+fn block_from(text: &str, start: usize) -> &str {
+    let mut end = start;
+    for (n, line) in text[start..].split_inclusive('\n').enumerate() {
+        let lower = line.trim_start().to_lowercase();
+        let next_one = n > 0 && (lower.starts_with("beslut") || lower.starts_with("insats"));
+        if n >= 6 || line.trim().is_empty() || next_one {
+            break;
+        }
+        end += line.len();
+    }
+    &text[start..end]
+}
+
+/// The outcomes a decision states in fields ("Beslut: Bifall") and in the
+/// decision column of a table of insatser, each as the words of a sentence
+/// that decides the same, with the text of its block for the amounts.
+pub(super) fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
+    let fields = DECISION_FIELD.captures_iter(text).filter_map(|(at, c)| {
+        let value = c.get(0)?.as_str();
+        let colon = value.find(':')? + 1;
+        let words = decided_as(&value[colon..])?;
+        let start = at + c.get(0)?.start();
+        Some((owned(words), block_from(text, start)))
+    });
+    let mut out: Vec<_> = fields.collect();
+    // A clause as the field's value is read as the sentence it is.
+    out.extend(DECISION_CLAUSE.captures_iter(text).filter_map(|(at, c)| {
+        let value = c.get(1)?;
+        if decided_as(value.as_str()).is_some() || value.as_str().split_whitespace().count() < 3 {
+            return None;
+        }
+        let clause = clause_from(text, at + value.start());
+        Some((clause_words(clause, None), clause))
+    }));
+    // What the person has had, as a sentence that tells it ("har …").
+    out.extend(EARLIER_FIELD.captures_iter(text).filter_map(|(at, c)| {
+        let line = clause_from(text, at + c.get(0)?.start());
+        Some((clause_words(line, Some("har")), line))
+    }));
+    out.extend(CHECKED_BOX.captures_iter(text).filter_map(|(_, c)| {
+        let words = decided_as(c.get(1)?.as_str())?;
+        Some((owned(words), ""))
+    }));
+    out.extend(table_decisions(text));
+    out
+}
+
+/// The cells of a table row (`| a | b |` or `a | b | c`); none for a line
+/// that is no row.
+fn cells(line: &str) -> Option<Vec<&str>> {
+    let line = line.trim();
+    // "a | b" or "| a | b |"; a lone "|" at an edge is no row.
+    if !line.trim_matches('|').contains('|') && line.matches('|').count() < 2 {
+        return None;
+    }
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// Where a table of insatser says what: the decision ("Beslut", "Nytt
+/// beslut", "Beviljat"), what was applied for ("Du ansökte om") and what
+/// the person had ("Tidigare beslut", "Nuvarande omfattning").
+#[derive(Clone, Copy)]
+struct Columns {
+    decision: usize,
+    applied: Option<usize>,
+    earlier: Option<usize>,
+}
+
+impl Columns {
+    /// The columns of a header row (lower case), if it has a decision column.
+    fn of(header: &[String]) -> Option<Columns> {
+        let before = |c: &str| {
+            ["tidigare", "förra", "nuvarande", "gällande"]
+                .iter()
+                .any(|w| c.contains(w))
+        };
+        // "Beslut", "Nytt beslut", "Beviljas", "Utfall"; not "Berörs av
+        // beslutet", "Beslutsdatum" or "BESLUTSMEDDELANDE" (a form's title).
+        let decides = |c: &str| {
+            let words: Vec<&str> = c.split_whitespace().collect();
+            let is_decision = |w: &&str| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphabetic()),
+                    "beslut" | "beslutet"
+                )
+            };
+            (words.first().is_some_and(is_decision)
+                || (words.len() <= 3 && words.last().is_some_and(is_decision)))
+                && !before(c)
+                && !c.contains("av beslut")
+        };
+        let decision = header
+            .iter()
+            .position(|c| decides(c) || c.starts_with("bevilja") || c == "utfall")?;
+        Some(Columns {
+            decision,
+            applied: header
+                .iter()
+                .position(|c| c.contains("ansök") || c.contains("sökt")),
+            earlier: header.iter().position(|c| before(c)),
+        })
+    }
+}
+
+/// The decisions in tables of insatser: the column headed "Beslut",
+/// "Beviljas" or "Beviljat" in each row, compared with the column "Ansökt"
+/// when it holds an amount ("20 tim/mån" applied, "12 tim/mån" granted is a
+/// part), and two-cell rows `| Beslut | Avslag |`.
+fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
+    let mut out = Vec::new();
+    // The columns of the table being read.
+    let mut columns: Option<Columns> = None;
+    for line in text.lines() {
+        let Some(row) = cells(line) else {
+            columns = None;
+            continue;
+        };
+        if row
+            .iter()
+            .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
+            continue;
+        }
+        let lower: Vec<String> = row
+            .iter()
+            .map(|c| c.trim_matches('*').to_lowercase())
+            .collect();
+        if row.len() == 2 && lower[0].starts_with("beslut") {
+            if let Some(words) = decided_as(row[1]) {
+                out.push((owned(words), line));
+            }
+            continue;
+        }
+        let Some(Columns {
+            decision,
+            applied,
+            earlier,
+        }) = columns
+        else {
+            columns = Columns::of(&lower);
+            continue;
+        };
+        // "Trygghetslarm | Oförändrat": an insats the decision leaves as it
+        // is, not part of what is decided.
+        let Some(cell) = row
+            .get(decision)
+            .filter(|c| !c.to_lowercase().starts_with("oförändr"))
+        else {
+            continue;
+        };
+        let given = super::amount::read(cell).given;
+        let asked = applied
+            .and_then(|a| row.get(a))
+            .and_then(|a| super::amount::read(a).given);
+        let before = earlier
+            .and_then(|e| row.get(e))
+            .and_then(|e| super::amount::read(e).given);
+        let words: &[&str] = match (decided_as(cell), given, asked, before) {
+            // "Tidigare beslut 8 timmar/vecka | Nytt beslut 5 timmar/vecka".
+            (
+                Some(["beviljas"] | ["beviljas", "fortsatt"]) | None,
+                Some(given),
+                _,
+                Some(before),
+            ) if given.less_than(&before) => &["minskas"],
+            (Some(words), _, _, _) => words,
+            (None, Some(given), Some(asked), _) if given.less_than(&asked) => {
+                &["delvis", "beviljas"]
+            }
+            (None, Some(_), _, _) => &["beviljas"],
+            _ => continue,
+        };
+        out.push((owned(words), line));
+    }
+    out
+}
