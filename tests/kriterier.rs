@@ -20,10 +20,6 @@ fn main() {
             let id = template.criteria[index].id.clone();
             Trial::test(id, move || {
                 let (count, failures) = test_criterion_examples(&template, index);
-                let criterion = &template.criteria[index];
-                if criterion.examples.is_empty() != (count == 0) {
-                    return Err(Failed::from("the examples were not run"));
-                }
                 if failures.is_empty() {
                     Ok(())
                 } else {

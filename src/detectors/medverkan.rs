@@ -41,12 +41,20 @@ pub fn detect(ctx: &Context, cues: &[Cue]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for sentence in &ctx.analysis.sentences {
         let s = sentence.words.clone();
-        for (start, end) in longest_matches(&words, s.clone(), cues) {
+        let mut cues_here = longest_matches(&words, s.clone(), cues)
+            .into_iter()
+            .peekable();
+        // What holds for the whole sentence is asked once, when it has a cue.
+        if cues_here.peek().is_none()
+            || only_with_others(&words, s.clone())
+            || not_met(&words, s.clone())
+        {
+            continue;
+        }
+        for (start, end) in cues_here {
             if !excluded(&words, s.clone(), start, end)
                 && !negated(&words, s.clone(), start, end)
                 && !someone_else_took_part(&words, s.clone(), start)
-                && !only_with_others(&words, s.clone())
-                && !not_met(&words, s.clone())
             {
                 hits.push(Hit::at(words.span(start, end)));
             }

@@ -220,7 +220,8 @@ fn sentence_patterns(ctx: &Context) -> Vec<Hit> {
         {
             let limit = (who + 1 + NETWORK_REACH).min(lower.len());
             if let Some(verb) = (who + 1..limit).find(|&i| NETWORK_HELP.contains(&lower[i])) {
-                if !negated(ctx, at(verb), at(verb) + 1 + 2.min(lower.len() - verb - 1)) {
+                // A negation just before the verb or among the two words after it.
+                if !negated(ctx, at(verb), (at(verb) + 3).min(words.end)) {
                     hits.push(span(ctx, at(who), at(verb)));
                 }
             }

@@ -95,9 +95,7 @@ pub fn write_sarif<W: Write>(
             _ => continue,
         };
         let title = template
-            .criteria
-            .iter()
-            .find(|c| c.id == a.question)
+            .criterion(&a.question)
             .map_or(a.question.as_str(), |c| c.title.as_str());
         let text = match &a.comment {
             Some(c) => format!("{title}: {} – {}", a.answer, mask(c)),
@@ -117,9 +115,7 @@ pub fn write_sarif<W: Write>(
         .filter(|v| v.status() == Status::NotMet.word())
     {
         let severity = template
-            .criteria
-            .iter()
-            .find(|c| c.id == v.criterion)
+            .criterion(&v.criterion)
             .map_or(crate::finding::Severity::Warning, |c| c.severity);
         let text = match (&v.reason, v.agrees) {
             (Some(r), false) => format!("Ej uppfyllt enligt granskaren: {}", mask(r)),

@@ -177,7 +177,10 @@ fn pseudonyms(compiled: &Compiled) -> Vec<(String, String)> {
             people.push(p);
         }
     }
-    people.sort_by_key(|p| (fnv1a(&person_key(p)), person_key(p)));
+    people.sort_by_cached_key(|p| {
+        let key = person_key(p);
+        (fnv1a(&key), key)
+    });
     people
         .into_iter()
         .enumerate()

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::fields::{clause_words, decision_fields, negated_grant};
+use super::fields::{clause_words, decision_fields};
 use super::outcome::Outcome;
 use super::{Kind, Metadata};
 use crate::language::word_regex::CapturingRegex;
@@ -136,14 +136,7 @@ impl Sentences<'_> {
                 ));
             }
         }
-        let outcome = super::outcome::read(&read);
-        // Fail safe: a full grant beside a granting word that stands negated
-        // in a way the reader did not take ("… kommer inte att beviljas") is
-        // not read as a grant.
-        if outcome == Outcome::Bifall && read.iter().any(|(words, _)| negated_grant(words)) {
-            return Outcome::Okant;
-        }
-        outcome
+        super::outcome::read(&read)
     }
 
     /// The text of a sentence from `start` to `end`, with the heading line

@@ -34,13 +34,30 @@ static EARLIER_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
 /// The value of a decision field and the lines that continue it, up to the
 /// end of its sentence (or a blank line, at most six lines).
 fn clause_from(text: &str, start: usize) -> &str {
+    lines_from(
+        text,
+        start,
+        |_, _| false,
+        |line| line.trim_end().ends_with(['.', '!', '?']),
+    )
+}
+
+/// The lines from `start`: at most six, up to a blank line, before the
+/// first line `stops_before` (given its number and text) or with the first
+/// line `stops_after`.
+fn lines_from(
+    text: &str,
+    start: usize,
+    stops_before: impl Fn(usize, &str) -> bool,
+    stops_after: impl Fn(&str) -> bool,
+) -> &str {
     let mut end = start;
     for (n, line) in text[start..].split_inclusive('\n').enumerate() {
-        if n >= 6 || line.trim().is_empty() {
+        if n >= 6 || line.trim().is_empty() || stops_before(n, line) {
             break;
         }
         end += line.len();
-        if line.trim_end().ends_with(['.', '!', '?']) {
+        if stops_after(line) {
             break;
         }
     }
@@ -109,33 +126,6 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// Whether a sentence has a granting word with a negation at most four
-/// words before or three after it, outside a condition ("om du inte …"): a
-/// refusal, or a part refused, whatever else the reader made of it.
-pub(super) fn negated_grant(words: &[String]) -> bool {
-    const GRANTING: &[&str] = &[
-        "beviljas",
-        "beviljat",
-        "beviljad",
-        "beviljade",
-        "bevilja",
-        "beviljar",
-        "bifalls",
-        "bifaller",
-    ];
-    if words.first().is_some_and(|w| w == "om")
-        || words.windows(2).any(|p| p[0] == "om" && p[1] == "du")
-    {
-        return false;
-    }
-    words.iter().enumerate().any(|(i, w)| {
-        GRANTING.contains(&w.as_str())
-            && words[i.saturating_sub(4)..(i + 4).min(words.len())]
-                .iter()
-                .any(|n| matches!(n.as_str(), "inte" | "ej" | "icke"))
-    })
-}
-
 /// The words of a sentence, as the outcome reader takes them.
 fn owned(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_string()).collect()
@@ -145,16 +135,15 @@ fn owned(words: &[&str]) -> Vec<String> {
 /// next line that states an insats or a decision of its own), at most six:
 /// where a field's amounts are ("Omfattning: 4 timmar/vecka").
 fn block_from(text: &str, start: usize) -> &str {
-    let mut end = start;
-    for (n, line) in text[start..].split_inclusive('\n').enumerate() {
-        let lower = line.trim_start().to_lowercase();
-        let next_one = n > 0 && (lower.starts_with("beslut") || lower.starts_with("insats"));
-        if n >= 6 || line.trim().is_empty() || next_one {
-            break;
-        }
-        end += line.len();
-    }
-    &text[start..end]
+    lines_from(
+        text,
+        start,
+        |n, line| {
+            let lower = line.trim_start().to_lowercase();
+            n > 0 && (lower.starts_with("beslut") || lower.starts_with("insats"))
+        },
+        |_| false,
+    )
 }
 
 /// The outcomes a decision states in fields ("Beslut: Bifall") and in the

@@ -876,7 +876,47 @@ fn postponed(words: &[String]) -> bool {
 /// The outcome of a decision of `sentences` (each its lower-case words and
 /// its text). The strongest tier decides: sentences with a present-tense
 /// decision verb, else the past tense of a quoted decision, else "du får".
+///
+/// Fail safe: a full grant beside a granting word that stands negated in a
+/// way the reader did not take ("… kommer inte att beviljas") is `okant`.
 pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
+    let outcome = read_as_given(sentences);
+    if outcome == Outcome::Bifall && sentences.iter().any(|(words, _)| negated_grant(words)) {
+        Outcome::Okant
+    } else {
+        outcome
+    }
+}
+
+/// Whether a sentence has a granting word with a negation at most four
+/// words before or three after it, outside a condition ("om du inte …"): a
+/// refusal, or a part refused, whatever else the reader made of it.
+fn negated_grant(words: &[String]) -> bool {
+    const GRANTING: &[&str] = &[
+        "beviljas",
+        "beviljat",
+        "beviljad",
+        "beviljade",
+        "bevilja",
+        "beviljar",
+        "bifalls",
+        "bifaller",
+    ];
+    if words.first().is_some_and(|w| w == "om")
+        || words.windows(2).any(|p| p[0] == "om" && p[1] == "du")
+    {
+        return false;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        GRANTING.contains(&w.as_str())
+            && words[i.saturating_sub(4)..(i + 4).min(words.len())]
+                .iter()
+                .any(|n| matches!(n.as_str(), "inte" | "ej" | "icke"))
+    })
+}
+
+/// [`read`] without the fail-safe check.
+fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
     let read: Vec<_> = sentences
         .iter()
         .map(|(_, text)| amount::read(text))

@@ -66,7 +66,7 @@ struct Checker<'a> {
     detector_index: HashMap<(Detector, Option<usize>), usize>,
     regex_index: HashMap<String, usize>,
     /// Per file: the offset of the start of every line, made when first asked.
-    line_starts: Vec<Option<crate::language::LineIndex>>,
+    line_index: Vec<Option<crate::language::LineIndex>>,
     /// Known names for "menade du" help, made when first needed.
     known_perspectives: Option<Rc<[String]>>,
     known_sections: Option<Rc<[String]>>,
@@ -134,7 +134,7 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         section_index: HashMap::new(),
         detector_index: HashMap::new(),
         regex_index: HashMap::new(),
-        line_starts: vec![None; origins.len()],
+        line_index: vec![None; origins.len()],
         known_perspectives: None,
         known_sections: None,
         known_lexicons: None,

@@ -75,7 +75,7 @@ impl<'a> Checker<'a> {
         if offset > text.len() {
             return 0;
         }
-        let index = self.line_starts[self.origin]
+        let index = self.line_index[self.origin]
             .get_or_insert_with(|| crate::language::LineIndex::new(text));
         index.position(text, offset).0
     }
