@@ -114,6 +114,7 @@ impl Sentences<'_> {
     /// The outcome the decision fields and sentences give.
     fn outcome(&self) -> Outcome {
         let mut read: Vec<(Vec<String>, &str)> = decision_fields(self.text);
+        read.extend(self.applied_fields().map(|text| (Vec::new(), text)));
         // Table rows and a form's boxes are read above, not as sentences: a
         // header "Beviljat" or a box "[ ] Bifall" grants nothing.
         for s in self.sentences {
@@ -139,6 +140,35 @@ impl Sentences<'_> {
         super::outcome::read(&read)
     }
 
+    /// Field lines right under a heading that says what was applied for
+    /// ("ANSÖKAN AVSER" / "Hemtjänst 50 tim/mån: omvårdnad …"), each with the
+    /// heading, so that their amounts are the applied ones. Fields are not
+    /// sentences, so [`Self::with_heading`] does not see them.
+    fn applied_fields(&self) -> impl Iterator<Item = &str> {
+        let mut heading: Option<usize> = None;
+        let mut offset = 0;
+        self.text.split_inclusive('\n').filter_map(move |line| {
+            let start = offset;
+            offset += line.len();
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                heading = None;
+                return None;
+            }
+            let under = heading.take();
+            if is_applied_heading(trimmed) {
+                heading = Some(start);
+                return None;
+            }
+            let field = trimmed.split_once(':').is_some_and(|(label, value)| {
+                label.split_whitespace().count() <= 4 && !value.trim().is_empty()
+            });
+            under
+                .filter(|_| field && trimmed.chars().any(|c| c.is_ascii_digit()))
+                .map(|from| self.text[from..start + line.trim_end().len()].trim_start())
+        })
+    }
+
     /// The text of a sentence from `start` to `end`, with the heading line
     /// right above it when the heading says what was applied for
     /// ("ANSÖKAN AVSER" / "Hemtjänst 50 tim/mån"): its amounts are then the
@@ -147,9 +177,7 @@ impl Sentences<'_> {
         let before = self.text[..start].trim_end();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let line = &before[line_start..];
-        let heading = line.split_whitespace().count() <= 4
-            && !line.ends_with(['.', '!', '?'])
-            && line.to_lowercase().contains("ansök");
+        let heading = is_applied_heading(line);
         if heading && self.text[..start].ends_with('\n') {
             &self.text[line_start..end]
         } else {
@@ -178,6 +206,14 @@ impl Sentences<'_> {
                 .map(|d| d.to_string())
         })
     }
+}
+
+/// A short line without a sentence's end that names the application:
+/// "ANSÖKAN AVSER", "## Ansökan".
+fn is_applied_heading(line: &str) -> bool {
+    line.split_whitespace().count() <= 4
+        && !line.ends_with(['.', '!', '?'])
+        && line.to_lowercase().contains("ansök")
 }
 
 static CHILD: LazyLock<CapturingRegex> = LazyLock::new(|| {
@@ -249,12 +285,36 @@ mod tests {
     }
 
     #[test]
+    fn applied_amounts_under_a_heading_make_a_smaller_grant_part() {
+        let read = |text: &str| metadata(text).get("utfall").map(str::to_string);
+        let letter = "BESLUT\n\nANSÖKAN AVSER\nHemtjänst 50 tim/mån: omvårdnad, städning.\n\nBESLUT\nHemtjänst beviljas med 35 tim/mån.\n";
+        assert_eq!(read(letter).as_deref(), Some("delvis_bifall"));
+        let all = letter.replace("50 tim", "35 tim");
+        assert_eq!(read(&all).as_deref(), Some("bifall"));
+    }
+
+    #[test]
     fn decisions_in_a_table_of_insatser_give_the_outcome() {
         let read = |text: &str| metadata(text).get("utfall").map(str::to_string);
         let table = "Beslut om hemtjänst\n\nInsats: Städning Omfattning: varannan vecka Beslut: Bifall\nInsats: Tvätt Omfattning: en gång i veckan Beslut: Avslag\n";
         assert_eq!(read(table).as_deref(), Some("delvis_bifall"));
         let all = "Beslut om hemtjänst\n\nInsats: Inköp\nBeslut: Bifall\n";
         assert_eq!(read(all).as_deref(), Some("bifall"));
+        // A case system's field with dot leaders.
+        let dotted = "BESLUT\n\nBeslutsstatus ........ Delvis beviljad (partially approved)\nKund ........ Felicia\n";
+        assert_eq!(read(dotted).as_deref(), Some("delvis_bifall"));
+        // Boxes under what goes on and what ends; the amount column beside
+        // them is no box.
+        let ends = "Beslut\n\n| Insats | Omfattning | Fortsätter | Upphör |\n|---|---|---|---|\n| Omsorg | 48 tim/mån | ☐ | ☒ |\n| Larm | tills vidare | ☐ | ☒ |\n";
+        assert_eq!(read(ends).as_deref(), Some("upphorande"));
+        // An ASCII table with borders between its rows.
+        let ascii = "Beslut\n\n+------+----------+--------+\n| Insats | Beviljas | Avslås |\n+------+----------+--------+\n| Boende |   [ ]    |  [X]   |\n+------+----------+--------+\n";
+        assert_eq!(read(ascii).as_deref(), Some("avslag"));
+        // Boxes ticked in a column for grants and one for refusals.
+        let boxes = "Beslut\n\n| Insats | Beviljas | Avslås |\n|---|---|---|\n| Omsorg | ☒ | ☐ |\n| Nattpatrull | ☐ | ☒ |\n";
+        assert_eq!(read(boxes).as_deref(), Some("delvis_bifall"));
+        let granted = boxes.replace("| ☐ | ☒ |", "| ☒ | ☐ |");
+        assert_eq!(read(&granted).as_deref(), Some("bifall"));
         // "Beslut: att bevilja …" is a sentence, read as one.
         let minutes = "Protokoll\n\nBeslut: att avslå ansökan om ledsagning.\n";
         assert_eq!(read(minutes).as_deref(), Some("avslag"));

@@ -284,10 +284,12 @@ fn is_field_like(line: &str) -> bool {
     })
 }
 
-/// "Vi har beslutat att …", "Nämnden beslutar att …": who decides, now.
+/// "Vi har beslutat att …", "Nämnden beslutar att …": who decides, now;
+/// "beslutet är fattat med stöd av …", "beslutade enligt förvaltningens
+/// förslag": that a decision was made in this matter.
 static DECIDES_NOW: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(vi|jag|nämnden|\w+nämnden|utskottet|\w+utskottet)\s+(har\s+)?(beslutat|beslutar|bestämt|bestämmer)\b",
+        r"(?i)\b(vi|jag|nämnden|\w+nämnden|utskottet|\w+utskottet)\s+(har\s+)?(beslutat|beslutar|bestämt|bestämmer)\b|\bbeslutet\s+(är|har)\s+(fattat|fattats)\b|\bbeslutade\s+enligt\s+\w+\s+förslag\b",
     )
     .expect("a valid pattern")
 });

@@ -9,10 +9,11 @@ use std::sync::LazyLock;
 use crate::language::segment;
 use crate::language::word_regex::CapturingRegex;
 
-/// "Beslut: Bifall", "Beslut: Beviljas fortsatt", "Beslut: Avslag" as fields.
+/// "Beslut: Bifall", "Beslut: Beviljas fortsatt", "Beslut: Avslag" as fields;
+/// also a case system's "Beslutsstatus ...... Delvis beviljad".
 static DECISION_FIELD: LazyLock<CapturingRegex> = LazyLock::new(|| {
     CapturingRegex::new(
-        r"(?im)\bbeslut(?:et)?\s*:[ \t*_]*(delvis\s+bifall|bifall|avslag|beviljas|beviljat|avslås|avslaget|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,]|\s+\p{Lu})",
+        r"(?im)\b(?:beslut(?:et|sstatus|sutfall)?|utfall)(?:\s*:|[ \t]*\.{3,})[ \t*_]*(delvis\s+bifall|delvis\s+beviljad|delvis\s+beviljat|bifall|avslag|beviljas|beviljat|beviljad|avslås|avslaget|avslagen|fortsätter)(?:[ \t]+(fortsatt|delvis|ej|inte))?(?:[ \t]*$|\s*[.;,(]|\s+\p{Lu})",
     )
 });
 
@@ -151,10 +152,9 @@ fn block_from(text: &str, start: usize) -> &str {
 /// that decides the same, with the text of its block for the amounts.
 pub(super) fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
     let fields = DECISION_FIELD.captures_iter(text).filter_map(|(at, c)| {
-        let value = c.get(0)?.as_str();
-        let colon = value.find(':')? + 1;
-        let words = decided_as(&value[colon..])?;
-        let start = at + c.get(0)?.start();
+        let (field, value) = (c.get(0)?, c.get(1)?);
+        let words = decided_as(&field.as_str()[value.start() - field.start()..])?;
+        let start = at + field.start();
         Some((owned(words), block_from(text, start)))
     });
     let mut out: Vec<_> = fields.collect();
@@ -196,11 +196,14 @@ fn cells(line: &str) -> Option<Vec<&str>> {
 /// Where a table of insatser says what: the decision ("Beslut", "Nytt
 /// beslut", "Beviljat"), what was applied for ("Du ansökte om") and what
 /// the person had ("Tidigare beslut", "Nuvarande omfattning").
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Columns {
     decision: usize,
     applied: Option<usize>,
     earlier: Option<usize>,
+    /// Columns of boxes, each headed by what a tick in it decides
+    /// ("Beviljas | Avslås", "Fortsätter | Upphör" with ☒ and ☐).
+    boxes: Vec<(usize, &'static [&'static str])>,
 }
 
 impl Columns {
@@ -226,17 +229,40 @@ impl Columns {
                 && !before(c)
                 && !c.contains("av beslut")
         };
+        let boxes: Vec<_> = header
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| decided_as(c).map(|words| (i, words)))
+            .collect();
         let decision = header
             .iter()
-            .position(|c| decides(c) || c.starts_with("bevilja") || c == "utfall")?;
+            .position(|c| decides(c) || c.starts_with("bevilja") || c == "utfall")
+            .or_else(|| (boxes.len() >= 2).then(|| boxes[0].0))?;
         Some(Columns {
             decision,
             applied: header
                 .iter()
                 .position(|c| c.contains("ansök") || c.contains("sökt")),
             earlier: header.iter().position(|c| before(c)),
+            boxes: if boxes.len() >= 2 { boxes } else { Vec::new() },
         })
     }
+}
+
+/// Whether a table cell is a ticked box: "☒", "X", "[x]", "✓".
+fn ticked(cell: &str) -> bool {
+    matches!(
+        cell.trim().trim_matches(['[', ']', '(', ')']).trim(),
+        "☒" | "☑" | "✓" | "✔" | "✗" | "■" | "x" | "X"
+    )
+}
+
+/// Whether a table cell is an empty box: "☐", "[ ]", "".
+fn unticked(cell: &str) -> bool {
+    matches!(
+        cell.trim().trim_matches(['[', ']', '(', ')']).trim(),
+        "☐" | "□" | ""
+    )
 }
 
 /// The decisions in tables of insatser: the column headed "Beslut",
@@ -248,6 +274,11 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
     // The columns of the table being read.
     let mut columns: Option<Columns> = None;
     for line in text.lines() {
+        // "+------+-----+": a border between rows of an ASCII table.
+        let border = line.trim();
+        if border.starts_with('+') && border.chars().all(|c| matches!(c, '+' | '-' | '=')) {
+            continue;
+        }
         let Some(row) = cells(line) else {
             columns = None;
             continue;
@@ -272,11 +303,29 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
             decision,
             applied,
             earlier,
+            ref boxes,
         }) = columns
         else {
             columns = Columns::of(&lower);
             continue;
         };
+        // "| Nattpatrull | ☐ | ☒ |": of the columns whose cells are boxes,
+        // the one ticked decides; two ticked, or none, decide nothing.
+        let in_boxes: Vec<_> = boxes
+            .iter()
+            .filter_map(|(i, words)| {
+                row.get(*i)
+                    .map(|cell| (ticked(cell), unticked(cell), *words))
+            })
+            .filter(|(tick, empty, _)| *tick || *empty)
+            .collect();
+        if in_boxes.len() >= 2 {
+            let mut ticks = in_boxes.iter().filter(|(tick, _, _)| *tick);
+            if let (Some((_, _, words)), None) = (ticks.next(), ticks.next()) {
+                out.push((owned(words), line));
+            }
+            continue;
+        }
         // "Trygghetslarm | Oförändrat": an insats the decision leaves as it
         // is, not part of what is decided.
         let Some(cell) = row

@@ -145,9 +145,13 @@ const GRANT: &[&str] = &[
     "beviljar",
     "bevilja",
     "bifalls",
+    "bifalles",
     "bifaller",
     "bifalla",
     "tillstyrks",
+    "medges",
+    "medgives",
+    "utökas",
 ];
 const GRANT_PAST: &[&str] = &[
     "beviljades",
@@ -318,9 +322,12 @@ fn acts(
         let said = i >= 1 && is(i - 1, &["säger", "sa", "sagt"]);
         let before = &words[i.saturating_sub(5)..i.saturating_sub(1)];
         let has = |set: &[&str]| before.iter().any(|w| set.contains(&w.as_str()));
+        // "Försäkringskassan sa nej i januari": someone else's answer, told;
+        // in the past only the authority's own ("vi sa nej") counts.
+        let present = i >= 1 && is(i - 1, &["säger"]);
         said && (has(&["vi", "jag"])
             || before.iter().any(|w| w.ends_with("nämnden"))
-            || !has(&["du", "han", "hon", "hen", "ni", "de", "som"]))
+            || (present && !has(&["du", "han", "hon", "hen", "ni", "de", "som"])))
     };
     // "Ingen del av ansökan avslås", "Inga insatser beviljas": the subject
     // negates.
@@ -511,6 +518,19 @@ fn acts(
             // "Utskottet beslutar att dra in ledsagarservicen."
             ('e', Tier::Present)
         } else if REDUCE.contains(&w) && w != "dras" {
+            // "Vi minskar din hemtjänst" decides; "Mauds insats minskar
+            // därmed", "oron minskar" tell what happens.
+            let active = matches!(w, "minskar" | "sänker" | "tidsbegränsar");
+            let agent = words[i.saturating_sub(3)..(i + 2).min(words.len())]
+                .iter()
+                .any(|w| {
+                    matches!(w.as_str(), "vi" | "jag" | "kommunen")
+                        || w.ends_with("nämnden")
+                        || w.ends_with("utskottet")
+                });
+            if active && !agent {
+                continue;
+            }
             ('d', Tier::Present)
         } else if REDUCE_PAST.contains(&w) {
             ('d', Tier::Past)
@@ -520,6 +540,11 @@ fn acts(
         } else if w == "ja" && answered(i) {
             // "Vi säger ja till trygghetslarm."
             ('g', Tier::Present)
+        } else if w == "utgår" && removed(&words[i + 1..]) {
+            // "Kvällsbesöken utgår", "Dusch utgår fr.o.m. 1 juli": ended (a
+            // part of what goes on: reduced); not "bedömningen utgår från …"
+            // or "bistånd utgår med 3 000 kr".
+            ('e', Tier::Present)
         } else if matches!(w, "tas" | "tar") && away(i) {
             // "Hjälpen med matlagning tas bort."
             ('d', Tier::Present)
@@ -623,7 +648,10 @@ fn acts(
                 next = rest.next();
             }
             let refused = next.is_some_and(|n| n == "avslag");
-            let today = next.is_some_and(|n| n == "i") && rest.next().is_some_and(|n| n == "dag");
+            // "Du får i dag …", "I dag får du …": what the person has.
+            let today = (next.is_some_and(|n| n == "i") && rest.next().is_some_and(|n| n == "dag"))
+                || words[..i].windows(2).any(|p| p[0] == "i" && p[1] == "dag")
+                || words[..i].iter().any(|w| w == "idag");
             // "Här får du nämndens beslut om …": the letter, not a grant.
             let the_letter = words[i + 1..].iter().take(4).any(|n| {
                 matches!(
@@ -665,7 +693,7 @@ fn acts(
             // "Inköp ingår inte i beslutet": part of a grant, not of a
             // refusal ("din hemtjänst ingår inte i det här beslutet").
             ('p', Tier::Weak)
-        } else if w.starts_with("ändra") {
+        } else if w.starts_with("ändra") || matches!(w, "justeras" | "justera" | "justerar") {
             // "Beslutet ändras så att …": what it changes to says which way;
             // "Vi ändrar inte beslutet" refuses the request to change it.
             ('c', Tier::Present)
@@ -811,6 +839,15 @@ fn acts(
         || (acts.grant
             && words.iter().any(|w| w == "förutom")
             && !words.iter().any(|w| w == "även" || w == "också"));
+    // "Nämnden har beslutat att ändra beslutet så att Ni får tillsyn en gång
+    // per natt i stället för tre gånger": a change to less; "Omfattningen
+    // justeras till 26 timmar" where the person had 20: a grant of more.
+    if acts.change && !acts.any() {
+        if let (Some(before), Some(given)) = (amounts.earlier.or(earlier), amounts.given) {
+            acts.reduce |= given.less_than(&before);
+            acts.grant |= before.less_than(&given);
+        }
+    }
     if acts.grant {
         if let (Some(applied), Some(given)) = (amounts.applied.or(applied), amounts.given) {
             acts.part |= given.less_than(&applied);
@@ -837,14 +874,20 @@ fn acts(
         acts.reduce = true;
         acts.grant = false;
     }
-    // "Nämnden har beslutat att ändra beslutet så att Ni får tillsyn en gång
-    // per natt i stället för tre gånger": a change to less.
-    if acts.change && !acts.any() {
-        if let (Some(before), Some(given)) = (amounts.earlier.or(earlier), amounts.given) {
-            acts.reduce |= given.less_than(&before);
-        }
-    }
     (acts.any() || acts.change).then_some((tier, acts))
+}
+
+/// Whether the words after "utgår" make it a removal: the end of the
+/// sentence or a date from which, not a basis ("från") or a payment ("med").
+fn removed(after: &[String]) -> bool {
+    match after.first().map(String::as_str) {
+        None => true,
+        Some("från") => after.get(1).is_some_and(|w| w == "och"),
+        Some(w) => matches!(
+            w,
+            "helt" | "ur" | "fr.o.m" | "fr" | "fom" | "den" | "per" | "därmed"
+        ),
+    }
 }
 
 /// Whether a negation stands among the three words before `i`: "kan därför
@@ -900,7 +943,9 @@ fn negated_grant(words: &[String]) -> bool {
         "bevilja",
         "beviljar",
         "bifalls",
+        "bifalles",
         "bifaller",
+        "medges",
     ];
     if words.first().is_some_and(|w| w == "om")
         || words.windows(2).any(|p| p[0] == "om" && p[1] == "du")
@@ -942,7 +987,7 @@ fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
             let tells = (replaces
                 || words
                     .iter()
-                    .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick")))
+                    .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick" | "omfattar" | "omfattade")))
                 // "Du har behov av hjälp, 18 tim/mån": a need, not what
                 // the person had.
                 && !words
@@ -1304,6 +1349,58 @@ mod tests {
                 "andring",
             ),
             ("Insatsen sänks till tre besök i veckan.", "andring"),
+            // A part removed from what goes on; "utgår från" is a basis and
+            // "utgår med" a payment.
+            (
+                "Du beviljas fortsatt hemtjänst. Kvällsbesöken utgår.",
+                "andring",
+            ),
+            (
+                "Du beviljas hemtjänst. Bedömningen utgår från dina behov.",
+                "bifall",
+            ),
+            (
+                "Ekonomiskt bistånd beviljas. Bistånd utgår med 3 200 kronor.",
+                "bifall",
+            ),
+            (
+                "Bistånd i form av korttidsvistelse utgår från och med den 22 juni 2026.",
+                "upphorande",
+            ),
+            // Older and formal forms.
+            ("Ansökan bifalles.", "bifall"),
+            (
+                "Bistånd medges i form av plats i särskilt boende.",
+                "bifall",
+            ),
+            ("Bistånd i form av ledsagning medges ej.", "avslag"),
+            (
+                "Hemtjänsten utökas från 40 till 52 timmar per månad.",
+                "bifall",
+            ),
+            // What someone else did or what follows is no decision.
+            (
+                "Hemtjänsten utökas till 52 timmar. Mauds egen insats på kvällarna minskar därmed.",
+                "bifall",
+            ),
+            ("Vi minskar din hemtjänst till 20 timmar.", "andring"),
+            (
+                "Du får personlig assistans. Försäkringskassan sa nej i januari.",
+                "bifall",
+            ),
+            (
+                "I dag får du hjälp med städning. Vi har bestämt att",
+                "okant",
+            ),
+            // Adjusted to less than the person had.
+            (
+                "Du har hemtjänst. Den omfattar 52 timmar per månad. Omfattningen justeras till 36 timmar per månad.",
+                "andring",
+            ),
+            (
+                "Du har hemtjänst. Den omfattar 20 timmar per månad. Omfattningen justeras till 26 timmar per månad.",
+                "bifall",
+            ),
             (
                 "Korttidsvistelsen tidsbegränsas till den 31 december 2026.",
                 "andring",

@@ -127,6 +127,19 @@ fn kind_from_a_title_under_the_letterhead_or_from_what_a_letter_decides() {
         ),
         Some(Kind::Beslut)
     );
+    // A letter that tells a decision was made in the matter, without
+    // saying what ("beslutade enligt förvaltningens förslag", "beslutet är
+    // fattat med stöd av …").
+    assert_eq!(
+        kind(
+            "Hej Dragan, här kommer besked om din ansökan; utskottet behandlade ärendet och beslutade enligt förvaltningens förslag.\n"
+        ),
+        Some(Kind::Beslut)
+    );
+    assert_eq!(
+        kind("Hej Dragan,\n\nBeslutet är fattat med stöd av 9 § LSS.\n"),
+        Some(Kind::Beslut)
+    );
     // A letter that decides nothing stays unnamed.
     assert_eq!(kind("Hej Bengt!\n\nTack för ditt samtal i går.\n"), None);
     // A follow-up that decides and tells how to appeal is a decision; one
