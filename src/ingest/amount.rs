@@ -5,6 +5,8 @@
 //! before. Two amounts are compared only when they count the same thing over
 //! the same period; "från 15 mars till 1 april" has no unit and is no amount.
 
+use std::sync::LazyLock;
+
 /// One amount: how many of what, per which period.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Amount {
@@ -141,6 +143,46 @@ const UNITS: &[(&str, &str)] = &[
     ("helg", "helg"),
 ];
 
+/// Kronor, counted only in a sentence about what is granted or applied for
+/// ("Du beviljas försörjningsstöd med 6 100 kr per månad"): a fee, a rent
+/// or a line of a budget is no amount of help.
+const MONEY: &[(&str, &str)] = &[("kr", "kr"), ("kronor", "kr"), ("sek", "kr")];
+
+/// Words that make a sentence's kronor an amount granted or applied for.
+fn about_money_granted(tokens: &[String]) -> bool {
+    tokens.iter().any(|t| {
+        t.starts_with("bevilja")
+            || t.starts_with("ansök")
+            || t.starts_with("försörjningsstöd")
+            || t.starts_with("bistånd")
+    }) && !tokens
+        .iter()
+        .any(|t| t.starts_with("avgift") || t.starts_with("hyr"))
+}
+
+/// A sum of money with spaces between its digit groups: "8 300 kr".
+static GROUPED_SUM: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+[ \u{a0}\u{202f}*]*(?:kr|kronor|SEK)\b")
+        .expect("a valid pattern")
+});
+
+/// `text` with the spaces inside sums of money taken out ("8 300 kr" is
+/// 8300 kronor).
+fn sums_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    GROUPED_SUM.replace_all(text, |c: &regex::Captures| {
+        let sum = &c[0];
+        let digits_end = sum
+            .char_indices()
+            .rfind(|(_, ch)| ch.is_ascii_digit())
+            .map_or(0, |(i, _)| i + 1);
+        let digits: String = sum[..digits_end]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        format!("{digits}{}", &sum[digits_end..])
+    })
+}
+
 /// Periods: "i veckan", "per månad", "om dygnet".
 const PERIODS: &[(&str, &str)] = &[
     ("vecka", "v"),
@@ -161,13 +203,55 @@ fn lookup(table: &[(&str, &'static str)], token: Option<&String>) -> Option<&'st
     table.iter().find(|(w, _)| w == token).map(|(_, n)| *n)
 }
 
+/// Ordinals that count an interval: "var tredje vecka".
+const ORDINALS: &[(&str, f64)] = &[
+    ("andra", 2.0),
+    ("tredje", 3.0),
+    ("fjärde", 4.0),
+    ("femte", 5.0),
+    ("sjätte", 6.0),
+    ("åttonde", 8.0),
+];
+
+/// A frequency told as an interval: "varannan vecka", "var fjärde vecka"
+/// ("varje vecka" tells more often what the person does than what is
+/// granted, and is left out). Its unit is its own, so that it is compared only with other
+/// intervals ("städning varannan vecka" against "var fjärde vecka"), not
+/// with "en gång i veckan" of some other help.
+fn interval_at(tokens: &[String], i: usize) -> Option<Amount> {
+    let (every, at) = match tokens[i].as_str() {
+        "varannan" | "vartannat" => (2.0, i + 1),
+        "var" | "vart" => {
+            let next = tokens.get(i + 1)?;
+            let n = ORDINALS.iter().find(|(w, _)| w == next)?.1;
+            (n, i + 2)
+        }
+        _ => return None,
+    };
+    let period = lookup(PERIODS, tokens.get(at))?;
+    Some(Amount {
+        value: 1.0 / every,
+        unit: "intervall",
+        period,
+        start: i,
+        end: at + 1,
+    })
+}
+
 /// The amount that starts at token `i`, if one does: a number, at most one
-/// word ("40 beviljade timmar"), a unit, and a period if one follows.
-fn amount_at(tokens: &[String], i: usize) -> Option<Amount> {
+/// word ("40 beviljade timmar"), a unit, and a period if one follows; or an
+/// interval ("varannan vecka").
+fn amount_at(tokens: &[String], i: usize, money: bool) -> Option<Amount> {
+    if let Some(interval) = interval_at(tokens, i) {
+        return Some(interval);
+    }
     let value = number(&tokens[i])?;
-    let (unit, at) = match lookup(UNITS, tokens.get(i + 1)) {
+    let unit_of = |token: Option<&String>| {
+        lookup(UNITS, token).or_else(|| money.then(|| lookup(MONEY, token)).flatten())
+    };
+    let (unit, at) = match unit_of(tokens.get(i + 1)) {
         Some(unit) => (unit, i + 1),
-        None => (lookup(UNITS, tokens.get(i + 2))?, i + 2),
+        None => (unit_of(tokens.get(i + 2))?, i + 2),
     };
     let mut end = at + 1;
     let mut period = "";
@@ -237,11 +321,12 @@ fn today_before(tokens: &[String], i: usize) -> bool {
 
 /// Reads the amounts of one sentence.
 pub fn read(text: &str) -> Amounts {
-    let tokens = tokens(text);
+    let tokens = tokens(&sums_joined(text));
+    let money = about_money_granted(&tokens);
     let mut found: Vec<Amount> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match amount_at(&tokens, i) {
+        match amount_at(&tokens, i, money) {
             Some(a) => {
                 found.push(a);
                 i = a.end;
@@ -267,7 +352,7 @@ pub fn read(text: &str) -> Amounts {
         if instead {
             let after = if is(a.end, "i") { a.end + 3 } else { a.end + 1 };
             let bare = tokens.get(after).and_then(|t| number(t));
-            let unit_follows = amount_at(&tokens, after).is_some();
+            let unit_follows = amount_at(&tokens, after, money).is_some();
             if let (Some(before), false) = (bare, unit_follows) {
                 out.reduction |= a.value < before;
             }
@@ -288,7 +373,8 @@ pub fn read(text: &str) -> Amounts {
         if t != "från" || !is(k + 2, "till") {
             continue;
         }
-        let (Some(from), Some(to)) = (number(&tokens[k + 1]), amount_at(&tokens, k + 3)) else {
+        let (Some(from), Some(to)) = (number(&tokens[k + 1]), amount_at(&tokens, k + 3, money))
+        else {
             continue;
         };
         out.reduction |= to.value < from;
@@ -331,6 +417,38 @@ mod tests {
         ] {
             assert!(!read(text).reduction, "{text}");
         }
+    }
+
+    #[test]
+    fn kronor_count_only_where_help_is_granted_or_applied_for() {
+        let a = read("Du beviljas försörjningsstöd med 6 100 kr per månad.");
+        assert_eq!(a.given.map(|a| a.value), Some(6100.0));
+        let before = read("Du beviljades försörjningsstöd med 8 300 kr per månad.");
+        assert!(a.given.unwrap().less_than(&before.given.unwrap()));
+        // A fee or a rent is no amount of help; hours are no kronor.
+        assert!(
+            read("Din avgift blir 1 540 kronor per månad.")
+                .given
+                .is_none()
+        );
+        assert!(read("Hyran är 6 240 kr.").given.is_none());
+        let hours = read("Du beviljas 20 timmar i månaden.").given.unwrap();
+        assert!(!hours.less_than(&before.given.unwrap()));
+    }
+
+    #[test]
+    fn intervals_compare_only_with_intervals() {
+        let every_fourth = read("Du får städning var fjärde vecka.").given.unwrap();
+        let every_other = read("Du har haft städning varannan vecka.")
+            .earlier
+            .unwrap();
+        assert!(every_fourth.less_than(&every_other));
+        assert!(!every_other.less_than(&every_fourth));
+        // "en gång i veckan" counts times, not an interval.
+        let weekly = read("Du har inköp en gång i veckan.").given.unwrap();
+        assert!(!every_other.less_than(&weekly));
+        // "varje vecka" tells what the person does, and is no amount.
+        assert!(read("Han handlar varje vecka.").given.is_none());
     }
 
     #[test]

@@ -130,6 +130,12 @@ impl Sentences<'_> {
                         .filter(|part| !part.trim().is_empty())
                         .map(|part| (clause_words(part, None), part)),
                 );
+            } else if let Some(joined) = dehyphenated(text) {
+                // "tillmötes-\ngå" in a scanned letter is one word.
+                read.push((
+                    clause_words(&joined, None),
+                    self.with_heading(s.range.start, s.range.end),
+                ));
             } else {
                 read.push((
                     self.lower_words(s),
@@ -206,6 +212,28 @@ impl Sentences<'_> {
                 .map(|d| d.to_string())
         })
     }
+}
+
+/// A word broken at a line's end with a hyphen ("tillmötes-" / "gå"),
+/// joined; not "hemtjänst-" / "och …", where the hyphen stands for a
+/// shared ending.
+static BROKEN_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(\p{Ll})-[ \t]*\r?\n[ \t]*(\p{Ll}+)").expect("a valid pattern")
+});
+
+/// `text` with the words broken at its line ends joined, if it has any.
+fn dehyphenated(text: &str) -> Option<String> {
+    if !text.contains("-\n") && !text.contains("-\r\n") {
+        return None;
+    }
+    let joined = BROKEN_WORD.replace_all(text, |c: &regex::Captures| {
+        if matches!(&c[2], "och" | "eller" | "samt") {
+            c[0].to_string()
+        } else {
+            format!("{}{}", &c[1], &c[2])
+        }
+    });
+    Some(joined.into_owned())
 }
 
 /// A short line without a sentence's end that names the application:
@@ -300,6 +328,9 @@ mod tests {
         assert_eq!(read(table).as_deref(), Some("delvis_bifall"));
         let all = "Beslut om hemtjänst\n\nInsats: Inköp\nBeslut: Bifall\n";
         assert_eq!(read(all).as_deref(), Some("bifall"));
+        // A word broken at the line's end in a scanned letter.
+        let scanned = "BESLUT\n\n1. Sara beviljas samtalsstöd.\n2. Vad gäller Noah har vi inte kunnat tillmötes-\ngå er ansökan om stödfamilj.\n";
+        assert_eq!(read(scanned).as_deref(), Some("delvis_bifall"));
         // A case system's field with dot leaders.
         let dotted = "BESLUT\n\nBeslutsstatus ........ Delvis beviljad (partially approved)\nKund ........ Felicia\n";
         assert_eq!(read(dotted).as_deref(), Some("delvis_bifall"));
