@@ -104,7 +104,8 @@ impl Measure {
                 Some(lix) => whole(lix, format_number(lix), limit),
             },
             Metric::PassiveShare => {
-                let passives = crate::detectors::passive_count(ctx);
+                let passives =
+                    crate::language::passive::passive_forms(&ctx.doc.text, ctx.analysis).len();
                 let words = ctx.analysis.words.len();
                 if words == 0 {
                     return Outcome::NotApplicable;

@@ -12,16 +12,17 @@ pub mod logic;
 pub mod measure;
 pub mod pattern;
 pub mod section;
+pub mod tables;
 
 use serde::Serialize;
 use std::ops::Range;
 
-pub use crate::detectors::DetectorUse;
 pub use condition::{Condition, ConditionAtom, MetadataTest};
 pub use logic::{Logic, Need, Requirement};
 pub use measure::{Bound, Measure, Metric};
 pub use pattern::{Context, Hit, Lexicon, LexiconEntry, Matcher, Pattern, Scope};
 pub use section::SectionSet;
+pub use tables::{Detect, Tables};
 
 use crate::finding::{Finding, Severity};
 use crate::ingest::Kind;

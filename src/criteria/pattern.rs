@@ -21,11 +21,11 @@ use crate::language::word_regex::WordRegex;
 use aho_corasick::AhoCorasick;
 
 use super::section;
+use super::tables::Tables;
 use crate::finding::Severity;
 use crate::ingest::Document;
 use crate::language::Analysis;
 use crate::language::shingles::CaseFingerprints;
-use crate::template::Template;
 
 /// Something to look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,7 +230,7 @@ impl Matcher {
 /// One document, analysed and matched against the template's patterns: what
 /// every criterion reads.
 pub struct Context<'a> {
-    pub template: &'a Template,
+    pub tables: &'a Tables,
     pub doc: &'a Document,
     pub analysis: &'a Analysis,
     /// What the whole batch says, for criteria that compare cases.
@@ -243,23 +243,23 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Matches every phrase, lexicon and regular expression of the template
     /// against the document, once.
-    pub fn new(template: &'a Template, doc: &'a Document, analysis: &'a Analysis) -> Self {
-        let matcher = &template.matcher;
+    pub fn new(tables: &'a Tables, doc: &'a Document, analysis: &'a Analysis) -> Self {
+        let matcher = &tables.matcher;
         let list_hits = matcher.list_hits(analysis);
         let regex_matches = matcher.regexes.iter().map(|_| OnceLock::new()).collect();
         let mut ctx = Context {
-            template,
+            tables,
             doc,
             analysis,
             batch: None,
             list_hits,
             regex_matches,
-            detector_hits: template.detectors.iter().map(|_| OnceLock::new()).collect(),
+            detector_hits: tables.detectors.iter().map(|_| OnceLock::new()).collect(),
         };
         // Rows that are fine, or do not apply to this kind of document or
         // in this place, are no hits.
         let mut hits = std::mem::take(&mut ctx.list_hits);
-        for (list, hits) in template.lists.iter().zip(hits.iter_mut()) {
+        for (list, hits) in tables.lists.iter().zip(hits.iter_mut()) {
             let needs_filter = list
                 .entries
                 .iter()
@@ -292,7 +292,7 @@ impl<'a> Context<'a> {
     /// that name, or (`lagrum`) a sentence that cites a law.
     pub(crate) fn stands_in(&self, place: &str, range: &Range<usize>) -> bool {
         let in_section = self
-            .template
+            .tables
             .section_sets
             .iter()
             .position(|s| s.name == place)
@@ -322,7 +322,7 @@ impl<'a> Context<'a> {
     /// Whether regular expression `i` matches the body (asked once).
     fn regex_matches(&self, i: usize) -> bool {
         *self.regex_matches[i]
-            .get_or_init(|| self.template.matcher.regexes[i].is_match(self.doc.body()))
+            .get_or_init(|| self.tables.matcher.regexes[i].is_match(self.doc.body()))
     }
 
     /// The same context with a batch index.
@@ -337,7 +337,7 @@ impl<'a> Context<'a> {
         }
         let start = range.start.max(self.doc.body_start);
         let end = range.end.max(start);
-        self.template.matcher.regexes[i]
+        self.tables.matcher.regexes[i]
             .find_iter(&self.doc.text[start..end])
             .into_iter()
             .map(|m| Hit::at(start + m.start..start + m.end))
@@ -345,7 +345,7 @@ impl<'a> Context<'a> {
     }
 
     fn detector(&self, i: usize) -> &[Hit] {
-        self.detector_hits[i].get_or_init(|| self.template.detectors[i].detect(self))
+        self.detector_hits[i].get_or_init(|| self.tables.detectors[i].detect(self))
     }
 
     /// The hits of list `i` (a lexicon or phrase).
@@ -412,7 +412,7 @@ impl Pattern {
 
     /// Whether the pattern compares the document with the rest of the batch.
     pub fn needs_batch(&self, ctx: &Context) -> bool {
-        matches!(self, Pattern::Detector(i) if ctx.template.detectors[*i].detector.needs_batch())
+        matches!(self, Pattern::Detector(i) if ctx.tables.detectors[*i].needs_batch())
     }
 
     /// The lexicon entry behind a hit, if the pattern is a lexicon.
@@ -420,7 +420,7 @@ impl Pattern {
         let Pattern::List(list) = self else {
             return None;
         };
-        ctx.template.lists[*list].entries.get(hit.entry?)
+        ctx.tables.lists[*list].entries.get(hit.entry?)
     }
 }
 

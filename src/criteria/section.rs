@@ -48,7 +48,7 @@ fn fold_heading(title: &str) -> String {
 
 /// The document's sections that belong to set `set`.
 pub fn sections_of<'a>(ctx: &'a Context, set: usize) -> impl Iterator<Item = &'a Section> + 'a {
-    let set = &ctx.template.section_sets[set];
+    let set = &ctx.tables.section_sets[set];
     ctx.doc
         .sections
         .iter()

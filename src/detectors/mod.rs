@@ -173,7 +173,7 @@ impl DetectorUse {
                 .map_or_else(Vec::new, |l| resurser::detect(ctx, l)),
             (Detector::IcfKoder, Prepared::Codes(codes)) => icf_koder::detect(ctx, codes),
             (Detector::Forkortningar, Prepared::Abbreviations(automaton, entries)) => {
-                let lexicon = &ctx.template.lists[self.lexicon.unwrap_or_default()];
+                let lexicon = &ctx.tables.lists[self.lexicon.unwrap_or_default()];
                 forkortningar::detect(ctx, lexicon, automaton, entries)
             }
             (Detector::Passiv, _) => passiv::detect(ctx),
@@ -190,9 +190,14 @@ impl DetectorUse {
     }
 }
 
-/// The number of s-passive forms in the running text.
-pub fn passive_count(ctx: &Context) -> usize {
-    passiv::detect(ctx).len()
+impl crate::criteria::Detect for DetectorUse {
+    fn detect(&self, ctx: &Context) -> Vec<Hit> {
+        DetectorUse::detect(self, ctx)
+    }
+
+    fn needs_batch(&self) -> bool {
+        self.detector.needs_batch()
+    }
 }
 
 /// Hits for every sentence that holds a whole match of `pattern`.
@@ -238,8 +243,8 @@ pub(crate) mod testing {
             .unwrap_or_else(|e| panic!("{:#?}", e.errors));
         let doc = Document::from_text("t.md", text.to_string(), &Metadata::default());
         let analysis = doc.analysis();
-        let ctx = Context::new(&template, &doc, &analysis);
-        let found: Vec<Hit> = template.detectors[0].detect(&ctx);
+        let ctx = Context::new(&template.tables, &doc, &analysis);
+        let found: Vec<Hit> = template.tables.detectors[0].detect(&ctx);
         found
             .iter()
             .map(|h| text[h.range.clone()].to_string())

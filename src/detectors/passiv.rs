@@ -2,29 +2,14 @@
 //! [`crate::language::passive`]).
 
 use crate::criteria::{Context, Hit};
-use crate::language::passive::is_passive;
+use crate::language::passive::passive_forms;
 
 /// Every s-passive form.
 pub fn detect(ctx: &Context) -> Vec<Hit> {
-    let text = &ctx.doc.text;
-    let analysis = ctx.analysis;
-    let mut hits = Vec::new();
-    for sentence in &analysis.sentences {
-        let mut previous: Option<&str> = None;
-        for i in sentence.words.clone() {
-            let word = &analysis.words[i];
-            let lower = analysis.lower(i);
-            let capitalised = text[word.range.clone()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            if is_passive(lower, previous, capitalised) {
-                hits.push(Hit::at(word.range.clone()));
-            }
-            previous = Some(lower);
-        }
-    }
-    hits
+    passive_forms(&ctx.doc.text, ctx.analysis)
+        .into_iter()
+        .map(Hit::at)
+        .collect()
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub fn test_criterion_examples(template: &Template, index: usize) -> (usize, Vec
         for (example, doc) in criterion.examples.iter().zip(&docs) {
             count += 1;
             let analysis = doc.analysis();
-            let ctx = Context::new(template, doc, &analysis).with_batch(Some(&batch));
+            let ctx = Context::new(&template.tables, doc, &analysis).with_batch(Some(&batch));
             let mut findings = Vec::new();
             let status = criterion.evaluate(index, &ctx, &mut findings);
             let expected = if example.met {

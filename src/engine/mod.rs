@@ -81,7 +81,7 @@ pub fn evaluate_in_batch(
 ) -> Outcome {
     let started = Instant::now();
     let analysis = doc.analysis();
-    let ctx = Context::new(template, doc, &analysis)
+    let ctx = Context::new(&template.tables, doc, &analysis)
         .with_batch(batch.map(|b| b as &dyn crate::language::shingles::CaseFingerprints));
     if let Some(t) = timing.as_deref_mut() {
         t.analysis += started.elapsed();

@@ -267,6 +267,28 @@ pub fn is_passive(word: &str, previous: Option<&str>, capitalised: bool) -> bool
     !capitalised && word.ends_with("as") && word.chars().count() >= 6
 }
 
+/// The byte ranges of every s-passive form in the sentences of `analysis`
+/// (over `text`).
+pub fn passive_forms(text: &str, analysis: &super::Analysis) -> Vec<std::ops::Range<usize>> {
+    let mut forms = Vec::new();
+    for sentence in &analysis.sentences {
+        let mut previous: Option<&str> = None;
+        for i in sentence.words.clone() {
+            let word = &analysis.words[i];
+            let lower = analysis.lower(i);
+            let capitalised = text[word.range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if is_passive(lower, previous, capitalised) {
+                forms.push(word.range.clone());
+            }
+            previous = Some(lower);
+        }
+    }
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ use std::sync::Arc;
 pub use diagnostic::{Diagnostic, SourceFile, TemplateErrors, did_you_mean};
 pub use embedded::STANDARD_NAME;
 
-use crate::criteria::{Criterion, DetectorUse, Lexicon, Matcher, Perspective, SectionSet};
+use crate::criteria::{Criterion, Perspective, Tables};
 
 /// A checked, compiled template.
 #[derive(Debug)]
@@ -36,16 +36,12 @@ pub struct Template {
     pub perspectives: Vec<Perspective>,
     /// Criteria and manual questions, in template order.
     pub criteria: Vec<Criterion>,
-    /// Word lists: the named lexicons first, then one list per phrase.
-    pub lists: Vec<Lexicon>,
-    /// Named section synonym sets.
-    pub section_sets: Vec<SectionSet>,
-    /// Built-in detectors as the criteria use them.
-    pub detectors: Vec<DetectorUse>,
+    /// The word lists, section sets, detectors and matchers the criteria
+    /// are evaluated with.
+    pub tables: Tables,
     /// Advice about the template (e.g. slow patterns) that does not stop it
     /// from being used.
     pub warnings: Vec<Diagnostic>,
-    pub(crate) matcher: Matcher,
 }
 
 /// Where a template's includes (lexicon files, base templates) are read from.
@@ -338,13 +334,13 @@ impl Template {
     /// Whether a criterion compares documents across the batch, so the engine
     /// must index the batch first.
     pub fn needs_batch(&self) -> bool {
-        self.detectors.iter().any(|d| d.detector.needs_batch())
+        self.tables.detectors.iter().any(|d| d.needs_batch())
     }
 
     /// Compiles every pattern now (they are otherwise compiled when first
     /// used) and returns the ones that are too large, as text.
     pub fn oversized_patterns(&self) -> Vec<String> {
-        self.matcher.compile_all()
+        self.tables.matcher.compile_all()
     }
 
     /// The criterion with id `id`.

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, SourceFile, Template, did_you_mean, lexicon};
 use crate::criteria::{
-    Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Example, Lexicon,
+    Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Detect, Example, Lexicon,
     LexiconEntry, Matcher, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective,
-    Requirement, Scope, SectionSet,
+    Requirement, Scope, SectionSet, Tables,
 };
 use crate::detectors::{Detector, DetectorUse};
 use crate::finding::Severity;
@@ -233,11 +233,17 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         origin: last.name.clone(),
         perspectives: checker.perspectives,
         criteria,
-        lists: checker.lists,
-        section_sets: checker.section_sets,
-        detectors: checker.detectors,
+        tables: Tables {
+            lists: checker.lists,
+            section_sets: checker.section_sets,
+            detectors: checker
+                .detectors
+                .into_iter()
+                .map(|d| Box::new(d) as Box<dyn Detect>)
+                .collect(),
+            matcher,
+        },
         warnings: checker.warnings,
-        matcher,
     })
 }
 
