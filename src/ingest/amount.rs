@@ -322,11 +322,22 @@ fn today_before(tokens: &[String], i: usize) -> bool {
 /// Reads the amounts of one sentence.
 pub fn read(text: &str) -> Amounts {
     let tokens = tokens(&sums_joined(text));
-    let money = about_money_granted(&tokens);
+    // A table row is read cell by cell ([`read_cell`]), not as a sentence.
+    let money = !text.contains('|') && about_money_granted(&tokens);
+    read_tokens(&tokens, money)
+}
+
+/// Reads the amount of a cell in a decision table ("7 600 kr" under "Nytt
+/// beslut"), where kronor are what is decided.
+pub fn read_cell(cell: &str) -> Amounts {
+    read_tokens(&tokens(&sums_joined(cell)), true)
+}
+
+fn read_tokens(tokens: &[String], money: bool) -> Amounts {
     let mut found: Vec<Amount> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match amount_at(&tokens, i, money) {
+        match amount_at(tokens, i, money) {
             Some(a) => {
                 found.push(a);
                 i = a.end;
@@ -352,16 +363,16 @@ pub fn read(text: &str) -> Amounts {
         if instead {
             let after = if is(a.end, "i") { a.end + 3 } else { a.end + 1 };
             let bare = tokens.get(after).and_then(|t| number(t));
-            let unit_follows = amount_at(&tokens, after, money).is_some();
+            let unit_follows = amount_at(tokens, after, money).is_some();
             if let (Some(before), false) = (bare, unit_follows) {
                 out.reduction |= a.value < before;
             }
         }
-        if cued(&tokens, a.start, APPLIED_CUES) {
+        if cued(tokens, a.start, APPLIED_CUES) {
             out.applied.get_or_insert(*a);
-        } else if cued(&tokens, a.start, EARLIER_CUES)
-            || today_before(&tokens, a.start)
-            || instead_before(&tokens, a)
+        } else if cued(tokens, a.start, EARLIER_CUES)
+            || today_before(tokens, a.start)
+            || instead_before(tokens, a)
         {
             out.earlier.get_or_insert(*a);
         } else {
@@ -373,7 +384,7 @@ pub fn read(text: &str) -> Amounts {
         if t != "från" || !is(k + 2, "till") {
             continue;
         }
-        let (Some(from), Some(to)) = (number(&tokens[k + 1]), amount_at(&tokens, k + 3, money))
+        let (Some(from), Some(to)) = (number(&tokens[k + 1]), amount_at(tokens, k + 3, money))
         else {
             continue;
         };

@@ -331,6 +331,14 @@ mod tests {
         // A word broken at the line's end in a scanned letter.
         let scanned = "BESLUT\n\n1. Sara beviljas samtalsstöd.\n2. Vad gäller Noah har vi inte kunnat tillmötes-\ngå er ansökan om stödfamilj.\n";
         assert_eq!(read(scanned).as_deref(), Some("delvis_bifall"));
+        // A fixed-width table: the column "Beslut" decides, not the one of
+        // amounts granted; kronor in a decision table are amounts.
+        let fixed = "BESLUT OM EKONOMISKT BISTÅND\n\nKOSTNAD      SÖKT        BEVILJAT    BESLUT\nHyra         8 450 kr    8 450 kr    Bifall\nHushållsel   740 kr      740 kr      Bifall\n";
+        assert_eq!(read(fixed).as_deref(), Some("bifall"));
+        let lowered = "Beslut om ändring\n\nKOSTNAD      TIDIGARE BESLUT    NYTT BESLUT\nHyra juli    9 950 kr           7 600 kr\n";
+        assert_eq!(read(lowered).as_deref(), Some("andring"));
+        let nothing = "Beslut\n\n| Post | Sökt | Beviljat |\n|---|---|---|\n| Tandvård | 14 500 kr | 0 kr |\n";
+        assert_eq!(read(nothing).as_deref(), Some("avslag"));
         // A case system's field with dot leaders.
         let dotted = "BESLUT\n\nBeslutsstatus ........ Delvis beviljad (partially approved)\nKund ........ Felicia\n";
         assert_eq!(read(dotted).as_deref(), Some("delvis_bifall"));

@@ -180,10 +180,25 @@ pub(super) fn decision_fields(text: &str) -> Vec<(Vec<String>, &str)> {
     out
 }
 
+/// The gap between the columns of a fixed-width table: a tab, or two
+/// spaces or more.
+static COLUMN_GAP: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\t+| {2,}").expect("a valid pattern"));
+
 /// The cells of a table row (`| a | b |` or `a | b | c`); none for a line
 /// that is no row.
 fn cells(line: &str) -> Option<Vec<&str>> {
     let line = line.trim();
+    // "Hyra       8 450 kr    8 450 kr    Bifall": a fixed-width row, its
+    // columns apart by two spaces (or a tab) or more, three of them at least.
+    if !line.contains('|') {
+        let columns: Vec<&str> = COLUMN_GAP
+            .split(line)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        return (columns.len() >= 3).then_some(columns);
+    }
     // "a | b" or "| a | b |"; a lone "|" at an edge is no row.
     if !line.trim_matches('|').contains('|') && line.matches('|').count() < 2 {
         return None;
@@ -234,9 +249,11 @@ impl Columns {
             .enumerate()
             .filter_map(|(i, c)| decided_as(c).map(|words| (i, words)))
             .collect();
+        // A column "Beslut" before one "Beviljat" (which may hold amounts).
         let decision = header
             .iter()
-            .position(|c| decides(c) || c.starts_with("bevilja") || c == "utfall")
+            .position(|c| decides(c) || c == "utfall")
+            .or_else(|| header.iter().position(|c| c.starts_with("bevilja")))
             .or_else(|| (boxes.len() >= 2).then(|| boxes[0].0))?;
         Some(Columns {
             decision,
@@ -334,13 +351,13 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
         else {
             continue;
         };
-        let given = super::amount::read(cell).given;
+        let given = super::amount::read_cell(cell).given;
         let asked = applied
             .and_then(|a| row.get(a))
-            .and_then(|a| super::amount::read(a).given);
+            .and_then(|a| super::amount::read_cell(a).given);
         let before = earlier
             .and_then(|e| row.get(e))
-            .and_then(|e| super::amount::read(e).given);
+            .and_then(|e| super::amount::read_cell(e).given);
         let words: &[&str] = match (decided_as(cell), given, asked, before) {
             // "Tidigare beslut 8 timmar/vecka | Nytt beslut 5 timmar/vecka".
             (
@@ -350,6 +367,10 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
                 Some(before),
             ) if given.less_than(&before) => &["minskas"],
             (Some(words), _, _, _) => words,
+            // "14 500 kr | 0 kr": nothing of what was applied for.
+            (None, Some(given), Some(asked), _) if given.value == 0.0 && asked.value > 0.0 => {
+                &["avslås"]
+            }
             (None, Some(given), Some(asked), _) if given.less_than(&asked) => {
                 &["delvis", "beviljas"]
             }

@@ -159,6 +159,13 @@ pub(super) fn acts(
             ('d', Tier::Present)
         } else if REDUCE_PAST.contains(&w) {
             ('d', Tier::Past)
+        } else if w == "utan"
+            && is(i + 1, &["bifall"])
+            && i >= 1
+            && is(i - 1, &["lämnades", "lämnats", "lämnade"])
+        {
+            // "… vilken ansökan lämnades utan bifall 2026-04-10": told.
+            ('r', Tier::Past)
         } else if (w == "nej" && answered(i)) || (w == "utan" && is(i + 1, &["bifall"])) {
             // "Vi säger nej till …", "lämnas utan bifall".
             ('r', Tier::Present)
@@ -178,6 +185,14 @@ pub(super) fn acts(
         } else if w == "får" && is(i + 2, NEGATIONS) && !is(i + 1, BETWEEN) {
             // "Den andra helgen får Leo inte."
             ('n', Tier::Weak)
+        } else if w == "kvarstår"
+            && words[i + 1..]
+                .first()
+                .is_some_and(|n| n.starts_with("oförändr"))
+        {
+            // "tidigare beviljad dagverksamhet … kvarstår oförändrad": what
+            // the person has goes on.
+            ('g', Tier::Present)
         } else if matches!(w, "står" | "kvarstår")
             && (w == "kvarstår" || is(i + 1, &["fast"]))
             && words.iter().any(|w| w.starts_with("beslut"))
@@ -341,6 +356,14 @@ pub(super) fn acts(
         if t == Tier::Past && about_earlier {
             continue;
         }
+        // "Försäkringskassan har avslagit …": another authority's decision.
+        if matches!(kind, 'g' | 'r')
+            && words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|w| another_authority(w))
+        {
+            continue;
+        }
         raise(t, &mut tier);
         match kind {
             // "får du inte längre tillsyn på natten": what the person had
@@ -413,6 +436,23 @@ pub(super) fn acts(
         }
     }
     settle(words, amounts, applied, earlier, tier, acts)
+}
+
+/// Whether a word names an authority other than the one deciding:
+/// "Försäkringskassan", "förvaltningsrätten", "Arbetsförmedlingen".
+fn another_authority(word: &str) -> bool {
+    [
+        "försäkringskass",
+        "arbetsförmedling",
+        "migrationsverk",
+        "förvaltningsrätt",
+        "kammarrätt",
+        "domstol",
+        "pensionsmyndighet",
+        "csn",
+    ]
+    .iter()
+    .any(|a| word.starts_with(a))
 }
 
 /// Whether the words after "utgår" make it a removal: the end of the

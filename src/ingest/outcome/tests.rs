@@ -168,6 +168,22 @@ fn decision_sentences_give_their_outcome() {
             "Utskottet beslutar att bevilja plats på stödboendet. Din ansökan om plats på stödboendet har avslagits.",
             "okant",
         ),
+        // Another authority's decision is not this one; what goes on
+        // unchanged is granted; a refusal told in the past is told.
+        (
+            "Alla kostnader godtas och beviljas. Försäkringskassan har avslagit Henriks ansökan om sjukpenning.",
+            "bifall",
+        ),
+        (
+            "Beslutas att tidigare beviljad dagverksamhet kvarstår oförändrad tills vidare.",
+            "bifall",
+        ),
+        ("Beslutet kvarstår.", "avslag"),
+        (
+            "Ansökan om kontaktfamilj lämnades utan bifall 2026-04-10. Ansökan om familjebehandling bifalles.",
+            "bifall",
+        ),
+        ("Ansökan lämnas utan bifall.", "avslag"),
         // An earlier refusal, or another authority's, is no contradiction.
         (
             "Du beviljas personlig assistans. Försäkringskassan har avslagit din ansökan om assistansersättning.",
