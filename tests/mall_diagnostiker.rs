@@ -166,3 +166,37 @@ fn a_yield_to_a_criterion_that_does_not_exist() {
         None,
     );
 }
+
+#[test]
+fn every_kind_of_diagnostic_has_its_own_stable_code() {
+    use granska::template::code;
+    let mut seen = std::collections::HashSet::new();
+    for c in code::ALL {
+        assert!(seen.insert(c), "{c} används två gånger");
+        assert!(
+            c.starts_with("mall::")
+                && c[6..]
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+            "{c}"
+        );
+    }
+    let code_of = |source: &str, message: &str| {
+        errors(source)
+            .into_iter()
+            .find(|d| d.message.contains(message))
+            .map(|d| d.code)
+    };
+    let twice = format!(
+        "{P}perspektiv p \"Igen\"\n{}",
+        criterion("K", "kräver text /a/")
+    );
+    assert_eq!(
+        code_of(&twice, "finns redan"),
+        Some(code::DUPLICATE_PERSPECTIVE)
+    );
+    let empty = format!("{P}{}", criterion("K", "förbjuder \"  \""));
+    assert_eq!(code_of(&empty, "frasen är tom"), Some(code::EMPTY_PHRASE));
+    let unknown = format!("{P}{}", criterion("K", "kräver avsnitt okänd"));
+    assert_eq!(code_of(&unknown, "okänd"), Some(code::UNKNOWN_NAME));
+}

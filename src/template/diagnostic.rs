@@ -7,9 +7,97 @@ use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpa
 
 use super::ast::Span;
 
+/// The stable code of each kind of template diagnostic, shown beside the
+/// message (`mall::okant-namn`) and in JSON, so that a script or a help page
+/// can refer to it whatever the wording.
+pub mod code {
+    pub const SYNTAX: &str = "mall::syntax";
+    pub const UNKNOWN_WORD: &str = "mall::okant-ord";
+    pub const TOO_DEEP: &str = "mall::for-djup-nastling";
+    pub const UNCLOSED_BLOCK: &str = "mall::oavslutat-block";
+    pub const SECOND_BASE: &str = "mall::flera-grundmallar";
+    pub const BASE_CYCLE: &str = "mall::grundmallsring";
+    pub const BASE_CHAIN: &str = "mall::for-manga-grundmallar";
+    pub const BASE_UNREADABLE: &str = "mall::grundmall-olaslig";
+    pub const UNREADABLE: &str = "mall::olaslig";
+    pub const WEIGHT: &str = "mall::ogiltig-vikt";
+    pub const TARGET: &str = "mall::ogiltigt-mal";
+    pub const QUESTION_WITH_RULES: &str = "mall::fraga-med-regler";
+    pub const NO_PERSPECTIVE: &str = "mall::saknar-perspektiv";
+    pub const NO_MESSAGE: &str = "mall::saknar-meddelande";
+    pub const NO_RULES: &str = "mall::saknar-regler";
+    pub const NO_EXAMPLE: &str = "mall::saknar-exempel";
+    pub const REPEATED_LINE: &str = "mall::upprepad-rad";
+    pub const LEXICON_PLACE: &str = "mall::okant-avsnitt-i-lexikon";
+    pub const NO_PERSPECTIVES: &str = "mall::inga-perspektiv";
+    pub const PATTERNS: &str = "mall::monster-kunde-inte-byggas";
+    pub const UNKNOWN_NAME: &str = "mall::okant-namn";
+    pub const PLACEHOLDER: &str = "mall::okand-platshallare";
+    pub const DUPLICATE_PERSPECTIVE: &str = "mall::dubbelt-perspektiv";
+    pub const DUPLICATE_ID: &str = "mall::dubbelt-id";
+    pub const LEXICON_UNREADABLE: &str = "mall::lexikon-olasligt";
+    pub const SECTIONS_UNREADABLE: &str = "mall::avsnitt-olasliga";
+    pub const REGEX: &str = "mall::ogiltigt-uttryck";
+    pub const EMPTY_PHRASE: &str = "mall::tom-fras";
+    pub const DETECTOR_LEXICON: &str = "mall::detektorns-lexikon";
+    pub const DETECTOR: &str = "mall::detektor-kunde-inte-forberedas";
+    pub const SLOW_PATTERN: &str = "mall::langsamt-monster";
+    pub const MEASURE: &str = "mall::ogiltigt-matt";
+    pub const UNIT: &str = "mall::grans-i-fel-enhet";
+    pub const TWO_LIMITS: &str = "mall::tva-granser";
+    pub const UNKNOWN_BASE_LEXICON: &str = "mall::okant-lexikon-i-grundmallen";
+    pub const YIELDS_TO_ITSELF: &str = "mall::viker-for-sig-sjalv";
+    pub const UNKNOWN_CRITERION: &str = "mall::okant-kriterium";
+    pub const YIELD_CHAIN: &str = "mall::viker-i-led";
+
+    /// Every code, for a check that none is used twice.
+    pub const ALL: &[&str] = &[
+        SYNTAX,
+        UNKNOWN_WORD,
+        TOO_DEEP,
+        UNCLOSED_BLOCK,
+        SECOND_BASE,
+        BASE_CYCLE,
+        BASE_CHAIN,
+        BASE_UNREADABLE,
+        UNREADABLE,
+        WEIGHT,
+        TARGET,
+        QUESTION_WITH_RULES,
+        NO_PERSPECTIVE,
+        NO_MESSAGE,
+        NO_RULES,
+        NO_EXAMPLE,
+        REPEATED_LINE,
+        LEXICON_PLACE,
+        NO_PERSPECTIVES,
+        PATTERNS,
+        UNKNOWN_NAME,
+        PLACEHOLDER,
+        DUPLICATE_PERSPECTIVE,
+        DUPLICATE_ID,
+        LEXICON_UNREADABLE,
+        SECTIONS_UNREADABLE,
+        REGEX,
+        EMPTY_PHRASE,
+        DETECTOR_LEXICON,
+        DETECTOR,
+        SLOW_PATTERN,
+        MEASURE,
+        UNIT,
+        TWO_LIMITS,
+        UNKNOWN_BASE_LEXICON,
+        YIELDS_TO_ITSELF,
+        UNKNOWN_CRITERION,
+        YIELD_CHAIN,
+    ];
+}
+
 /// One problem in a template (or in a lexicon it includes).
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// Its stable code, one of [`code`].
+    pub code: &'static str,
     /// What is wrong, in Swedish.
     pub message: String,
     /// Where, as a byte range in the file.
@@ -25,9 +113,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with a message and a span.
-    pub fn new(message: impl Into<String>, span: Span) -> Self {
+    /// A diagnostic of kind `code` (one of [`code`]) with a message and a span.
+    pub fn new(code: &'static str, message: impl Into<String>, span: Span) -> Self {
         Diagnostic {
+            code,
             message: message.into(),
             span,
             label: None,
@@ -183,6 +272,10 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
     fn severity(&self) -> Option<miette::Severity> {
         Some(if self.warning {
             miette::Severity::Warning

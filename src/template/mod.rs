@@ -19,7 +19,7 @@ pub mod syntax;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use diagnostic::{Diagnostic, SourceFile, TemplateErrors, did_you_mean};
+pub use diagnostic::{Diagnostic, SourceFile, TemplateErrors, code, did_you_mean};
 pub use embedded::STANDARD_NAME;
 
 use crate::criteria::{Criterion, Perspective, Tables};
@@ -170,9 +170,13 @@ fn load_chain(top: Pending, errors: &mut Vec<Diagnostic>) -> Vec<(check::Origin,
         let base = bases.next().cloned();
         for extra in bases {
             errors.push(
-                Diagnostic::new("mallen utgår redan från en annan mall", extra.span.clone())
-                    .help("en mall kan utgå från en enda mall")
-                    .in_source(&source),
+                Diagnostic::new(
+                    code::SECOND_BASE,
+                    "mallen utgår redan från en annan mall",
+                    extra.span.clone(),
+                )
+                .help("en mall kan utgå från en enda mall")
+                .in_source(&source),
             );
         }
         if let Some(base) = base {
@@ -204,14 +208,14 @@ fn load_chain(top: Pending, errors: &mut Vec<Diagnostic>) -> Vec<(check::Origin,
                     )
                 };
                 errors.push(fail(
-                    Diagnostic::new(message, base.span.clone())
+                    Diagnostic::new(code::BASE_CYCLE, message, base.span.clone())
                         .label("här sluts ringen")
                         .help("ta bort `utgår från` i en av mallarna i ringen: en mall kan inte bygga på sig själv, varken direkt eller via andra mallar"),
                 ));
             } else if chain.len() + 1 >= MAX_CHAIN {
                 let names: Vec<&str> = names().chain([base.node.as_str()]).collect();
                 errors.push(fail(
-                    Diagnostic::new(
+                    Diagnostic::new(code::BASE_CHAIN,
                         format!(
                             "för många nivåer av `utgår från` (högst {MAX_CHAIN} mallar): {} utgår från {}",
                             names[0],
@@ -241,6 +245,7 @@ fn load_chain(top: Pending, errors: &mut Vec<Diagnostic>) -> Vec<(check::Origin,
                     }
                     Err(e) => errors.push(fail(
                         Diagnostic::new(
+                            code::BASE_UNREADABLE,
                             format!("grundmallen kunde inte läsas: {e}"),
                             base.span.clone(),
                         )
@@ -280,7 +285,9 @@ impl Template {
                 _ => format!("mallfilen `{name}` kunde inte läsas: {e}"),
             };
             TemplateErrors {
-                errors: vec![Diagnostic::new(message, 0..0).in_file(&name, &Arc::from(""))],
+                errors: vec![
+                    Diagnostic::new(code::UNREADABLE, message, 0..0).in_file(&name, &Arc::from("")),
+                ],
             }
         })?;
         let key = FileKey::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));

@@ -16,7 +16,7 @@ use nom::{IResult, Parser};
 use nom_locate::LocatedSpan;
 
 use super::ast::*;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, code};
 
 mod conditions;
 mod items;
@@ -167,7 +167,7 @@ fn syntax_error(e: &PError) -> Diagnostic {
             start..start + found.len(),
         )
     };
-    Diagnostic::new(message, span).label(format!("här behövs {expected}"))
+    Diagnostic::new(code::SYNTAX, message, span).label(format!("här behövs {expected}"))
 }
 
 fn unknown_word(at: In, word: &str, keywords: &[&str], place: &str) -> Diagnostic {
@@ -178,6 +178,7 @@ fn unknown_word(at: In, word: &str, keywords: &[&str], place: &str) -> Diagnosti
         word
     };
     let mut diagnostic = Diagnostic::new(
+        code::UNKNOWN_WORD,
         format!("okänt ord `{found}` {place}"),
         start..start + found.len(),
     )

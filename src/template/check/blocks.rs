@@ -63,6 +63,7 @@ impl<'a> Checker<'a> {
                     self.once(&mut seen[3], s, "vikt", kind_word);
                     if w.node <= 0.0 {
                         self.error(Diagnostic::new(
+                            code::WEIGHT,
                             "vikten måste vara större än 0",
                             w.span.clone(),
                         ));
@@ -122,7 +123,7 @@ impl<'a> Checker<'a> {
                 )
             {
                 self.error(
-                    Diagnostic::new("en fråga besvaras av en granskare och kan inte ha krav, mått eller exempel", s.span.clone())
+                    Diagnostic::new(code::QUESTION_WITH_RULES, "en fråga besvaras av en granskare och kan inte ha krav, mått eller exempel", s.span.clone())
                         .help("gör om frågan till ett `kriterium` om texten ska granskas automatiskt"),
                 );
             }
@@ -135,6 +136,7 @@ impl<'a> Checker<'a> {
         if perspective.is_none() && !seen[0] {
             self.error(
                 Diagnostic::new(
+                    code::NO_PERSPECTIVE,
                     format!("{kind_word} `{}` saknar perspektiv", block.id.node),
                     at.clone(),
                 )
@@ -144,7 +146,7 @@ impl<'a> Checker<'a> {
         if !block.question {
             if message.is_none() {
                 self.error(
-                    Diagnostic::new(format!("kriteriet `{}` saknar meddelande", block.id.node), at.clone())
+                    Diagnostic::new(code::NO_MESSAGE, format!("kriteriet `{}` saknar meddelande", block.id.node), at.clone())
                         .help("lägg till `meddelande \"…\"`: det som visas när kriteriet inte är uppfyllt"),
                 );
             }
@@ -154,14 +156,14 @@ impl<'a> Checker<'a> {
                 && !has_rules(block)
             {
                 self.error(
-                    Diagnostic::new(format!("kriteriet `{}` har varken kräver, förbjuder eller mått", block.id.node), at.clone())
+                    Diagnostic::new(code::NO_RULES, format!("kriteriet `{}` har varken kräver, förbjuder eller mått", block.id.node), at.clone())
                         .help("säg vad texten ska innehålla (`kräver`), inte får innehålla (`förbjuder`) eller mäta (`mått`)"),
                 );
             }
             for (met, word) in [(true, "uppfyllt"), (false, "ej_uppfyllt")] {
                 if !examples.iter().any(|e| e.met == met) {
                     self.error(
-                        Diagnostic::new(format!("kriteriet `{}` saknar `exempel {word}`", block.id.node), at.clone())
+                        Diagnostic::new(code::NO_EXAMPLE, format!("kriteriet `{}` saknar `exempel {word}`", block.id.node), at.clone())
                             .help("varje kriterium behöver minst ett exempel som uppfyller det och ett som inte gör det"),
                     );
                 }
@@ -200,8 +202,12 @@ impl<'a> Checker<'a> {
     pub(super) fn once(&mut self, seen: &mut bool, s: &Sp<Statement>, what: &str, kind_word: &str) {
         if *seen {
             self.error(
-                Diagnostic::new(format!("{what} står redan i {kind_word}"), s.span.clone())
-                    .help("ta bort den ena raden"),
+                Diagnostic::new(
+                    code::REPEATED_LINE,
+                    format!("{what} står redan i {kind_word}"),
+                    s.span.clone(),
+                )
+                .help("ta bort den ena raden"),
             );
         }
         *seen = true;

@@ -15,6 +15,7 @@ impl<'a> Checker<'a> {
         let folded = fold_key(&id.node);
         if self.perspective_index.contains_key(&folded) {
             self.error(Diagnostic::new(
+                code::DUPLICATE_PERSPECTIVE,
                 format!("perspektivet `{}` finns redan", id.node),
                 id.span.clone(),
             ));
@@ -22,12 +23,14 @@ impl<'a> Checker<'a> {
         }
         if let Some(w) = weight.as_ref().filter(|w| w.node <= 0.0) {
             self.error(Diagnostic::new(
+                code::WEIGHT,
                 "vikten måste vara större än 0",
                 w.span.clone(),
             ));
         }
         if let Some(t) = target.as_ref().filter(|t| t.node > 1.0) {
             self.error(Diagnostic::new(
+                code::TARGET,
                 "målet kan inte vara över 100 %",
                 t.span.clone(),
             ));
@@ -58,7 +61,7 @@ impl<'a> Checker<'a> {
             match read {
                 Ok(read) => lexicon.entries.extend(read.entries),
                 Err(message) => self.error(
-                    Diagnostic::new(message, path.span.clone())
+                    Diagnostic::new(code::LEXICON_UNREADABLE, message, path.span.clone())
                         .label("här")
                         .help("sökvägen räknas från mallfilens mapp; filen är en TSV med kolumnerna ord, ersättning, kommentar"),
                 ),
@@ -83,6 +86,7 @@ impl<'a> Checker<'a> {
             }
             Err(message) => self.error(
                 Diagnostic::new(
+                    code::SECTIONS_UNREADABLE,
                     format!("avsnitten kunde inte läsas: {message}"),
                     path.span.clone(),
                 )

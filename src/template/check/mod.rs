@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::ast::{self, Block, Item, Sp, Statement};
-use super::{Diagnostic, Loader, SourceFile, Template, did_you_mean, lexicon};
+use super::{Diagnostic, Loader, SourceFile, Template, code, did_you_mean, lexicon};
 use crate::criteria::{
     Applicability, Bound, Check, Condition, ConditionAtom, Criterion, Detect, Example, Lexicon,
     LexiconEntry, Matcher, Measure, MetadataTest, Metric, Need, PLACEHOLDERS, Pattern, Perspective,
@@ -182,7 +182,7 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
             let mut known: Vec<&str> = checker.section_index.keys().map(String::as_str).collect();
             known.sort_unstable();
             checker.error(
-                Diagnostic::new(
+                Diagnostic::new(code::LEXICON_PLACE,
                     format!(
                         "lexikonet `{}`: raden ”{term}” har `{place}` i kolumnen utom, men mallen har inget sådant avsnitt",
                         decl.name.node
@@ -205,14 +205,17 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
     let has_items = origins.iter().any(|(_, f)| !f.items.is_empty());
     if checker.perspectives.is_empty() && has_items {
         checker.origin = origins.len() - 1;
-        checker.error(Diagnostic::new("mallen har inget perspektiv", 0..0).help(
-            "lägg till minst en rad som `perspektiv rattssakerhet \"Rättssäkerhet\" vikt 1`",
-        ));
+        checker.error(
+            Diagnostic::new(code::NO_PERSPECTIVES, "mallen har inget perspektiv", 0..0).help(
+                "lägg till minst en rad som `perspektiv rattssakerhet \"Rättssäkerhet\" vikt 1`",
+            ),
+        );
     }
     let matcher = match Matcher::new(&checker.lists, std::mem::take(&mut checker.regexes)) {
         Ok(m) => m,
         Err(e) => {
             checker.error(Diagnostic::new(
+                code::PATTERNS,
                 format!("mönstren kunde inte byggas: {e}"),
                 0..0,
             ));

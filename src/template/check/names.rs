@@ -18,8 +18,12 @@ impl<'a> Checker<'a> {
         known: &[impl AsRef<str>],
         declare: &str,
     ) {
-        let mut d = Diagnostic::new(format!("okänt {what} `{}`", name.node), name.span.clone())
-            .label(format!("okänt {what}"));
+        let mut d = Diagnostic::new(
+            code::UNKNOWN_NAME,
+            format!("okänt {what} `{}`", name.node),
+            name.span.clone(),
+        )
+        .label(format!("okänt {what}"));
         let suggestion = if known.len() <= self.suggestion_budget {
             self.suggestion_budget -= known.len();
             did_you_mean(&name.node, known.iter().map(AsRef::as_ref))
@@ -89,6 +93,7 @@ impl<'a> Checker<'a> {
             let name = &rest[open + 1..open + close];
             if !PLACEHOLDERS.contains(&name) {
                 let d = Diagnostic::new(
+                    code::PLACEHOLDER,
                     format!("okänd platshållare `{{{name}}}` i meddelandet"),
                     text.span.clone(),
                 );

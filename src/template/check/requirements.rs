@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
                             .trim_start_matches("error: ")
                             .to_string();
                         self.error(
-                            Diagnostic::new(format!("ogiltigt reguljärt uttryck: {reason}"), source.span.clone())
+                            Diagnostic::new(code::REGEX, format!("ogiltigt reguljärt uttryck: {reason}"), source.span.clone())
                                 .label("här")
                                 .help("skriv `\\` före specialtecken som ska betyda sig själva, t.ex. `\\.` och `\\(`"),
                         );
@@ -125,7 +125,11 @@ impl<'a> Checker<'a> {
             }
             ast::Pattern::Phrase(text) => {
                 if text.node.trim().is_empty() {
-                    self.error(Diagnostic::new("frasen är tom", text.span.clone()));
+                    self.error(Diagnostic::new(
+                        code::EMPTY_PHRASE,
+                        "frasen är tom",
+                        text.span.clone(),
+                    ));
                     return None;
                 }
                 self.lists.push(Lexicon {
@@ -157,15 +161,19 @@ impl<'a> Checker<'a> {
                     } else {
                         format!("detektorn `{}` behöver ett lexikon", name.node)
                     };
-                    self.error(Diagnostic::new(message, name.span.clone()).help(format!(
-                        "skriv `detektor {}{}`",
-                        name.node,
-                        if list.is_some() {
-                            ""
-                        } else {
-                            " med lexikon namn"
-                        }
-                    )));
+                    self.error(
+                        Diagnostic::new(code::DETECTOR_LEXICON, message, name.span.clone()).help(
+                            format!(
+                                "skriv `detektor {}{}`",
+                                name.node,
+                                if list.is_some() {
+                                    ""
+                                } else {
+                                    " med lexikon namn"
+                                }
+                            ),
+                        ),
+                    );
                     return None;
                 }
                 if let Some(&i) = self.detector_index.get(&(detector, list)) {
@@ -180,6 +188,7 @@ impl<'a> Checker<'a> {
                     }
                     Err(e) => {
                         self.error(Diagnostic::new(
+                            code::DETECTOR,
                             format!("detektorn kunde inte förberedas: {e}"),
                             name.span.clone(),
                         ));
@@ -215,7 +224,7 @@ impl<'a> Checker<'a> {
             None
         };
         if let Some(message) = message {
-            let d = Diagnostic::new(format!("långsamt mönster: {message}"), source.span.clone())
+            let d = Diagnostic::new(code::SLOW_PATTERN, format!("långsamt mönster: {message}"), source.span.clone())
                 .label("här")
                 .help("börja mönstret med ett fast ord och begränsa upprepningar, t.ex. `[^.]{0,80}` i stället för `.*`")
                 .as_warning();
@@ -280,7 +289,7 @@ impl<'a> Checker<'a> {
             }
         };
         if let Some((message, help)) = problem {
-            self.error(Diagnostic::new(message, m.metric.span.clone()).help(help));
+            self.error(Diagnostic::new(code::MEASURE, message, m.metric.span.clone()).help(help));
         }
         let wants_percent = name == "passivandel";
         for b in m.bounds.iter().filter(|b| b.percent != wants_percent) {
@@ -291,6 +300,7 @@ impl<'a> Checker<'a> {
             };
             self.error(
                 Diagnostic::new(
+                    code::UNIT,
                     format!(
                         "gränsen för `{name}` {} i procent",
                         if wants_percent {
@@ -312,8 +322,12 @@ impl<'a> Checker<'a> {
             };
             if bounds.iter().any(|x: &Bound| x.kind == kind) {
                 self.error(
-                    Diagnostic::new("två gränser för samma dokumenttyp", b.value.span.clone())
-                        .help("behåll en av dem"),
+                    Diagnostic::new(
+                        code::TWO_LIMITS,
+                        "två gränser för samma dokumenttyp",
+                        b.value.span.clone(),
+                    )
+                    .help("behåll en av dem"),
                 );
             }
             bounds.push(Bound {

@@ -32,6 +32,7 @@ impl<'a> Checker<'a> {
                         // builds on another may redefine a perspective.
                         Some(&i) if merged.perspectives[i].0 == origin => {
                             self.error(Diagnostic::new(
+                                code::DUPLICATE_PERSPECTIVE,
                                 format!("perspektivet `{}` finns redan", id.node),
                                 id.span.clone(),
                             ))
@@ -57,6 +58,7 @@ impl<'a> Checker<'a> {
                             }
                             (None, true) => self.error(
                                 Diagnostic::new(
+                                    code::UNKNOWN_BASE_LEXICON,
                                     format!("lexikonet `{}` finns inte i grundmallen", name.node),
                                     name.span.clone(),
                                 )
@@ -128,6 +130,7 @@ impl<'a> Checker<'a> {
                             }
                             Some(_) => self.error(
                                 Diagnostic::new(
+                                    code::DUPLICATE_ID,
                                     format!("id:t `{}` finns redan", block.id.node),
                                     block.id.span.clone(),
                                 )
@@ -185,6 +188,7 @@ impl<'a> Checker<'a> {
                 match index.get(target.node.as_str()) {
                     Some(&other) if other == me => self.error(
                         Diagnostic::new(
+                            code::YIELDS_TO_ITSELF,
                             "ett kriterium kan inte vika för sig självt",
                             target.span.clone(),
                         )
@@ -193,6 +197,7 @@ impl<'a> Checker<'a> {
                     Some(&other) => found.push((me, other)),
                     None => self.error(
                         Diagnostic::new(
+                            code::UNKNOWN_CRITERION,
                             format!("det finns inget kriterium `{}`", target.node),
                             target.span.clone(),
                         )
@@ -204,7 +209,7 @@ impl<'a> Checker<'a> {
         }
         for &(me, other) in &found {
             if found.iter().any(|&(m, _)| m == other) {
-                self.error(Diagnostic::new(
+                self.error(Diagnostic::new(code::YIELD_CHAIN,
                     format!(
                         "{} viker för {}, som själv viker för ett annat kriterium; bara ett led är tillåtet",
                         criteria[me].id, criteria[other].id

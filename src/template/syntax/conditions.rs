@@ -81,6 +81,7 @@ pub(super) fn deeper<'a>(
         }
     };
     let diagnostic = Diagnostic::new(
+        code::TOO_DEEP,
         format!("uttrycket är nästlat djupare än {MAX_DEPTH} nivåer"),
         start..start + len,
     )

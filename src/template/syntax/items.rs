@@ -137,6 +137,7 @@ pub(super) fn block<'a>(i: In<'a>, errors: &mut Vec<Diagnostic>) -> PResult<'a, 
         if rest.fragment().is_empty() || ITEM_KEYWORDS.contains(&word) && word != "perspektiv" {
             errors.push(
                 Diagnostic::new(
+                    code::UNCLOSED_BLOCK,
                     format!("blocket `{}` avslutas inte", id.node),
                     id.span.clone(),
                 )
