@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use super::fields::{clause_words, decision_fields};
 use super::outcome::Outcome;
+use super::vocabulary::{Socialtjanstlag, yes_no};
 use super::{Kind, Metadata};
 use crate::language::word_regex::CapturingRegex;
 use crate::language::{Sentence, Word, dates, segment};
@@ -65,7 +66,7 @@ pub fn fill(
         metadata.insert("utfall", outcome.name());
     }
     if metadata.get("barn").is_none() && about_a_child(text, paragraphs) {
-        metadata.insert("barn", "ja");
+        metadata.insert("barn", yes_no(true));
     }
     if metadata.get("ansokningsdatum").is_none() {
         if let Some(date) = sentences.date_near(&["ansök", "ansökan", "ansökte", "inkom", "ansökt"])
@@ -84,7 +85,7 @@ pub fn fill(
     }
     if metadata.get("socialtjanstlag").is_none() {
         if let Some(act) = social_services_act(metadata) {
-            metadata.insert("socialtjanstlag", act);
+            metadata.insert("socialtjanstlag", act.name());
         }
     }
 }
@@ -96,12 +97,18 @@ pub const NEW_SOL_FROM: &str = "2025-07-01";
 
 /// Which socialtjänstlag was in force on the document's date (beslutsdatum,
 /// else datum): `ny` (2025:400) or `gammal` (2001:453); none without a date.
-fn social_services_act(metadata: &Metadata) -> Option<&'static str> {
+fn social_services_act(metadata: &Metadata) -> Option<Socialtjanstlag> {
     let date = metadata
         .get("beslutsdatum")
         .or_else(|| metadata.get("datum"))?;
     let iso = date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
-    iso.then(|| if date >= NEW_SOL_FROM { "ny" } else { "gammal" })
+    iso.then(|| {
+        if date >= NEW_SOL_FROM {
+            Socialtjanstlag::Ny
+        } else {
+            Socialtjanstlag::Gammal
+        }
+    })
 }
 
 struct Sentences<'a> {

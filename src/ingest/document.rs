@@ -30,6 +30,9 @@ impl Kind {
         Kind::Uppfoljning,
     ];
 
+    /// The names of every kind, in display order.
+    pub const NAMES: [&'static str; 4] = ["utredning", "beslut", "genomforandeplan", "uppfoljning"];
+
     /// The kind's name as written in metadata and templates.
     pub fn name(self) -> &'static str {
         match self {

@@ -1,5 +1,6 @@
 //! Document metadata: front matter, header fields and manifest rows.
 
+use super::vocabulary::{Lag, yes_no};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -81,11 +82,8 @@ fn normalise_value(key: &str, value: &str) -> Option<String> {
     Some(match key {
         "utfall" | "typ" => fold_key(value),
         "barn" => child_value(value).to_string(),
-        "lag" => match fold_key(value).as_str() {
-            "sol" => "SoL".to_string(),
-            "lss" => "LSS".to_string(),
-            _ => value.to_string(),
-        },
+        "lag" => Lag::parse(&fold_key(value))
+            .map_or_else(|| value.to_string(), |l| l.shown().to_string()),
         _ => value.to_string(),
     })
 }
@@ -94,10 +92,11 @@ fn normalise_value(key: &str, value: &str) -> Option<String> {
 /// "Barn: 2" names or counts the children the case concerns, so it says `ja`;
 /// "nej", "inga", "0" or a dash say `nej`.
 fn child_value(value: &str) -> &'static str {
-    match fold_key(value).trim_end_matches('.') {
-        "nej" | "no" | "false" | "inga" | "inget" | "ingen" | "0" | "_" | "–" | "—" => "nej",
-        _ => "ja",
-    }
+    let none = matches!(
+        fold_key(value).trim_end_matches('.'),
+        "nej" | "no" | "false" | "inga" | "inget" | "ingen" | "0" | "_" | "–" | "—"
+    );
+    yes_no(!none)
 }
 
 /// Front matter at the very start of `text`: `---`, `key: value` lines, `---`.

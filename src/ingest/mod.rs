@@ -20,6 +20,7 @@ mod layout;
 mod manifest;
 mod metadata;
 pub mod outcome;
+pub mod vocabulary;
 
 pub use crate::language::LineIndex;
 pub use catalogue::Catalogue;

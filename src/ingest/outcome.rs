@@ -276,7 +276,7 @@ fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
             let tells = (replaces
                 || words
                     .iter()
-                    .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick" | "omfattar" | "omfattade")))
+                    .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick" | "omfattade")))
                 // "Du har behov av hjälp, 18 tim/mån": a need, not what
                 // the person had.
                 && !words

@@ -189,9 +189,11 @@ pub(super) fn acts(
             && words[i + 1..]
                 .first()
                 .is_some_and(|n| n.starts_with("oförändr"))
+            && words[..i].iter().any(|w| w.starts_with("beslut"))
         {
-            // "tidigare beviljad dagverksamhet … kvarstår oförändrad": what
-            // the person has goes on.
+            // "Beslutas att tidigare beviljad dagverksamhet … kvarstår
+            // oförändrad": decided to go on; not "Befintliga insatser
+            // kvarstår oförändrade" beside a refusal, which tells.
             ('g', Tier::Present)
         } else if matches!(w, "står" | "kvarstår")
             && (w == "kvarstår" || is(i + 1, &["fast"]))

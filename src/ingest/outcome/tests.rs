@@ -180,6 +180,10 @@ fn decision_sentences_give_their_outcome() {
         ),
         ("Beslutet kvarstår.", "avslag"),
         (
+            "Din ansökan om korttidsvistelse avslås. Befintliga insatser kvarstår oförändrade.",
+            "avslag",
+        ),
+        (
             "Ansökan om kontaktfamilj lämnades utan bifall 2026-04-10. Ansökan om familjebehandling bifalles.",
             "bifall",
         ),

@@ -14,7 +14,7 @@ use crate::criteria::{
 };
 use crate::detectors::{Detector, DetectorUse};
 use crate::finding::Severity;
-use crate::ingest::{Kind, fold_key};
+use crate::ingest::{Kind, fold_key, vocabulary};
 use crate::language::word_regex::WordRegex;
 
 mod blocks;
@@ -26,13 +26,10 @@ mod variants;
 /// Values allowed for the metadata keys with a closed vocabulary.
 const KNOWN_VALUES: &[(&str, &[&str])] = &[
     ("utfall", &crate::ingest::outcome::NAMES),
-    ("barn", &["ja", "nej"]),
-    ("socialtjanstlag", &["ny", "gammal"]),
-    ("lag", &["sol", "lss"]),
-    (
-        "typ",
-        &["utredning", "beslut", "genomforandeplan", "uppfoljning"],
-    ),
+    ("barn", &vocabulary::YES_NO),
+    ("socialtjanstlag", &vocabulary::Socialtjanstlag::NAMES),
+    ("lag", &vocabulary::Lag::NAMES),
+    ("typ", &Kind::NAMES),
 ];
 
 /// A template file taking part in a check: its name, its text and where the

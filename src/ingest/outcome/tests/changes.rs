@@ -88,13 +88,18 @@ fn changes_and_endings_give_their_outcome() {
             "I dag får du hjälp med städning. Vi har bestämt att",
             "okant",
         ),
+        // What the decision itself comes to is not what the person had.
+        (
+            "Sökanden beviljas ledsagning åtta timmar i månaden. Insatsen omfattar sammanlagt 55 timmar per månad.",
+            "bifall",
+        ),
         // Adjusted to less than the person had.
         (
-            "Du har hemtjänst. Den omfattar 52 timmar per månad. Omfattningen justeras till 36 timmar per månad.",
+            "Du har hemtjänst med 52 timmar per månad. Omfattningen justeras till 36 timmar per månad.",
             "andring",
         ),
         (
-            "Du har hemtjänst. Den omfattar 20 timmar per månad. Omfattningen justeras till 26 timmar per månad.",
+            "Du har hemtjänst med 20 timmar per månad. Omfattningen justeras till 26 timmar per månad.",
             "bifall",
         ),
         (
