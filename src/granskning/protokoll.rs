@@ -203,7 +203,7 @@ fn case_sheet(
             .metadata
             .get("utfall")
             .and_then(|v| v.as_str())
-            .unwrap_or("");
+            .map_or("", crate::ingest::outcome::shown);
         sheet.write(row, 3, outcome)?;
     }
     row += 2;

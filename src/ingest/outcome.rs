@@ -49,6 +49,40 @@ impl Outcome {
             Outcome::Okant => "okant",
         }
     }
+
+    /// Every outcome, in the order of [`NAMES`].
+    pub const ALL: [Outcome; 6] = [
+        Outcome::Bifall,
+        Outcome::DelvisBifall,
+        Outcome::Avslag,
+        Outcome::Andring,
+        Outcome::Upphorande,
+        Outcome::Okant,
+    ];
+
+    /// The outcome as a reader sees it in a report: "delvis bifall",
+    /// "ändring", "okänt utfall".
+    pub fn shown(self) -> &'static str {
+        match self {
+            Outcome::Bifall => "bifall",
+            Outcome::DelvisBifall => "delvis bifall",
+            Outcome::Avslag => "avslag",
+            Outcome::Andring => "ändring",
+            Outcome::Upphorande => "upphörande",
+            Outcome::Okant => "okänt utfall",
+        }
+    }
+
+    /// The outcome a metadata word names ("delvis_bifall"), if any.
+    pub fn parse(word: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.name() == word)
+    }
+}
+
+/// How a report shows the metadata word `utfall`: as [`Outcome::shown`] when
+/// it is one of the outcomes, else as written.
+pub fn shown(word: &str) -> &str {
+    Outcome::parse(word).map_or(word, |o| o.shown())
 }
 
 /// Every value of `utfall`.

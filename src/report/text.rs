@@ -91,7 +91,7 @@ pub fn render_document(
     let utfall = doc
         .metadata
         .get("utfall")
-        .map(|u| format!(" · {}", u.replace('_', " ")))
+        .map(|u| format!(" · {}", crate::ingest::outcome::shown(u)))
         .unwrap_or_default();
     let score = outcome.score.total.map_or("–".to_string(), percent);
     let _ = writeln!(out, "━━ {path}  ({kind}{utfall})  poäng {score}");

@@ -176,7 +176,7 @@ impl<W: Write> XlsxWriter<W> {
             doc.id.clone(),
             doc.path.clone(),
             doc.kind.unwrap_or("").to_string(),
-            meta("utfall").replace('_', " "),
+            crate::ingest::outcome::shown(&meta("utfall")).to_string(),
             meta("enhet"),
         ];
         for (col, text) in texts.iter().enumerate() {

@@ -261,3 +261,14 @@ fn decision_sentences_give_their_outcome() {
     check(cases);
     assert!(cases.len() >= 40);
 }
+
+#[test]
+fn outcomes_are_shown_in_words() {
+    assert_eq!(NAMES, Outcome::ALL.map(Outcome::name));
+    assert_eq!(shown("delvis_bifall"), "delvis bifall");
+    assert_eq!(shown("andring"), "ändring");
+    assert_eq!(shown("upphorande"), "upphörande");
+    assert_eq!(shown("okant"), "okänt utfall");
+    // A word from metadata that is no outcome is shown as written.
+    assert_eq!(shown("vilande"), "vilande");
+}
