@@ -105,8 +105,17 @@ fn the_workbook_holds_what_the_json_says() {
     let criteria = json["summary"]["criteria"].as_array().unwrap();
     let sheet = rows(&mut workbook, "Kriterier");
     assert_eq!(sheet.len(), criteria.len() + 1);
+    // The perspective by its name, as the template writes it ("Rättssäkerhet"),
+    // not its id ("rattssakerhet").
+    let titles: std::collections::HashMap<&str, &str> = json["summary"]["perspectives"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(id, p)| (id.as_str(), p["title"].as_str().unwrap()))
+        .collect();
     for (row, c) in sheet[1..].iter().zip(criteria) {
         assert_eq!(text(&row[0]), c["id"].as_str().unwrap());
+        assert_eq!(text(&row[1]), titles[c["perspective"].as_str().unwrap()]);
         assert_eq!(number(&row[2]), c["applicable"].as_f64());
         assert_eq!(number(&row[3]), c["met"].as_f64());
         assert_eq!(number(&row[4]), c["share"].as_f64());

@@ -251,7 +251,7 @@ impl<W: Write> XlsxWriter<W> {
         show_pnr: bool,
     ) -> io::Result<W> {
         self.summary(template, summary, errors, show_pnr)?;
-        self.criteria(summary)?;
+        self.criteria(template, summary)?;
         let document_columns = DOCUMENT_COLUMNS.len() + template.perspectives.len() + 3;
         let (documents, findings) = (self.documents, self.findings);
         for (index, rows, columns, widths) in [
@@ -377,7 +377,7 @@ impl<W: Write> XlsxWriter<W> {
         Ok(())
     }
 
-    fn criteria(&mut self, summary: &Summary) -> io::Result<()> {
+    fn criteria(&mut self, template: &Template, summary: &Summary) -> io::Result<()> {
         let (bold, percent) = (self.bold.clone(), self.percent.clone());
         let sheet = self.sheet(1)?;
         let w = |e| error(e);
@@ -401,7 +401,9 @@ impl<W: Write> XlsxWriter<W> {
         for (i, c) in summary.figures.criteria.iter().enumerate() {
             let row = 1 + i as u32;
             sheet.write_text(row, 0, &c.id).map_err(w)?;
-            sheet.write_text(row, 1, &c.perspective).map_err(w)?;
+            sheet
+                .write_text(row, 1, template.perspective_title(&c.perspective))
+                .map_err(w)?;
             sheet.write_number(row, 2, c.applicable as f64).map_err(w)?;
             sheet.write_number(row, 3, c.met as f64).map_err(w)?;
             let e = &c.estimate;

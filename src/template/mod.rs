@@ -354,4 +354,13 @@ impl Template {
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id.eq_ignore_ascii_case(id))
     }
+
+    /// The display name of perspective `id` ("Rättssäkerhet" for
+    /// `rattssakerhet`), or the id when the template has no such perspective.
+    pub fn perspective_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.perspectives
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id, |p| p.title.as_str())
+    }
 }

@@ -152,7 +152,7 @@ pub(super) fn perspective_table(out: &mut String, figures: &Figures, caption: &s
     out.push_str("</tbody></table>");
 }
 
-pub(super) fn criteria_table(out: &mut String, figures: &Figures) {
+pub(super) fn criteria_table(out: &mut String, template: &Template, figures: &Figures) {
     out.push_str(
         "<section id=\"kriterier\"><h2>Kriterier</h2><table><caption>Andel uppfyllda av de dokument där kriteriet gäller</caption>\
          <thead><tr><th scope=\"col\">Kriterium</th><th scope=\"col\">Perspektiv</th><th scope=\"col\">Uppfyllda</th>\
@@ -162,7 +162,7 @@ pub(super) fn criteria_table(out: &mut String, figures: &Figures) {
         judged_row(
             out,
             &c.id,
-            &c.perspective,
+            template.perspective_title(&c.perspective),
             c.met,
             c.applicable,
             c.share,
@@ -187,7 +187,7 @@ pub(super) fn criteria_table(out: &mut String, figures: &Figures) {
             judged_row(
                 out,
                 &c.id,
-                &c.perspective,
+                template.perspective_title(&c.perspective),
                 k.met,
                 k.applicable,
                 k.share,

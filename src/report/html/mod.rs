@@ -322,7 +322,7 @@ impl<W: Write> HtmlWriter<W> {
              Uppnått = hela 95 %-intervallet ligger på eller över målet; ej uppnått = hela intervallet ligger under; \
              osäkert = intervallet omfattar målet.</p></section>",
         );
-        criteria_table(&mut head, &summary.figures);
+        criteria_table(&mut head, template, &summary.figures);
         if let Some(key) = &summary.grouped_by {
             let _ = write!(
                 head,
