@@ -77,7 +77,16 @@ fn main() -> ExitCode {
     {
         return reader_process(args.next());
     }
-    let cli = match Cli::try_parse() {
+    // "granska hjälp [KOMMANDO …]" is "granska [KOMMANDO …] --hjälp".
+    let mut words: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if words
+        .get(1)
+        .is_some_and(|w| matches!(w.to_str(), Some("hjälp" | "hjalp" | "help")))
+    {
+        words.remove(1);
+        words.push("--hjälp".into());
+    }
+    let cli = match Cli::try_parse_from(words) {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -165,25 +174,27 @@ fn reader_process(memory: Option<std::ffi::OsString>) -> ExitCode {
     }
 }
 
-/// Clap's own errors, with a Swedish line first; help and version exit 0.
+/// Argument errors told in Swedish (exit 2); help and version, with clap's
+/// own words in Swedish, exit 0.
 fn usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
-    }
-    let reason = match e.kind() {
-        ErrorKind::InvalidValue => "ogiltigt värde",
-        ErrorKind::UnknownArgument => "okänd flagga eller argument",
-        ErrorKind::InvalidSubcommand => "okänt kommando",
-        ErrorKind::MissingRequiredArgument => "argument saknas",
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "ange ett kommando"
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        | ErrorKind::MissingSubcommand => {
+            let text = cli::swedish::swedish(&e.render().to_string());
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                print!("{text}");
+                ExitCode::SUCCESS
+            } else {
+                say!("granska: ange ett kommando.\n\n{}", text.trim_end());
+                ExitCode::from(2)
+            }
         }
-        ErrorKind::ValueValidation => "ogiltigt värde",
-        _ => "felaktigt kommando",
-    };
-    say!("granska: {reason}. Skriv `granska --hjälp` för hjälp.\n");
-    let _ = e.print();
-    ExitCode::from(2)
+        _ => {
+            say!("{}", cli::swedish::error_text(&e).trim_end());
+            ExitCode::from(2)
+        }
+    }
 }

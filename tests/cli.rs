@@ -938,3 +938,98 @@ fn allvar_filters_findings_not_statuses() {
         .unwrap();
     assert!(first.trim_start().starts_with('×'), "{first}");
 }
+
+/// Words clap writes in English, which a Swedish user must never see.
+const ENGLISH: &[&str] = &[
+    "Usage",
+    "OPTIONS",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "COMMAND",
+    "possible values",
+    "default:",
+    "aliases",
+    "error:",
+    "For more information",
+    "try '",
+    "Print help",
+    "Print version",
+    "invalid",
+    "unexpected",
+    "required",
+    "found",
+    "tip:",
+];
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| text.contains(w))
+        .collect()
+}
+
+/// The commands a help text lists under "Kommandon:".
+fn commands_in(help: &str) -> Vec<String> {
+    help.split("Kommandon:\n")
+        .nth(1)
+        .map(|rest| {
+            rest.lines()
+                .take_while(|l| !l.trim().is_empty())
+                .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+                .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_help_and_every_argument_error_is_in_swedish() {
+    // Every command's help, found by walking the lists of commands.
+    let mut queue: Vec<Vec<String>> = vec![Vec::new()];
+    let mut seen = 0;
+    while let Some(path) = queue.pop() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--hjälp");
+        let output = granska().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("Användning:"), "{args:?}:\n{help}");
+        assert_eq!(english_in(&help), Vec::<&str>::new(), "{args:?}:\n{help}");
+        seen += 1;
+        for sub in commands_in(&help) {
+            let mut next = path.clone();
+            next.push(sub);
+            queue.push(next);
+        }
+    }
+    assert!(seen >= 12, "only {seen} help texts");
+    // `granska hjälp KOMMANDO` is the command's help.
+    let direct = stdout_of(&["stickprov", "--hjälp"]);
+    assert_eq!(stdout_of(&["hjälp", "stickprov"]), direct);
+    // Wrong invocations: a Swedish reason, exit code 2, no English.
+    let wrong: &[&[&str]] = &[
+        &[],
+        &["kontrolera"],
+        &["kontrollera", "--format", "xyz"],
+        &["kontrollera", "--okänd-flagga"],
+        &["stickprov", "-n", "abc", "fixtures/exempel"],
+        &["jämför", "bara-en.json"],
+        &["mall"],
+        &["mall", "testa", "a.gm", "b.gm", "c.gm"],
+        &["förklara"],
+        &["granskning", "förbered"],
+    ];
+    for args in wrong {
+        let output = granska().args(*args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("granska: "), "{args:?}: {stderr}");
+        assert_eq!(
+            english_in(&stderr),
+            Vec::<&str>::new(),
+            "{args:?}:\n{stderr}"
+        );
+    }
+}

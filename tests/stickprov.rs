@@ -753,3 +753,19 @@ fn a_series_of_rounds_shows_the_trend() {
     let (code, _, _) = run(&["jämför", paths[0]]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn a_round_is_not_compared_with_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    json_report("fixtures/exempel", &dir.path().join("vår.json"));
+    // The same file, also by another way of writing its path.
+    for second in ["vår.json", "./vår.json"] {
+        let (code, _, stderr) = run_in(dir.path(), &["jämför", "vår.json", second]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("är samma fil"), "{stderr}");
+    }
+    // A copy is another file (perhaps a round run twice): compared.
+    std::fs::copy(dir.path().join("vår.json"), dir.path().join("kopia.json")).unwrap();
+    let (code, _, _) = run_in(dir.path(), &["jämför", "vår.json", "kopia.json"]);
+    assert_eq!(code, Some(0));
+}

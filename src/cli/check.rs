@@ -212,7 +212,11 @@ pub(crate) fn open_output(
 /// name; a failure is printed and means exit code 2.
 pub(crate) fn create_output(path: &Path) -> Result<(File, OutputFile), ExitCode> {
     OutputFile::create(path).map_err(|e| {
-        say!("granska: kunde inte skapa {}: {e}", path.display());
+        say!(
+            "granska: kunde inte skapa {}: {}",
+            path.display(),
+            ingest::create_message(&e)
+        );
         ExitCode::from(2)
     })
 }
@@ -233,6 +237,9 @@ pub(crate) fn write_error(e: io::Error) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::SUCCESS;
     }
-    say!("granska: kunde inte skriva resultatet: {e}");
+    say!(
+        "granska: kunde inte skriva resultatet: {}",
+        ingest::io_message(&e)
+    );
     ExitCode::from(2)
 }

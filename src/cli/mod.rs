@@ -8,6 +8,7 @@ mod check;
 mod round;
 mod sample_args;
 mod sampling;
+pub(crate) mod swedish;
 mod template;
 
 pub(crate) use std::fs::File;

@@ -161,9 +161,24 @@ pub(crate) fn compare_rounds(
     format: TextOrJson,
     show_pnr: bool,
 ) -> Result<ExitCode, ExitCode> {
+    // The same report twice compares a round with itself.
+    let places: Vec<Option<PathBuf>> = rounds.iter().map(|p| p.canonicalize().ok()).collect();
+    for (i, place) in places.iter().enumerate() {
+        if let Some(j) = place
+            .as_ref()
+            .and_then(|p| places[..i].iter().position(|q| q.as_ref() == Some(p)))
+        {
+            say!(
+                "granska: {} och {} är samma fil; en omgång jämförs inte med sig själv.",
+                rounds[j].display(),
+                rounds[i].display()
+            );
+            return Err(ExitCode::from(2));
+        }
+    }
     let read = |path: &Path| {
         File::open(path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| ingest::io_message(&e))
             .and_then(compare::Round::read)
             .map_err(|e| {
                 say!("granska: kunde inte läsa {}: {e}", path.display());

@@ -26,7 +26,7 @@ pub use crate::language::LineIndex;
 pub use catalogue::Catalogue;
 pub use document::{Document, Kind, Section};
 pub use files::{
-    DEFAULT_MAX_BYTES, IngestError, Input, Reader, Unit, Units, collect_inputs,
+    DEFAULT_MAX_BYTES, IngestError, Input, Reader, Unit, Units, collect_inputs, create_message,
     display as display_path, io_message, output_conflict, units,
 };
 pub use isolate::Limits;

@@ -190,6 +190,15 @@ pub fn io_message(err: &std::io::Error) -> String {
     io_reason(Some(err))
 }
 
+/// A Swedish reason why file `path` could not be created: a missing folder
+/// is said as such.
+pub fn create_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "mappen finns inte".into(),
+        _ => io_reason(Some(err)),
+    }
+}
+
 /// A Swedish reason for an I/O error.
 pub(super) fn io_reason(err: Option<&std::io::Error>) -> String {
     use std::io::ErrorKind;
@@ -198,6 +207,11 @@ pub(super) fn io_reason(err: Option<&std::io::Error>) -> String {
         Some(ErrorKind::PermissionDenied) => "behörighet saknas".into(),
         Some(ErrorKind::InvalidData) => "ogiltiga data".into(),
         Some(ErrorKind::IsADirectory) => "är en mapp".into(),
+        Some(ErrorKind::NotADirectory) => "en del av sökvägen är ingen mapp".into(),
+        Some(ErrorKind::AlreadyExists) => "filen finns redan".into(),
+        Some(ErrorKind::StorageFull) => "disken är full".into(),
+        Some(ErrorKind::ReadOnlyFilesystem) => "filsystemet är skrivskyddat".into(),
+        Some(ErrorKind::BrokenPipe) => "mottagaren slutade läsa".into(),
         Some(kind) => format!("fel vid läsning ({kind})"),
         None => "okänt fel".into(),
     }
