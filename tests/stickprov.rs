@@ -764,8 +764,29 @@ fn a_round_is_not_compared_with_itself() {
         assert_eq!(code, Some(2), "{stderr}");
         assert!(stderr.contains("är samma fil"), "{stderr}");
     }
-    // A copy is another file (perhaps a round run twice): compared.
+    // A copy is another file (perhaps a round run twice): compared, with a
+    // warning that the rounds share their documents.
     std::fs::copy(dir.path().join("vår.json"), dir.path().join("kopia.json")).unwrap();
-    let (code, _, _) = run_in(dir.path(), &["jämför", "vår.json", "kopia.json"]);
+    let (code, _, stderr) = run_in(dir.path(), &["jämför", "vår.json", "kopia.json"]);
     assert_eq!(code, Some(0));
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("vår.json")).unwrap())
+            .unwrap();
+    let documents = report["documents"].as_array().unwrap().len();
+    assert!(
+        stderr.contains(&format!("{documents} dokument finns i både")),
+        "{stderr}"
+    );
+    // Rounds with no document in common: no warning.
+    json_report("fixtures/korpus", &dir.path().join("höst.json"));
+    let (_, _, stderr) = run_in(dir.path(), &["jämför", "vår.json", "höst.json"]);
+    assert!(!stderr.contains("finns i både"), "{stderr}");
+    // A file that is no report says where JSON goes wrong, in Swedish.
+    std::fs::write(dir.path().join("trasig.json"), "{ inte json").unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["jämför", "vår.json", "trasig.json"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("inte giltig JSON (rad 1, kolumn"),
+        "{stderr}"
+    );
 }

@@ -189,6 +189,18 @@ pub(crate) fn compare_rounds(
         .iter()
         .map(|path| read(path).map(|r| (ingest::display_path(path), r)))
         .collect::<Result<_, _>>()?;
+    // Rounds that share documents are not independent samples.
+    for pair in read.windows(2) {
+        let ((first, a), (second, b)) = (&pair[0], &pair[1]);
+        let shared = a.shared(b);
+        if shared > 0 {
+            say!(
+                "granska: obs: {shared} dokument finns i både {first} och {second}; \
+                 jämförelsen räknar omgångarna som oberoende stickprov, så skillnaden kan \
+                 vara osäkrare än intervallet säger."
+            );
+        }
+    }
     let (text, json) = if let [(first, a), (second, b)] = read.as_slice() {
         let comparison = compare::compare(a, b, (first, second));
         (

@@ -30,15 +30,34 @@ pub struct Round {
     pub criteria: Vec<(String, String, Count)>,
     /// Perspectives in template order: id, title, documents judged, all met.
     pub perspectives: Vec<(String, String, Count)>,
+    /// The ids of the round's documents, sorted (none for a kollegiegranskning).
+    pub ids: Vec<String>,
+}
+
+impl Round {
+    /// How many documents this round and `other` both reviewed.
+    pub fn shared(&self, other: &Round) -> usize {
+        self.ids
+            .iter()
+            .filter(|id| other.ids.binary_search(id).is_ok())
+            .count()
+    }
 }
 
 /// A report (`summary`) or a compiled kollegiegranskning (`results`); read in
-/// one streaming pass, the documents skipped.
+/// one streaming pass, of the documents only their ids.
 #[derive(Deserialize)]
 struct ReportIn {
     template: TemplateIn,
     summary: Option<SummaryIn>,
     results: Option<ResultsIn>,
+    #[serde(default)]
+    documents: Vec<DocumentIn>,
+}
+
+#[derive(Deserialize)]
+struct DocumentIn {
+    id: String,
 }
 
 #[derive(Deserialize)]
@@ -106,6 +125,7 @@ impl Round {
                 })
                 .collect(),
             perspectives: Vec::new(),
+            ids: Vec::new(),
         }
     }
 
@@ -114,13 +134,14 @@ impl Round {
     pub fn read(json: impl Read) -> Result<Round, String> {
         let report: ReportIn =
             serde_json::from_reader(std::io::BufReader::new(json)).map_err(|e| {
+                let (line, column) = (e.line(), e.column());
                 if e.is_data() {
                     format!(
                         "filen är inte en JSON-rapport från granska med sammanfattning \
-                         (gjord med --format json): {e}"
+                         (gjord med --format json); felet står på rad {line}, kolumn {column}"
                     )
                 } else {
-                    format!("filen är inte giltig JSON: {e}")
+                    format!("filen är inte giltig JSON (rad {line}, kolumn {column})")
                 }
             })?;
         let summary = match (report.summary, report.results) {
@@ -171,6 +192,11 @@ impl Round {
                 })
                 .collect(),
             perspectives,
+            ids: {
+                let mut ids: Vec<String> = report.documents.into_iter().map(|d| d.id).collect();
+                ids.sort_unstable();
+                ids
+            },
         })
     }
 }
