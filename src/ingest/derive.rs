@@ -346,6 +346,12 @@ mod tests {
         assert_eq!(read(lowered).as_deref(), Some("andring"));
         let nothing = "Beslut\n\n| Post | Sökt | Beviljat |\n|---|---|---|\n| Tandvård | 14 500 kr | 0 kr |\n";
         assert_eq!(read(nothing).as_deref(), Some("avslag"));
+        // A row of boxes: the ticked one decides.
+        let boxes_in_a_row =
+            "Beslut\n\n| Beslut | ☒ Bifall  ☐ Delvis bifall  ☐ Avslag |\n|---|---|\n";
+        assert_eq!(read(boxes_in_a_row).as_deref(), Some("bifall"));
+        let partly = boxes_in_a_row.replace("☒ Bifall  ☐ Delvis", "☐ Bifall  ☒ Delvis");
+        assert_eq!(read(&partly).as_deref(), Some("delvis_bifall"));
         // A case system's field with dot leaders.
         let dotted = "BESLUT\n\nBeslutsstatus ........ Delvis beviljad (partially approved)\nKund ........ Felicia\n";
         assert_eq!(read(dotted).as_deref(), Some("delvis_bifall"));

@@ -85,6 +85,10 @@ static CHECKED_BOX: LazyLock<CapturingRegex> = LazyLock::new(|| {
 /// The words of a sentence that decides what a field or a table cell says
 /// ("Bifall", "Nej", "Beviljas delvis"); none for what decides nothing.
 fn decided_as(value: &str) -> Option<&'static [&'static str]> {
+    // "☒ Bifall  ☐ Delvis bifall  ☐ Avslag": the option after the ticked box.
+    if let Some(option) = ticked_option(value) {
+        return option.and_then(decided_as);
+    }
     let value = value.trim().trim_matches('*').trim().to_lowercase();
     let mut words = value
         .split(|c: char| !c.is_alphanumeric())
@@ -125,6 +129,40 @@ fn decided_as(value: &str) -> Option<&'static [&'static str]> {
     } else {
         return None;
     })
+}
+
+/// The marks of a ticked box and of an empty one, as forms write them.
+const TICKED: &[&str] = &["☒", "☑", "[x]", "[X]", "(x)", "(X)", "✓", "✔"];
+const EMPTY: &[&str] = &["☐", "□", "[ ]", "( )"];
+
+/// For a list of boxes, the text after the one ticked box (up to the next
+/// box): `Some(None)` when none or several are ticked; `None` when the value
+/// is no list of boxes.
+fn ticked_option(value: &str) -> Option<Option<&str>> {
+    let marks: Vec<(usize, usize, bool)> = TICKED
+        .iter()
+        .map(|m| (m, true))
+        .chain(EMPTY.iter().map(|m| (m, false)))
+        .flat_map(|(m, ticked)| {
+            value
+                .match_indices(*m)
+                .map(move |(at, _)| (at, at + m.len(), ticked))
+        })
+        .collect();
+    if marks.len() < 2 {
+        return None;
+    }
+    let mut ticked = marks.iter().filter(|(_, _, t)| *t);
+    let (Some(&(_, from, _)), None) = (ticked.next(), ticked.next()) else {
+        return Some(None);
+    };
+    let to = marks
+        .iter()
+        .filter(|(at, _, _)| *at >= from)
+        .map(|(at, _, _)| *at)
+        .min()
+        .unwrap_or(value.len());
+    Some(Some(&value[from..to]))
 }
 
 /// The words of a sentence, as the outcome reader takes them.

@@ -101,12 +101,23 @@ pub(super) fn acts(
             ('e', Tier::Past)
         } else if w == "slutar"
             && !negated(i)
-            && !words[i.saturating_sub(4)..i].iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "när" | "tills" | "innan" | "då" | "om" | "efter" | "förrän" | "att"
-                )
-            })
+            && !words[i.saturating_sub(4)..i]
+                .iter()
+                .enumerate()
+                .any(|(k, w)| {
+                    let at = i.saturating_sub(4) + k;
+                    // "vi har bestämt att ditt beslut om kontaktperson slutar":
+                    // the clause is what was decided.
+                    let decided = w == "att"
+                        && at >= 1
+                        && (is(at - 1, &["bestämt", "beslutat", "bestämmer", "beslutar"]));
+                    // ("om du …" is a condition, read above; "beslut om
+                    // kontaktperson" is no condition.)
+                    matches!(
+                        w.as_str(),
+                        "när" | "tills" | "innan" | "då" | "efter" | "förrän" | "att"
+                    ) && !decided
+                })
             && (i == 0 || !is(i - 1, NOT_ENDING_HELP))
         {
             // "Din dagliga verksamhet slutar den 31 januari", not "tills du
@@ -358,11 +369,21 @@ pub(super) fn acts(
         if t == Tier::Past && about_earlier {
             continue;
         }
-        // "Försäkringskassan har avslagit …": another authority's decision.
-        if matches!(kind, 'g' | 'r')
-            && words[i.saturating_sub(4)..i]
+        // "Försäkringskassan har avslagit …", "Frivården har beslutat att din
+        // övervakning upphör": another authority's decision.
+        if matches!(kind, 'g' | 'r' | 'e')
+            && words[i.saturating_sub(6)..i]
                 .iter()
                 .any(|w| another_authority(w))
+        {
+            continue;
+        }
+        // "ditt andrahandskontrakt upphör", "anställningen avslutas": what
+        // ends is no help.
+        if kind == 'e'
+            && words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| ENDS_NO_HELP.iter().any(|thing| w.starts_with(thing)))
         {
             continue;
         }
@@ -440,6 +461,18 @@ pub(super) fn acts(
     settle(words, amounts, applied, earlier, tier, acts)
 }
 
+/// What may end without being help: a lease, a job, supervision.
+const ENDS_NO_HELP: &[&str] = &[
+    "kontrakt",
+    "andrahandskontrakt",
+    "hyresavtal",
+    "avtal",
+    "anställning",
+    "övervakning",
+    "sjukskrivning",
+    "praktik",
+];
+
 /// Whether a word names an authority other than the one deciding:
 /// "Försäkringskassan", "förvaltningsrätten", "Arbetsförmedlingen".
 fn another_authority(word: &str) -> bool {
@@ -451,6 +484,8 @@ fn another_authority(word: &str) -> bool {
         "kammarrätt",
         "domstol",
         "pensionsmyndighet",
+        "frivård",
+        "kriminalvård",
         "csn",
     ]
     .iter()

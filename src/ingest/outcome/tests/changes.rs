@@ -19,6 +19,16 @@ fn changes_and_endings_give_their_outcome() {
             "Vi ändrar ditt beslut. Du har haft hjälp med städning varannan vecka. Från den 1 oktober får du hjälp med städning var fjärde vecka.",
             "andring",
         ),
+        // An end told as what was decided; what ends that is no help, or
+        // that another authority ends, is no decision here.
+        (
+            "Därför har vi bestämt att ditt beslut om kontaktperson slutar. Du får träffa Roger en sista gång.",
+            "upphorande",
+        ),
+        (
+            "Du får plats på stödboendet. Ditt andrahandskontrakt upphör den 30 september. Frivården har beslutat att din övervakning upphör i november.",
+            "bifall",
+        ),
         // Reductions and time limits.
         (
             "Boendestödet ändras från fyra besök per vecka till två besök per vecka.",
