@@ -31,10 +31,15 @@ impl Kind {
     ];
 
     /// The names of every kind, in display order.
-    pub const NAMES: [&'static str; 4] = ["utredning", "beslut", "genomforandeplan", "uppfoljning"];
+    pub const NAMES: [&'static str; 4] = [
+        Kind::Utredning.name(),
+        Kind::Beslut.name(),
+        Kind::Genomforandeplan.name(),
+        Kind::Uppfoljning.name(),
+    ];
 
     /// The kind's name as written in metadata and templates.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Kind::Utredning => "utredning",
             Kind::Beslut => "beslut",

@@ -230,6 +230,9 @@ fn cells(line: &str) -> Option<Vec<&str>> {
     // "Hyra       8 450 kr    8 450 kr    Bifall": a fixed-width row, its
     // columns apart by two spaces (or a tab) or more, three of them at least.
     if !line.contains('|') {
+        if !line.contains("  ") && !line.contains('\t') {
+            return None;
+        }
         let columns: Vec<&str> = COLUMN_GAP
             .split(line)
             .map(str::trim)
@@ -304,20 +307,22 @@ impl Columns {
     }
 }
 
-/// Whether a table cell is a ticked box: "☒", "X", "[x]", "✓".
-fn ticked(cell: &str) -> bool {
-    matches!(
-        cell.trim().trim_matches(['[', ']', '(', ')']).trim(),
-        "☒" | "☑" | "✓" | "✔" | "✗" | "■" | "x" | "X"
-    )
+/// A cell without its spaces ("[ X ]" is "[X]").
+fn compact(cell: &str) -> String {
+    cell.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Whether a table cell is an empty box: "☐", "[ ]", "".
+/// Whether a table cell is a ticked box: one of [`TICKED`], or a mark on
+/// its own ("X", "■").
+fn ticked(cell: &str) -> bool {
+    let cell = compact(cell);
+    TICKED.iter().any(|m| compact(m) == cell) || matches!(cell.as_str(), "x" | "X" | "✗" | "■")
+}
+
+/// Whether a table cell is an empty box, or empty.
 fn unticked(cell: &str) -> bool {
-    matches!(
-        cell.trim().trim_matches(['[', ']', '(', ')']).trim(),
-        "☐" | "□" | ""
-    )
+    let cell = compact(cell);
+    cell.is_empty() || EMPTY.iter().any(|m| compact(m) == cell)
 }
 
 /// The decisions in tables of insatser: the column headed "Beslut",

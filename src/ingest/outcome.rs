@@ -20,7 +20,9 @@ mod sentence;
 mod settle;
 mod words;
 
-use acts::{acts, postponed};
+use crate::language::dates::MONTHS;
+use acts::{acts, another_authority, postponed};
+use sentence::Sentence;
 use words::NEGATIONS;
 
 /// The outcome of a decision.
@@ -39,7 +41,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// The value of metadata `utfall`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Outcome::Bifall => "bifall",
             Outcome::DelvisBifall => "delvis_bifall",
@@ -87,12 +89,12 @@ pub fn shown(word: &str) -> &str {
 
 /// Every value of `utfall`.
 pub const NAMES: [&str; 6] = [
-    "bifall",
-    "delvis_bifall",
-    "avslag",
-    "andring",
-    "upphorande",
-    "okant",
+    Outcome::Bifall.name(),
+    Outcome::DelvisBifall.name(),
+    Outcome::Avslag.name(),
+    Outcome::Andring.name(),
+    Outcome::Upphorande.name(),
+    Outcome::Okant.name(),
 ];
 
 /// What one sentence does, as far as the decision goes.
@@ -218,36 +220,19 @@ fn told_refusal(words: &[String]) -> bool {
                 | "höstas"
                 | "vintras"
                 | "somras"
-        ) || w.starts_with("försäkringskass")
-            || w.starts_with("domstol")
-            || w.starts_with("förvaltningsrätt")
-            || w.starts_with("kammarrätt")
-            || w.len() == 4 && w.starts_with("20")
+        ) || another_authority(w)
+            || is_year(w)
             || MONTHS.contains(&w.as_str())
     });
-    let condition = words.iter().any(|w| w == "ifall")
-        || words.windows(2).any(|p| {
-            p[0] == "om" && matches!(p[1].as_str(), "du" | "ni" | "han" | "hon" | "hen" | "vi")
-        })
-        || words.first().is_some_and(|w| w == "om");
+    let condition = Sentence::new(words).condition || words.first().is_some_and(|w| w == "om");
     refused && !elsewhere && !condition
 }
 
-/// Month names: a date makes a refusal an earlier one.
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// Whether a word is a year of this century ("2026"): a date makes a
+/// refusal, or a grant told, an earlier one.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())
+}
 
 /// Whether a sentence has a granting word with a negation at most four
 /// words before or three after it, outside a condition ("om du inte …"): a
@@ -386,9 +371,7 @@ fn decide(
             tier == Tier::Past
                 && acts.grant
                 && !(acts.refuse || acts.part || acts.reduce || acts.end)
-                && words
-                    .iter()
-                    .any(|w| w.starts_with("beslut") || (w.len() == 4 && w.starts_with("20")))
+                && words.iter().any(|w| w.starts_with("beslut") || is_year(w))
         }));
         let Some((mut tier, mut acts)) = found else {
             changed = false;

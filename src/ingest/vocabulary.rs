@@ -44,9 +44,10 @@ pub enum Socialtjanstlag {
 }
 
 impl Socialtjanstlag {
-    pub const NAMES: [&'static str; 2] = ["ny", "gammal"];
+    pub const NAMES: [&'static str; 2] =
+        [Socialtjanstlag::Ny.name(), Socialtjanstlag::Gammal.name()];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Socialtjanstlag::Ny => "ny",
             Socialtjanstlag::Gammal => "gammal",

@@ -190,7 +190,7 @@ pub fn io_message(err: &std::io::Error) -> String {
     io_reason(Some(err))
 }
 
-/// A Swedish reason why file `path` could not be created: a missing folder
+/// A Swedish reason why a file could not be created: a missing folder
 /// is said as such.
 pub fn create_message(err: &std::io::Error) -> String {
     match err.kind() {

@@ -475,7 +475,7 @@ const ENDS_NO_HELP: &[&str] = &[
 
 /// Whether a word names an authority other than the one deciding:
 /// "Försäkringskassan", "förvaltningsrätten", "Arbetsförmedlingen".
-fn another_authority(word: &str) -> bool {
+pub(super) fn another_authority(word: &str) -> bool {
     [
         "försäkringskass",
         "arbetsförmedling",
