@@ -115,17 +115,111 @@ fn the_workbook_holds_what_the_json_says() {
         .collect();
     for (row, c) in sheet[1..].iter().zip(criteria) {
         assert_eq!(text(&row[0]), c["id"].as_str().unwrap());
-        assert_eq!(text(&row[1]), titles[c["perspective"].as_str().unwrap()]);
-        assert_eq!(number(&row[2]), c["applicable"].as_f64());
-        assert_eq!(number(&row[3]), c["met"].as_f64());
-        assert_eq!(number(&row[4]), c["share"].as_f64());
-        assert_eq!(text(&row[8]), c["verdict"].as_str().unwrap_or(""));
+        assert_eq!(text(&row[1]), c["title"].as_str().unwrap());
+        assert_eq!(text(&row[2]), titles[c["perspective"].as_str().unwrap()]);
+        assert_eq!(number(&row[3]), c["applicable"].as_f64());
+        assert_eq!(number(&row[4]), c["met"].as_f64());
+        assert_eq!(number(&row[5]), c["share"].as_f64());
+        assert_eq!(text(&row[10]), c["verdict"].as_str().unwrap_or(""));
     }
     let summary = rows(&mut workbook, "Sammanfattning");
     assert_eq!(
-        number(&summary[5][1]),
+        number(&summary[1][1]),
         json["summary"]["documents"].as_f64()
     );
+    // "Om granskningen": the template and its checksum, as in the JSON run.
+    let about: std::collections::HashMap<String, String> = summary
+        .iter()
+        .filter(|row| row.len() > 1)
+        .map(|row| (text(&row[0]), text(&row[1])))
+        .collect();
+    let checksum = json["run"]["template"]["checksum"].as_str().unwrap();
+    assert!(about["Mall"].contains(&checksum[..12]), "{about:?}");
+    assert!(about["Sammanfattning i ord"].starts_with("Granskningen omfattade"));
+    assert!(about.contains_key("Urval") && about.contains_key("Körd"));
+}
+
+#[test]
+fn a_summary_only_report_has_no_document_pages_and_tells_where_it_comes_from() {
+    let html = String::from_utf8(report(
+        "fixtures/korpus",
+        "html",
+        &[
+            "--bara-sammanfattning",
+            "--rubrik",
+            "Stickprov våren 2026",
+            "--granskare",
+            "Kim Lind",
+        ],
+    ))
+    .unwrap();
+    assert!(html.contains("<title>Stickprov våren 2026</title>"));
+    assert!(html.contains("<h1>Stickprov våren 2026</h1>"));
+    assert!(!html.contains("class=\"dokument\""), "no document pages");
+    assert!(!html.contains("id=\"dokumentlista\""), "no document list");
+    for part in [
+        "Om granskningen",
+        "Sammanfattning i ord",
+        "oftast inte var uppfyllda",
+        "av Kim Lind med granska",
+        "kontrollsumma",
+    ] {
+        assert!(html.contains(part), "{part} missing");
+    }
+    // Criteria by their titles beside their ids.
+    assert!(html.contains("RS-OVERKLAGANDE – Information om hur man överklagar"));
+}
+
+#[test]
+fn a_report_without_texts_keeps_the_findings_with_short_excerpts() {
+    let full = String::from_utf8(report("fixtures/korpus", "html", &[])).unwrap();
+    let bare = String::from_utf8(report("fixtures/korpus", "html", &["--utan-text"])).unwrap();
+    assert!(full.contains("class=\"text\""));
+    assert!(!bare.contains("class=\"text\""), "no document texts");
+    assert_eq!(
+        full.matches("<li id=").count(),
+        bare.matches("<li id=").count(),
+        "every finding is still there"
+    );
+    assert!(bare.contains("class=\"utdrag\""));
+    for excerpt in bare.split("<p class=\"utdrag\">”").skip(1) {
+        let excerpt = &excerpt[..excerpt.find("”</p>").unwrap()];
+        assert!(excerpt.chars().count() <= 62, "{excerpt}");
+    }
+    // A sentence of a decision's text is in the full report only.
+    let sentence = "Vi hjälper dig gärna att skriva brevet";
+    assert!(full.contains(sentence) && !bare.contains(sentence));
+}
+
+#[test]
+fn a_census_has_no_interval_and_judges_the_share_itself() {
+    let json: Value = serde_json::from_slice(&report(
+        "fixtures/korpus",
+        "json",
+        &["--population", "alla"],
+    ))
+    .unwrap();
+    assert_eq!(
+        json["run"]["selection"]["design"]["typ"],
+        "totalundersokning"
+    );
+    let criteria = json["summary"]["criteria"].as_array().unwrap();
+    let judged: Vec<&Value> = criteria
+        .iter()
+        .filter(|c| !c["verdict"].is_null())
+        .collect();
+    assert!(!judged.is_empty());
+    for c in judged {
+        assert_eq!(c["ci_low"], c["share"], "{}", c["id"]);
+        assert_eq!(c["ci_high"], c["share"], "{}", c["id"]);
+        assert_ne!(c["verdict"], "osäkert", "{}", c["id"]);
+        assert!(
+            c["verdict_reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("Alla granskades")
+        );
+    }
 }
 
 #[test]

@@ -332,6 +332,86 @@ fn stratified_samples_are_proportional_with_one_from_every_stratum() {
 }
 
 #[test]
+fn a_stratified_review_weights_each_stratum_by_its_size() {
+    let (dir, units) = corpus_with_units();
+    let manifest = dir.path().join("manifest.csv");
+    let review = |format| {
+        [
+            "stickprov",
+            path(dir.path()),
+            "-n",
+            "11",
+            "--frö",
+            "7",
+            "--skikta",
+            "enhet",
+            "--kontrollera",
+            "--manifest",
+            manifest.to_str().unwrap(),
+            "--format",
+            format,
+        ]
+    };
+    let json = json_of(&review("json"));
+    let selection = &json["run"]["selection"];
+    assert_eq!(selection["design"]["typ"], "skiktat");
+    assert_eq!(selection["population"], 44);
+    assert_eq!(selection["reviewed"], 11);
+    let population: BTreeMap<&str, f64> =
+        [("", 2.0), ("Norr", 24.0), ("Söder", 15.0), ("Väster", 3.0)].into();
+    let documents = json["documents"].as_array().unwrap();
+    let mut drawn: BTreeMap<&str, f64> = BTreeMap::new();
+    for d in documents {
+        let name = d["path"].as_str().unwrap().rsplit('/').next().unwrap();
+        *drawn.entry(units[name]).or_default() += 1.0;
+    }
+    // The weighted share by hand: Σ Nₕ/nₕ·metₕ / Σ Nₕ/nₕ·applicableₕ.
+    let mut checked = 0;
+    for c in json["summary"]["criteria"].as_array().unwrap() {
+        let (mut met, mut applicable) = (0.0, 0.0);
+        for d in documents {
+            let name = d["path"].as_str().unwrap().rsplit('/').next().unwrap();
+            let unit = units[name];
+            let weight = population[unit] / drawn[unit];
+            let status = d["criteria"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == c["id"])
+                .unwrap()["status"]
+                .as_str()
+                .unwrap();
+            match status {
+                "met" => {
+                    met += weight;
+                    applicable += weight;
+                }
+                "not_met" => applicable += weight,
+                _ => {}
+            }
+        }
+        if applicable == 0.0 {
+            continue;
+        }
+        let expected = ((met / applicable) * 10_000.0).round() / 10_000.0;
+        assert_eq!(c["weighted_share"].as_f64(), Some(expected), "{}", c["id"]);
+        let (low, high) = (
+            c["ci_low"].as_f64().unwrap(),
+            c["ci_high"].as_f64().unwrap(),
+        );
+        assert!(low <= expected && expected <= high, "{}", c["id"]);
+        checked += 1;
+    }
+    assert!(checked > 10);
+    let (_, about, _) = run(&review("text"));
+    assert!(
+        about.contains("skiktat stickprov efter enhet av 11 dokument ur 44"),
+        "{about}"
+    );
+    assert!(about.contains("vägd"), "{about}");
+}
+
+#[test]
 fn filters_narrow_the_population() {
     let (dir, units) = corpus_with_units();
     let utredningar_in_soder = units
@@ -679,7 +759,7 @@ fn the_summary_per_case_agrees_with_the_documents() {
     use calamine::{Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let sheet = book.worksheet_range("Kriterier").unwrap();
-    let header: Vec<String> = (0..13)
+    let header: Vec<String> = (0..15)
         .map(|c| {
             sheet
                 .get_value((0, c))
@@ -688,12 +768,12 @@ fn the_summary_per_case_agrees_with_the_documents() {
         })
         .collect();
     assert_eq!(
-        header[10..],
+        header[12..],
         ["Ärenden", "Ärenden uppfyllda", "Andel ärenden"]
     );
     let first = &summary["criteria"][0]["cases"];
     assert_eq!(
-        sheet.get_value((1, 10)).unwrap().to_string(),
+        sheet.get_value((1, 12)).unwrap().to_string(),
         first["applicable"].to_string()
     );
 

@@ -359,8 +359,36 @@ pub(crate) struct CheckArgs {
     /// kriterium när alla dess dokument där kriteriet gäller uppfyller det.
     #[arg(long = "per-ärende", visible_aliases = ["per-arende", "per-case"], help_heading = "Flaggor")]
     pub(crate) per_case: bool,
+    /// Hur många dokument (ärenden med --per-ärende) det finns i hela
+    /// populationen som dokumenten är ett slumpmässigt urval ur, eller
+    /// "alla" om de är hela populationen; ger rätt osäkerhet i intervallen.
+    #[arg(long = "population", value_name = "N|alla", value_parser = parse_population, help_heading = "Flaggor")]
+    pub(crate) population: Option<Population>,
     #[command(flatten)]
     pub(crate) report: ReportArgs,
+}
+
+/// The population a `kontrollera` run's documents come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Population {
+    /// The documents are the whole population.
+    All,
+    /// A simple random sample from this many.
+    Of(usize),
+}
+
+/// "alla", or a whole number of at least one.
+fn parse_population(text: &str) -> Result<Population, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("alla") || text.eq_ignore_ascii_case("all") {
+        return Ok(Population::All);
+    }
+    match text.replace([' ', '\u{a0}'], "").parse::<usize>() {
+        Ok(n) if n > 0 => Ok(Population::Of(n)),
+        _ => Err(format!(
+            "”{text}” är varken ett antal (t.ex. 240) eller ”alla”"
+        )),
+    }
 }
 
 /// How a run is judged and reported.
@@ -375,6 +403,38 @@ pub(crate) struct ReportArgs {
     /// Utdataformat (standard: efter filändelsen i --ut, annars text).
     #[arg(long, value_enum, help_heading = "Flaggor")]
     pub(crate) format: Option<Format>,
+    /// Rapportens rubrik (standard: "Granskning med mallen …").
+    #[arg(
+        long = "rubrik",
+        visible_alias = "title",
+        value_name = "TEXT",
+        help_heading = "Flaggor"
+    )]
+    pub(crate) title: Option<String>,
+    /// Bara sammanfattningen: inga dokumentsidor (html) eller dokument
+    /// (text), t.ex. till nämnden.
+    #[arg(
+        long = "bara-sammanfattning",
+        visible_alias = "summary-only",
+        help_heading = "Flaggor"
+    )]
+    pub(crate) summary_only: bool,
+    /// Lämna dokumentens texter utanför html-rapporten; fynden visas med
+    /// korta, maskerade utdrag (för en rapport som sprids bredare).
+    #[arg(
+        long = "utan-text",
+        visible_alias = "without-text",
+        help_heading = "Flaggor"
+    )]
+    pub(crate) without_text: bool,
+    /// Vem som gjorde granskningen, för rapportens "Om granskningen".
+    #[arg(
+        long = "granskare",
+        visible_alias = "reviewer",
+        value_name = "NAMN",
+        help_heading = "Flaggor"
+    )]
+    pub(crate) reviewer: Option<String>,
     /// Sammanfatta också per grupp: enhet, handlaggare, insats, lag, typ eller
     /// någon annan metadatanyckel.
     #[arg(

@@ -2,6 +2,8 @@
 //! and the review run mapped to exit codes.
 
 use super::*;
+use granska::report::provenance::{Provenance, Selection};
+use granska::score::design::{Design, Unit};
 
 /// Runs with more documents than this show a progress bar (on a terminal).
 pub(crate) const PROGRESS_FROM: usize = 200;
@@ -95,6 +97,20 @@ pub(crate) fn check(mut args: CheckArgs) -> Result<ExitCode, ExitCode> {
     args.report.output_format(args.out.as_deref())?;
     let template = load_for_review(args.report.template.file.as_deref())?;
     let (inputs, errors) = args.inputs.collect();
+    let selection = Selection {
+        unit: if args.per_case {
+            Unit::Case
+        } else {
+            Unit::Document
+        },
+        design: match args.population {
+            None => Design::Unknown,
+            Some(Population::All) => Design::Census,
+            Some(Population::Of(population)) => Design::Simple { population },
+        },
+        inputs: given(&args.inputs.paths),
+        ..Selection::default()
+    };
     run_report(
         &template,
         &inputs,
@@ -102,7 +118,18 @@ pub(crate) fn check(mut args: CheckArgs) -> Result<ExitCode, ExitCode> {
         errors,
         &args.report,
         args.out.as_deref(),
+        selection,
     )
+}
+
+/// The files and folders as the user gave them.
+pub(crate) fn given(paths: &[PathBuf]) -> Vec<String> {
+    paths.iter().map(|p| ingest::display_path(p)).collect()
+}
+
+/// Today, as the reports date a run.
+fn today() -> String {
+    chrono::Local::now().date_naive().to_string()
 }
 
 /// Judges `inputs` and writes the report to `out` (or the screen): the
@@ -115,6 +142,7 @@ pub(crate) fn run_report(
     errors: Vec<ingest::IngestError>,
     args: &ReportArgs,
     out_path: Option<&Path>,
+    selection: Selection,
 ) -> Result<ExitCode, ExitCode> {
     if args.show_pnr {
         say!("granska: varning: personnummer visas omaskerade. Sprid inte resultatet.");
@@ -130,6 +158,14 @@ pub(crate) fn run_report(
         group: args.group.clone(),
         jobs: args.jobs,
         profile: args.profile,
+        provenance: Some(Provenance {
+            title: args.title.clone(),
+            reviewer: args.reviewer.clone(),
+            selection,
+            ..Provenance::new(template, today())
+        }),
+        summary_only: args.summary_only,
+        without_text: args.without_text,
     };
     let progress = progress_bar(inputs.len(), args.quiet);
     let step = || {

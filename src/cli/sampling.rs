@@ -2,6 +2,8 @@
 //! judging it.
 
 use super::*;
+use granska::report::provenance::{Selection, StratumInfo};
+use granska::score::design::Design;
 
 /// `granska stickprov`: the sample size, or a sample drawn, listed and, with
 /// `--kontrollera`, judged.
@@ -93,6 +95,39 @@ pub(crate) fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
                     ..inputs[c.input].clone()
                 })
                 .collect();
+            let selection = Selection {
+                unit: drawn.unit,
+                design: match args.strata.as_deref() {
+                    Some(key) => Design::Stratified {
+                        key: key.to_string(),
+                        strata: drawn
+                            .strata
+                            .iter()
+                            .map(|s| (s.name.clone(), s.population))
+                            .collect(),
+                    },
+                    None if drawn.drawn >= drawn.population => Design::Census,
+                    None => Design::Simple {
+                        population: drawn.population,
+                    },
+                },
+                seed: Some(drawn.seed),
+                strata: match args.strata {
+                    Some(_) => drawn
+                        .strata
+                        .iter()
+                        .map(|s| StratumInfo {
+                            name: s.name.clone(),
+                            population: s.population,
+                            drawn: s.drawn,
+                        })
+                        .collect(),
+                    None => Vec::new(),
+                },
+                filters: args.filters.clone(),
+                filtered_out: population.filtered_out,
+                inputs: given(&args.inputs.paths),
+            };
             // The sample's documents are compared with every document of the
             // population for passages that recur across cases.
             run_report(
@@ -102,6 +137,7 @@ pub(crate) fn stickprov(command: SampleCommand) -> Result<ExitCode, ExitCode> {
                 errors,
                 &args.report,
                 report_out,
+                selection,
             )
         }
         None if !errors.is_empty() => {
@@ -131,6 +167,10 @@ pub(crate) fn sample_outputs(
         ("--gruppera", report.group.is_some()),
         ("--strikt", report.strict),
         ("--profil", report.profile),
+        ("--rubrik", report.title.is_some()),
+        ("--granskare", report.reviewer.is_some()),
+        ("--bara-sammanfattning", report.summary_only),
+        ("--utan-text", report.without_text),
     ];
     let asked = report::sample_outputs::Asked {
         check: args.check,

@@ -344,6 +344,16 @@ mod tests {
         assert_eq!(read(fixed).as_deref(), Some("bifall"));
         let lowered = "Beslut om ändring\n\nKOSTNAD      TIDIGARE BESLUT    NYTT BESLUT\nHyra juli    9 950 kr           7 600 kr\n";
         assert_eq!(read(lowered).as_deref(), Some("andring"));
+        // A column of what was refused: a part refused where it says
+        // something, nothing where it holds a dash.
+        let columns = "Beslut\n\n| Sökt | Beviljad insats | Avslagen insats |\n|---|---|---|\n| Ledsagning 20 tim | Ledsagning | Utöver 12 timmar |\n| Kontaktperson | Kontaktperson | – |\n";
+        assert_eq!(read(columns).as_deref(), Some("delvis_bifall"));
+        // A two-column table of fields is no table of insatser: its rows
+        // are no headers ("| Beviljad omfattning | 0 tim |" then "| Gäller |").
+        let fields = "Beslut\n\n| Fält | Värde |\n|---|---|\n| Beviljad omfattning | 0 timmar/månad |\n| Gäller fr.o.m. | – |\n";
+        assert_ne!(read(fields).as_deref(), Some("bifall"));
+        let none = "Beslut\n\n| Sökt | Beviljad insats | Avslagen insats |\n|---|---|---|\n| Kontaktperson | Kontaktperson | – |\n";
+        assert_eq!(read(none).as_deref(), Some("bifall"));
         let nothing = "Beslut\n\n| Post | Sökt | Beviljat |\n|---|---|---|\n| Tandvård | 14 500 kr | 0 kr |\n";
         assert_eq!(read(nothing).as_deref(), Some("avslag"));
         // A row of boxes: the ticked one decides.

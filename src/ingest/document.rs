@@ -337,6 +337,17 @@ fn kind_from_title(title: &str) -> Option<Kind> {
     let title = title.trim_start_matches(['#', ' ']).trim();
     let words = title.split_whitespace().count();
     let sentence = words > 10 || title.ends_with(['.', '!', '?']);
+    // "Utredning och beslut enligt LSS" decides: what decides must be read
+    // as a decision (its appeal information is a right).
+    let lower = title.to_lowercase();
+    if !sentence
+        && lower.contains("utredning")
+        && [" och beslut", "/beslut", "& beslut", "+ beslut"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return Some(Kind::Beslut);
+    }
     title
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())

@@ -257,6 +257,11 @@ struct Columns {
     decision: usize,
     applied: Option<usize>,
     earlier: Option<usize>,
+    /// A column of what was refused ("Avslagen insats", "Ej beviljat").
+    refused: Option<usize>,
+    /// Whether the decision column is headed by what is granted
+    /// ("Beviljad insats"): any insats named in it is granted.
+    names_granted: bool,
     /// Columns of boxes, each headed by what a tick in it decides
     /// ("Beviljas | Avslås", "Fortsätter | Upphör" with ☒ and ☐).
     boxes: Vec<(usize, &'static [&'static str])>,
@@ -298,10 +303,28 @@ impl Columns {
             .or_else(|| (boxes.len() >= 2).then(|| boxes[0].0))?;
         Some(Columns {
             decision,
+            // Not a two-column table of fields ("| Beviljad omfattning | 0
+            // tim |"), whose every row would otherwise be read as a header.
+            names_granted: header.len() >= 3 && header[decision].starts_with("bevilja"),
             applied: header
                 .iter()
                 .position(|c| c.contains("ansök") || c.contains("sökt")),
             earlier: header.iter().position(|c| before(c)),
+            refused: header
+                .iter()
+                .position(|c| {
+                    [
+                        "avslag",
+                        "avslå",
+                        "ej bevilj",
+                        "inte bevilj",
+                        "nekad",
+                        "nekas",
+                    ]
+                    .iter()
+                    .any(|w| c.starts_with(w))
+                })
+                .filter(|_| header.len() >= 3),
             boxes: if boxes.len() >= 2 { boxes } else { Vec::new() },
         })
     }
@@ -323,6 +346,15 @@ fn ticked(cell: &str) -> bool {
 fn unticked(cell: &str) -> bool {
     let cell = compact(cell);
     cell.is_empty() || EMPTY.iter().any(|m| compact(m) == cell)
+}
+
+/// Whether a cell names something: not empty, a dash, "nej" or "ingen".
+fn says_something(cell: &str) -> bool {
+    cell.chars().any(char::is_alphanumeric)
+        && !matches!(
+            cell.trim().to_lowercase().as_str(),
+            "nej" | "ingen" | "inget" | "inga" | "0" | "ej aktuellt"
+        )
 }
 
 /// The decisions in tables of insatser: the column headed "Beslut",
@@ -363,12 +395,22 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
             decision,
             applied,
             earlier,
+            refused,
+            names_granted,
             ref boxes,
         }) = columns
         else {
             columns = Columns::of(&lower);
             continue;
         };
+        // "| Korttidsvistelse | … | Utöver en vecka per månad |" under
+        // "Avslagen insats": that part is refused; "–" refuses nothing.
+        if refused
+            .and_then(|r| lower.get(r))
+            .is_some_and(|c| says_something(c))
+        {
+            out.push((owned(&["avslås"]), line));
+        }
         // "| Nattpatrull | ☐ | ☒ |": of the columns whose cells are boxes,
         // the one ticked decides; two ticked, or none, decide nothing.
         let in_boxes: Vec<_> = boxes
@@ -418,6 +460,8 @@ fn table_decisions(text: &str) -> Vec<(Vec<String>, &str)> {
                 &["delvis", "beviljas"]
             }
             (None, Some(_), _, _) => &["beviljas"],
+            // "| Ledsagning |" under "Beviljad insats".
+            (None, None, _, _) if names_granted && says_something(cell) => &["beviljas"],
             _ => continue,
         };
         out.push((owned(words), line));

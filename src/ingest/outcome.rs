@@ -292,7 +292,11 @@ fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
                 && words
                     .iter()
                     .any(|w| w == "tidigare" || w.starts_with("beslutet"));
+            // "I dag får du vara där 10 dygn varje månad": what is.
+            let today = words.windows(2).any(|p| p[0] == "i" && p[1] == "dag")
+                || words.iter().any(|w| w == "idag" || w == "nuvarande");
             let tells = (replaces
+                || today
                 || words
                     .iter()
                     .any(|w| matches!(w.as_str(), "har" | "hade" | "haft" | "fick" | "omfattade")))

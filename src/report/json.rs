@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use super::model::DocumentReport;
 use super::privacy::shown;
+use super::writer::End;
 use crate::engine::Outcome;
 use crate::ingest::{Document, IngestError};
-use crate::score::Summary;
 use crate::template::Template;
 
 /// One document's JSON object, pretty-printed and indented to sit in the
@@ -57,16 +57,13 @@ impl<W: Write> JsonWriter<W> {
         write!(self.out, "{sep}{rendered}")
     }
 
-    /// Closes the document list, writes the summary and the errors and ends
-    /// the report.
-    pub fn finish(
-        mut self,
-        summary: &Summary,
-        errors: &[IngestError],
-        show_pnr: bool,
-    ) -> io::Result<W> {
+    /// Closes the document list, writes where the review came from, the
+    /// summary and the errors, and ends the report.
+    pub fn finish(mut self, end: &End) -> io::Result<W> {
+        let show_pnr = end.show_pnr;
         let close = if self.documents == 0 { "]" } else { "\n  ]" };
-        let errors: Vec<IngestError> = errors
+        let errors: Vec<IngestError> = end
+            .errors
             .iter()
             .map(|e| IngestError {
                 path: shown(&e.path, show_pnr).into_owned(),
@@ -74,14 +71,17 @@ impl<W: Write> JsonWriter<W> {
             })
             .collect();
         let errors = indent(&serde_json::to_string_pretty(&errors)?, "  ");
-        let mut summary = summary.clone();
+        let mut summary = end.summary.clone();
         for group in &mut summary.groups {
             group.value = shown(&group.value, show_pnr).into_owned();
         }
         let summary = indent(&serde_json::to_string_pretty(&summary)?, "  ");
+        let run = end.provenance.json(end.summary, show_pnr);
+        let run = indent(&serde_json::to_string_pretty(&run)?, "  ");
         writeln!(
             self.out,
-            "{close},\n  \"summary\": {},\n  \"errors\": {}\n}}",
+            "{close},\n  \"run\": {},\n  \"summary\": {},\n  \"errors\": {}\n}}",
+            run.trim_start(),
             summary.trim_start(),
             errors.trim_start()
         )?;

@@ -7,13 +7,15 @@
 use std::fmt;
 use std::io::{self, Write};
 
+use super::provenance::Provenance;
 use super::text;
 use super::writer::{self, Format, ReportWriter};
 use crate::engine::{self, Outcome, Profile};
 use crate::finding::Severity;
 use crate::ingest::{Catalogue, Document, IngestError, Input, Kind};
 use crate::sample;
-use crate::score::{Facts, Groups, Summary, Tally};
+use crate::score::design::{Design, Unit};
+use crate::score::{Facts, Frame, Groups, Summary, Tally};
 use crate::template::Template;
 
 /// How a run judges and reports.
@@ -34,6 +36,15 @@ pub struct Options {
     pub jobs: usize,
     /// Time every step and criterion.
     pub profile: bool,
+    /// How the documents were chosen, by whom and when; the estimates
+    /// follow its design. None: a sample from a population of unknown size,
+    /// of unknown date.
+    pub provenance: Option<Provenance>,
+    /// The summary only: no document pages (HTML) or blocks (text).
+    pub summary_only: bool,
+    /// Document pages without the documents' texts (HTML): the findings
+    /// with short, masked excerpts.
+    pub without_text: bool,
 }
 
 impl Default for Options {
@@ -47,6 +58,9 @@ impl Default for Options {
             group: None,
             jobs: 0,
             profile: false,
+            provenance: None,
+            summary_only: false,
+            without_text: false,
         }
     }
 }
@@ -95,6 +109,8 @@ struct Rendered {
     group: Option<String>,
     /// The document's case, when counting per case.
     case: Option<String>,
+    /// The value of the strata key, for a stratified sample.
+    stratum: Option<String>,
     /// The document's keys and values, when grouping (to say which keys
     /// there are if none has the one asked for).
     keys: Option<Catalogue>,
@@ -122,19 +138,36 @@ pub fn review<W: Write>(
     let group = options.group.as_deref();
     let mut groups = group.map(Groups::new);
     let mut catalogue = Catalogue::default();
+    let provenance = options
+        .provenance
+        .clone()
+        .unwrap_or_else(|| Provenance::new(template, ""));
+    let unit = provenance.selection.unit;
+    let strata_key = match &provenance.selection.design {
+        Design::Stratified { key, .. } => Some(key.as_str()),
+        _ => None,
+    };
+    let mut strata = strata_key.map(|key| match unit {
+        Unit::Case => Groups::new(key).per_case(),
+        Unit::Document => Groups::new(key),
+    });
     let render = |d: &Document, o: &Outcome| Rendered {
         body: writer::render(
             options.format,
             template,
             d,
             &o.shown_at(options.severity),
-            options.show_pnr,
-            options.color,
+            writer::Style {
+                show_pnr: options.show_pnr,
+                color: options.color,
+                with_text: !options.without_text,
+            },
         ),
         kind: d.kind.map(Kind::name),
         outcome: d.metadata.get("utfall").map(str::to_string),
         case: options.per_case.then(|| sample::case_of(d)),
         group: group.and_then(|key| d.value(key)).map(str::to_string),
+        stratum: strata_key.and_then(|key| d.value(key)).map(str::to_string),
         keys: group.map(|_| {
             let mut keys = Catalogue::default();
             keys.add(d);
@@ -170,7 +203,11 @@ pub fn review<W: Write>(
                         let value = rendered.group.as_deref();
                         groups.add(template, value, &outcome.statuses, &outcome.score, facts);
                     }
-                    if written.is_ok() {
+                    if let Some(strata) = strata.as_mut() {
+                        let value = rendered.stratum.as_deref();
+                        strata.add(template, value, &outcome.statuses, &outcome.score, facts);
+                    }
+                    if written.is_ok() && !options.summary_only {
                         written = report.document(template, rendered.body);
                     }
                 }
@@ -183,9 +220,32 @@ pub fn review<W: Write>(
     if let Some(note) = group.and_then(|key| catalogue.missing_key(key, "--gruppera")) {
         notes.push(format!("varning: {note}."));
     }
-    let summary = Summary::new(template, &tally, groups.as_ref());
+    if let Design::Simple { population } = provenance.selection.design {
+        let reviewed = match unit {
+            Unit::Case => tally.cases.as_ref().map_or(tally.documents, |c| c.len()),
+            Unit::Document => tally.documents,
+        };
+        if population < reviewed {
+            notes.push(format!(
+                "varning: populationen ({population}) är mindre än de {reviewed} som granskades; \
+                 resultatet räknas som en totalundersökning."
+            ));
+        }
+    }
+    let frame = Frame {
+        design: &provenance.selection.design,
+        unit,
+        strata: strata.as_ref(),
+    };
+    let summary = Summary::new(template, &tally, groups.as_ref(), &frame);
+    let end = writer::End {
+        summary: &summary,
+        errors: &errors,
+        provenance: &provenance,
+        show_pnr: options.show_pnr,
+    };
     written
-        .and_then(|()| report.finish(template, &summary, &errors, options.show_pnr))
+        .and_then(|()| report.finish(template, &end))
         .map_err(RunError::Write)?;
     Ok(Reviewed {
         summary,

@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 
 use super::privacy::shown;
-use crate::ingest::IngestError;
+use super::writer::End;
 use crate::score::compare::{Comparison, Count, Row, Trend, TrendRow};
 use crate::score::stats::{Verdict, percent};
-use crate::score::summary::{Estimate, Figures, MIN_GROUP, Summary};
+use crate::score::summary::{Estimate, Figures, MIN_GROUP};
 use crate::template::Template;
 
 /// A count of a share: "12 av 52 (23 %)".
@@ -17,6 +17,14 @@ fn count(met: usize, n: usize) -> String {
         return "–".to_string();
     }
     format!("{met} av {n} ({})", percent(met as f64 / n as f64))
+}
+
+/// The count, and the share weighted by the strata when it was.
+fn judged_count(met: usize, n: usize, e: &Estimate) -> String {
+    match e.weighted_share {
+        Some(w) if n > 0 => format!("{}; vägd {}", count(met, n), percent(w)),
+        _ => count(met, n),
+    }
 }
 
 fn verdict(v: Option<Verdict>) -> &'static str {
@@ -68,7 +76,7 @@ fn perspectives(out: &mut String, template: &Template, figures: &Figures, indent
             "{indent}{:<width$}  {:>10}  {:>18}  {:>9}  {:>5}  {}",
             p.title,
             p.mean_score.map_or("–".to_string(), percent),
-            count(p.all_met, p.applicable),
+            judged_count(p.all_met, p.applicable, &p.estimate),
             p.estimate.interval_text(),
             target(p.estimate.target),
             verdict(p.estimate.verdict)
@@ -78,20 +86,11 @@ fn perspectives(out: &mut String, template: &Template, figures: &Figures, indent
 
 /// The run's summary: documents, results per perspective and criterion
 /// against the targets, groups, and the files that could not be read.
-pub fn render_summary(
-    template: &Template,
-    summary: &Summary,
-    errors: &[IngestError],
-    show_pnr: bool,
-) -> String {
+pub fn render_summary(template: &Template, end: &End) -> String {
+    let (summary, errors, show_pnr) = (end.summary, end.errors, end.show_pnr);
     let mut out = String::new();
     let figures = &summary.figures;
-    let version = template
-        .version
-        .as_deref()
-        .map(|v| format!(" version {v}"))
-        .unwrap_or_default();
-    let _ = writeln!(out, "Granskning med mallen ”{}”{version}", template.name);
+    let _ = writeln!(out, "{}", shown(&end.provenance.heading(), show_pnr));
     let unreadable = if errors.is_empty() {
         String::new()
     } else {
@@ -141,6 +140,14 @@ pub fn render_summary(
             perspectives(&mut out, template, g, "  ");
         }
     }
+    if figures.documents > 0 {
+        let paragraph = super::paragraph::summary_paragraph(summary, end.provenance);
+        let _ = writeln!(out, "\nI ord:\n  {}", shown(&paragraph, show_pnr));
+    }
+    let _ = writeln!(out, "\nOm granskningen:");
+    for (label, text) in end.provenance.rows(summary, show_pnr) {
+        let _ = writeln!(out, "  {label}: {text}");
+    }
     if !errors.is_empty() {
         let _ = writeln!(out, "\nFiler som inte kunde läsas:");
         for e in errors {
@@ -176,7 +183,7 @@ fn criteria(out: &mut String, figures: &Figures) {
             out,
             "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
             id,
-            count(met, applicable),
+            judged_count(met, applicable, e),
             e.interval_text(),
             target(e.target),
             verdict(e.verdict)

@@ -8,6 +8,7 @@ use super::findings_csv::CsvWriter;
 use super::html::{self, HtmlWriter, Page};
 use super::json::{self, JsonWriter};
 use super::model::DocumentReport;
+use super::provenance::Provenance;
 use super::sarif::SarifWriter;
 use super::text;
 use super::xlsx::XlsxWriter;
@@ -105,25 +106,44 @@ pub enum Body {
     Page(Box<Page>),
 }
 
+/// How a document is shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Personal identity numbers unmasked.
+    pub show_pnr: bool,
+    /// Colours in text for a terminal.
+    pub color: bool,
+    /// The document's text beside its findings (HTML).
+    pub with_text: bool,
+}
+
 /// Renders a document for `format` (on the worker thread).
 pub fn render(
     format: Format,
     template: &Template,
     doc: &Document,
     outcome: &Outcome,
-    show_pnr: bool,
-    color: bool,
+    style: Style,
 ) -> Body {
+    let show_pnr = style.show_pnr;
     match format {
         Format::Json => Body::Text(json::render_document(template, doc, outcome, show_pnr)),
         Format::Text => Body::Text(text::render_document(
-            template, doc, outcome, show_pnr, color,
+            template,
+            doc,
+            outcome,
+            show_pnr,
+            style.color,
         )),
         Format::Csv | Format::Sarif | Format::Xlsx => Body::Report(Box::new(DocumentReport::new(
             template, doc, outcome, show_pnr,
         ))),
         Format::Html => Body::Page(Box::new(html::render_document(
-            template, doc, outcome, show_pnr,
+            template,
+            doc,
+            outcome,
+            show_pnr,
+            style.with_text,
         ))),
     }
 }
@@ -172,29 +192,33 @@ impl<W: Write> ReportWriter<W> {
     }
 
     /// Writes the summary and the unreadable files and ends the report.
-    pub fn finish(
-        self,
-        template: &Template,
-        summary: &Summary,
-        errors: &[IngestError],
-        show_pnr: bool,
-    ) -> io::Result<()> {
+    pub fn finish(self, template: &Template, end: &End) -> io::Result<()> {
         match self {
-            ReportWriter::Json(w) => w.finish(summary, errors, show_pnr).map(drop),
+            ReportWriter::Json(w) => w.finish(end).map(drop),
             ReportWriter::Text(mut out, blocks) => {
-                let rendered = super::summary::render_summary(template, summary, errors, show_pnr);
+                let rendered = super::summary::render_summary(template, end);
                 writeln!(out, "{rendered}")?;
                 for block in blocks {
                     writeln!(out, "{block}")?;
                 }
                 out.flush()
             }
-            ReportWriter::Csv(w) => w.finish(errors, show_pnr).map(drop),
-            ReportWriter::Sarif(w) => w.finish(template, errors, show_pnr).map(drop),
-            ReportWriter::Xlsx(w) => w.finish(template, summary, errors, show_pnr).map(drop),
-            ReportWriter::Html(w) => w.finish(template, summary, errors, show_pnr).map(drop),
+            ReportWriter::Csv(w) => w.finish(end.errors, end.show_pnr).map(drop),
+            ReportWriter::Sarif(w) => w.finish(template, end.errors, end.show_pnr).map(drop),
+            ReportWriter::Xlsx(w) => w.finish(template, end).map(drop),
+            ReportWriter::Html(w) => w.finish(template, end).map(drop),
         }
     }
+}
+
+/// What a report ends with: the summary, the files that could not be read,
+/// and where the review came from.
+#[derive(Debug, Clone, Copy)]
+pub struct End<'a> {
+    pub summary: &'a Summary,
+    pub errors: &'a [IngestError],
+    pub provenance: &'a Provenance,
+    pub show_pnr: bool,
 }
 
 #[cfg(test)]

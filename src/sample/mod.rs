@@ -213,13 +213,7 @@ impl Population {
     }
 }
 
-/// What a sample draws: documents, or cases with all their documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Unit {
-    #[default]
-    Document,
-    Case,
-}
+pub use crate::score::design::Unit;
 
 /// A stratum: its size in the population and how many were drawn, counted in
 /// the sample's units.

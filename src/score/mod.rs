@@ -6,10 +6,12 @@
 
 pub mod agreement;
 pub mod compare;
+pub mod design;
+pub mod estimate;
 pub mod stats;
 pub mod summary;
 
-pub use summary::{Facts, Groups, Summary, Tally};
+pub use summary::{Facts, Frame, Groups, Summary, Tally};
 
 use serde::Serialize;
 

@@ -24,22 +24,30 @@ pub struct Interval {
 /// The Wilson score interval of `k` successes in `n` trials; none when
 /// `n == 0`. Exact at the edges: 0 of n starts at 0, n of n ends at 1.
 pub fn wilson(k: usize, n: usize, z: f64) -> Option<Interval> {
-    if n == 0 || k > n {
+    if k > n {
         return None;
     }
-    let n_f = n as f64;
-    let p = k as f64 / n_f;
+    wilson_share(k as f64 / n as f64, n as f64, z)
+}
+
+/// The Wilson score interval of a share `p` observed over `n` units (`n`
+/// need not be whole: an effective number of units); none unless `n > 0`.
+/// Exact at the edges: a share of 0 starts at 0, a share of 1 ends at 1.
+pub fn wilson_share(p: f64, n: f64, z: f64) -> Option<Interval> {
+    if n.is_nan() || n <= 0.0 || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
     let z2 = z * z;
-    let centre = p + z2 / (2.0 * n_f);
-    let margin = z * (p * (1.0 - p) / n_f + z2 / (4.0 * n_f * n_f)).sqrt();
-    let denominator = 1.0 + z2 / n_f;
+    let centre = p + z2 / (2.0 * n);
+    let margin = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    let denominator = 1.0 + z2 / n;
     Some(Interval {
-        low: if k == 0 {
+        low: if p == 0.0 {
             0.0
         } else {
             ((centre - margin) / denominator).max(0.0)
         },
-        high: if k == n {
+        high: if p == 1.0 {
             1.0
         } else {
             ((centre + margin) / denominator).min(1.0)
@@ -119,6 +127,20 @@ impl Verdict {
             }
             Verdict::Uncertain => format!(
                 "Intervallet {range} omfattar målet {target}: stickprovet räcker inte för att avgöra."
+            ),
+        }
+    }
+
+    /// Why, in one Swedish sentence, when every unit was reviewed and the
+    /// share is no estimate.
+    pub fn census_reason(self, share: f64, target: f64) -> String {
+        let (share, target) = (percent(share), percent(target));
+        match self {
+            Verdict::NotAchieved => format!(
+                "Alla granskades, så andelen {share} är ingen skattning: den ligger under målet {target}."
+            ),
+            _ => format!(
+                "Alla granskades, så andelen {share} är ingen skattning: den ligger på eller över målet {target}."
             ),
         }
     }

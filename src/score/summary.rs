@@ -12,12 +12,13 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::DocumentScore;
-use super::stats::{self, Verdict};
+use super::design::{Design, StratumCount, Unit};
+pub use super::estimate::Estimate;
+use super::estimate::{Basis, round};
 use crate::criteria::Status;
 use crate::template::Template;
 
-/// Groups with fewer documents than this are too small to judge.
-pub const MIN_GROUP: usize = 5;
+pub use super::estimate::MIN_GROUP;
 
 /// The name of the group of documents that lack the grouping key.
 pub const MISSING: &str = "(uppgift saknas)";
@@ -143,11 +144,14 @@ impl Tally {
     }
 }
 
-/// Tallies per value of a metadata key (`--gruppera`).
+/// Tallies per value of a metadata key (`--gruppera`, and the strata of a
+/// stratified sample).
 #[derive(Debug, Clone)]
 pub struct Groups {
     pub key: String,
     pub tallies: BTreeMap<String, Tally>,
+    /// Whether each group counts per case too.
+    per_case: bool,
 }
 
 impl Groups {
@@ -156,7 +160,14 @@ impl Groups {
         Groups {
             key: key.to_string(),
             tallies: BTreeMap::new(),
+            per_case: false,
         }
+    }
+
+    /// The same groups, each counting per case too.
+    pub fn per_case(mut self) -> Self {
+        self.per_case = true;
+        self
     }
 
     /// Adds a document to the group of `value` (or of those without one).
@@ -171,69 +182,20 @@ impl Groups {
         let value = value.map(str::trim).filter(|v| !v.is_empty());
         self.tallies
             .entry(value.unwrap_or(MISSING).to_string())
-            .or_insert_with(|| Tally::new(template))
+            .or_insert_with(|| match self.per_case {
+                true => Tally::new(template).per_case(),
+                false => Tally::new(template),
+            })
             .add(statuses, score, facts);
     }
-}
-
-/// A share's interval and verdict, as reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Estimate {
-    pub ci_low: Option<f64>,
-    pub ci_high: Option<f64>,
-    pub target: Option<f64>,
-    pub verdict: Option<Verdict>,
-    /// Why, in Swedish; none without a target and cases.
-    pub verdict_reason: Option<String>,
-}
-
-impl Estimate {
-    /// The interval as whole percentages ("70–92 %"), or "–".
-    pub fn interval_text(&self) -> String {
-        match (self.ci_low, self.ci_high) {
-            (Some(low), Some(high)) => stats::percent_range(stats::Interval { low, high }),
-            _ => "–".to_string(),
-        }
-    }
-
-    /// Judges `met` of `n` against `target`; no verdict when `judge` is false
-    /// (a group too small to judge). Returns the share too.
-    pub fn new(met: usize, n: usize, target: Option<f64>, judge: bool) -> (Option<f64>, Estimate) {
-        let interval = stats::wilson(met, n, stats::z_for(stats::CONFIDENCE));
-        let verdict = match (interval, target) {
-            (Some(iv), Some(t)) if judge => Some((Verdict::of(iv, t), iv, t)),
-            _ => None,
-        };
-        let reason = match (verdict, target) {
-            (Some((v, iv, t)), _) => Some(v.reason(iv, t)),
-            (None, Some(_)) if !judge => Some(too_small_reason(n)),
-            (None, Some(_)) if n == 0 => Some("Inget dokument att bedöma.".to_string()),
-            _ => None,
-        };
-        let share = (n > 0).then(|| round(met as f64 / n as f64));
-        let estimate = Estimate {
-            ci_low: interval.map(|iv| round(iv.low)),
-            ci_high: interval.map(|iv| round(iv.high)),
-            target,
-            verdict: verdict.map(|(v, ..)| v),
-            verdict_reason: reason,
-        };
-        (share, estimate)
-    }
-}
-
-fn too_small_reason(documents: usize) -> String {
-    format!("För litet underlag: {documents} dokument, minst {MIN_GROUP} behövs för en bedömning.")
-}
-
-fn round(value: f64) -> f64 {
-    (value * 10_000.0).round() / 10_000.0
 }
 
 /// One criterion over a run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionSummary {
     pub id: String,
+    /// The criterion's title in the template.
+    pub title: String,
     pub perspective: String,
     /// Documents where the criterion applied.
     pub applicable: usize,
@@ -317,7 +279,7 @@ pub struct Figures {
 
 impl Figures {
     /// The figures of a tally; verdicts only when `judge`.
-    fn new(template: &Template, tally: &Tally, judge: bool) -> Figures {
+    fn new(template: &Template, tally: &Tally, judge: bool, frame: &Frame) -> Figures {
         let mean = |(sum, n): (f64, usize)| (n > 0).then(|| round(sum / n as f64));
         let criteria = template
             .criteria
@@ -326,12 +288,12 @@ impl Figures {
             .map(|(i, c)| {
                 let (met, applicable) = tally.criteria[i];
                 let target = template.perspectives[c.perspective].target;
-                let (share, estimate) = Estimate::new(met, applicable, target, judge);
-                let cases = tally.cases.as_ref().map(|cases| {
-                    let marks = cases.values().map(|m| m[i]);
-                    let applicable = marks.clone().filter(|m| m.applied).count();
-                    let met = marks.filter(|m| m.applied && !m.not_met).count();
-                    let (share, estimate) = Estimate::new(met, applicable, target, judge);
+                let basis = frame.basis(Unit::Document, tally, |t| t.criteria[i]);
+                let (share, estimate) = Estimate::of(met, applicable, target, judge, &basis);
+                let cases = tally.cases.is_some().then(|| {
+                    let (met, applicable) = tally.case_counts(i);
+                    let basis = frame.basis(Unit::Case, tally, |t| t.case_counts(i));
+                    let (share, estimate) = Estimate::of(met, applicable, target, judge, &basis);
                     CaseSummary {
                         applicable,
                         met,
@@ -342,6 +304,7 @@ impl Figures {
                 CriterionSummary {
                     cases,
                     id: c.id.clone(),
+                    title: c.title.clone(),
                     perspective: template.perspectives[c.perspective].id.clone(),
                     applicable,
                     met,
@@ -354,9 +317,14 @@ impl Figures {
         let perspectives = template
             .perspectives
             .iter()
-            .zip(&tally.perspectives)
-            .map(|(p, t)| {
-                let (all_met_share, estimate) = Estimate::new(t.all_met, t.scored, p.target, judge);
+            .enumerate()
+            .map(|(j, p)| {
+                let t = tally.perspectives[j];
+                let basis = frame.basis(Unit::Document, tally, |t| {
+                    (t.perspectives[j].all_met, t.perspectives[j].scored)
+                });
+                let (all_met_share, estimate) =
+                    Estimate::of(t.all_met, t.scored, p.target, judge, &basis);
                 let summary = PerspectiveSummary {
                     title: p.title.clone(),
                     mean_score: mean((t.score_sum, t.scored)),
@@ -378,6 +346,92 @@ impl Figures {
             },
             criteria,
             perspectives: IdMap(perspectives),
+        }
+    }
+}
+
+impl Tally {
+    /// Units of the tally: documents, or cases when counted per case.
+    fn units(&self, unit: Unit) -> usize {
+        match (unit, &self.cases) {
+            (Unit::Case, Some(cases)) => cases.len(),
+            _ => self.documents,
+        }
+    }
+
+    /// Cases where criterion `i` applied to some document and those where
+    /// every such document met it: (met, applicable).
+    fn case_counts(&self, i: usize) -> (usize, usize) {
+        let marks = self.cases.iter().flat_map(|c| c.values().map(|m| m[i]));
+        let applicable = marks.clone().filter(|m| m.applied).count();
+        let met = marks.filter(|m| m.applied && !m.not_met).count();
+        (met, applicable)
+    }
+}
+
+/// How the units of a tally were chosen, for its estimates.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame<'a> {
+    pub design: &'a Design,
+    /// What was drawn: the design is about these units; shares counted in
+    /// the other unit are estimated as from a population of unknown size.
+    pub unit: Unit,
+    /// The tallies per stratum, for a stratified design (grouped by its key).
+    pub strata: Option<&'a Groups>,
+}
+
+impl Frame<'_> {
+    /// A sample from a population of unknown size.
+    pub const PLAIN: Frame<'static> = Frame {
+        design: &Design::Unknown,
+        unit: Unit::Document,
+        strata: None,
+    };
+
+    /// What is known of a share counted in `unit` over `tally`; `counts`
+    /// gives (met, applicable) of a tally.
+    fn basis(&self, unit: Unit, tally: &Tally, counts: impl Fn(&Tally) -> (usize, usize)) -> Basis {
+        if unit != self.unit {
+            return Basis::Plain;
+        }
+        let count = |population: usize, t: Option<&Tally>| {
+            let (met, applicable) = t.map_or((0, 0), &counts);
+            StratumCount {
+                population,
+                drawn: t.map_or(0, |t| t.units(unit)),
+                applicable,
+                met,
+            }
+        };
+        match self.design {
+            Design::Unknown => Basis::Plain,
+            Design::Census => Basis::Census,
+            Design::Simple { population } => Basis::Strata(vec![count(*population, Some(tally))]),
+            Design::Stratified { strata, .. } => match self.strata {
+                Some(groups) => Basis::Strata(
+                    strata
+                        .iter()
+                        .map(|(name, population)| count(*population, groups.tallies.get(name)))
+                        .collect(),
+                ),
+                None => Basis::Plain,
+            },
+        }
+    }
+
+    /// The frame of one group's figures: a census stays one; a group that
+    /// is a stratum is a simple sample from it; other groups' populations
+    /// are unknown.
+    fn of_group(&self, key: &str, value: &str) -> Design {
+        match self.design {
+            Design::Census => Design::Census,
+            Design::Stratified { key: by, strata } if by == key => strata
+                .iter()
+                .find(|(name, _)| name == value)
+                .map_or(Design::Unknown, |(_, population)| Design::Simple {
+                    population: *population,
+                }),
+            _ => Design::Unknown,
         }
     }
 }
@@ -404,10 +458,16 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Summarises a run and, when grouped, each group.
-    pub fn new(template: &Template, tally: &Tally, groups: Option<&Groups>) -> Summary {
+    /// Summarises a run and, when grouped, each group, as the sample's
+    /// `frame` allows.
+    pub fn new(
+        template: &Template,
+        tally: &Tally,
+        groups: Option<&Groups>,
+        frame: &Frame,
+    ) -> Summary {
         Summary {
-            figures: Figures::new(template, tally, true),
+            figures: Figures::new(template, tally, true, frame),
             grouped_by: groups.map(|g| g.key.clone()),
             groups: groups
                 .map(|g| {
@@ -415,10 +475,16 @@ impl Summary {
                         .iter()
                         .map(|(value, tally)| {
                             let too_small = tally.documents < MIN_GROUP;
+                            let design = frame.of_group(&g.key, value);
+                            let frame = Frame {
+                                design: &design,
+                                strata: None,
+                                ..*frame
+                            };
                             GroupSummary {
                                 value: value.clone(),
                                 too_small,
-                                figures: Figures::new(template, tally, !too_small),
+                                figures: Figures::new(template, tally, !too_small, &frame),
                             }
                         })
                         .collect()

@@ -31,6 +31,9 @@ pub struct Template {
     pub name: String,
     /// Its version, if given.
     pub version: Option<String>,
+    /// The SHA-256 (hex) of its files and of the lexicons and sections they
+    /// read: two runs with the same checksum judged by the same rules.
+    pub checksum: String,
     /// Where it was read from.
     pub origin: String,
     pub perspectives: Vec<Perspective>,

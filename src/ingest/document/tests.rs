@@ -42,6 +42,8 @@ fn kind_from_title_line() {
             "# Beslutsunderlag – personlig assistans",
             Some(Kind::Utredning),
         ),
+        ("# UTREDNING OCH BESLUT – LSS", Some(Kind::Beslut)),
+        ("# Utredning/beslut hemtjänst", Some(Kind::Beslut)),
         ("# Anteckningar från hembesök", None),
     ] {
         assert_eq!(kind(&format!("{title}\n\nText.\n")), expected, "{title}");

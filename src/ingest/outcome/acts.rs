@@ -212,12 +212,17 @@ pub(super) fn acts(
         {
             // "Beslutet står fast", "beslutet kvarstår": upheld.
             ('r', Tier::Present)
-        } else if w == "gäller"
+        } else if matches!(w, "gäller" | "gälla")
             && ((words[i + 1..]
                 .iter()
                 .take(3)
                 .any(|n| matches!(n.as_str(), "endast" | "bara" | "numera"))
                 && words[i + 1..].iter().any(|n| n == "till"))
+                // "Det gäller nu till och med 30 september."
+                || (is(i + 1, &["nu"])
+                    && is(i + 2, &["till"])
+                    && is(i + 3, &["och"])
+                    && is(i + 4, &["med"]))
                 || (words.iter().any(|w| w == "längre")
                     && words
                         .windows(2)

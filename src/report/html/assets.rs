@@ -28,6 +28,7 @@ ol.fynd p{margin:.2rem 0}
 .forslag{font-style:italic}
 .kalla{font-size:.85em;color:#555}
 .titel{color:var(--muted)}
+dl.om{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.om dt{font-weight:600}dl.om dd{margin:0}
 tr.brist td:last-child{color:#b3261e;font-weight:600}
 tr.ok td:last-child{color:#2f7d32}
 section.dokument{border-top:2px solid #333;margin-top:3rem}

@@ -161,7 +161,7 @@ pub(super) fn criteria_table(out: &mut String, template: &Template, figures: &Fi
     for c in figures.criteria.iter().filter(|c| c.applicable > 0) {
         judged_row(
             out,
-            &c.id,
+            &format!("{} – {}", c.id, c.title),
             template.perspective_title(&c.perspective),
             c.met,
             c.applicable,

@@ -17,11 +17,11 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
 use super::model::DocumentReport;
 use super::privacy::shown;
+use super::writer::End;
 use crate::criteria::Status;
 use crate::engine::Outcome;
 use crate::finding::Severity;
-use crate::ingest::{Document, IngestError};
-use crate::score::Summary;
+use crate::ingest::Document;
 use crate::score::stats::{percent, percent_range};
 use crate::score::summary::{Estimate, Figures, MIN_GROUP};
 use crate::template::Template;
@@ -74,6 +74,7 @@ pub fn render_document(
     doc: &Document,
     outcome: &Outcome,
     show_pnr: bool,
+    with_text: bool,
 ) -> Page {
     let report = DocumentReport::new(template, doc, outcome, show_pnr);
     // Masking keeps every byte offset: digits become X one for one.
@@ -97,13 +98,19 @@ pub fn render_document(
             crate::finding::count_line(report.findings.iter().map(|f| f.severity))
         }
     );
-    // The text with each finding marked at its span.
-    let _ = write!(
-        html,
-        "<div class=\"sida\"><div class=\"text\" tabindex=\"0\" aria-label=\"Dokumentets text med markerade fynd\">"
-    );
-    html.push_str(&marked_text(&text, &report, &perspective_of));
-    html.push_str("</div><ol class=\"fynd\" aria-label=\"Fynd\">");
+    // The text with each finding marked at its span; without the text, the
+    // findings alone.
+    if with_text {
+        let _ = write!(
+            html,
+            "<div class=\"sida\"><div class=\"text\" tabindex=\"0\" aria-label=\"Dokumentets text med markerade fynd\">"
+        );
+        html.push_str(&marked_text(&text, &report, &perspective_of));
+        html.push_str("</div>");
+    } else {
+        html.push_str("<div>");
+    }
+    html.push_str("<ol class=\"fynd\" aria-label=\"Fynd\">");
     // Errors first, then warnings, then info; the numbers stay those of the
     // marks in the text.
     let mut order: Vec<usize> = (0..report.findings.len()).collect();
@@ -120,13 +127,25 @@ pub fn render_document(
         let _ = write!(
             html,
             "<li id=\"{ANCHOR}-f{n}\" class=\"p{p} {sev}\"><p><span class=\"etikett p{p}\">{title}</span> \
-             <span class=\"allvar\">{sev}</span> <strong>{crit}</strong> <a href=\"#{ANCHOR}-m{n}\">{place}</a></p>\
-             <p>{msg}</p>{sugg}{source}</li>",
+             <span class=\"allvar\">{sev}</span> <strong>{crit}</strong> {place}</p>\
+             <p>{msg}</p>{excerpt}{sugg}{source}</li>",
             n = i + 1,
             sev = Severity::word(f.severity),
             title = esc(title),
             crit = esc(&f.criterion),
-            place = esc(&place),
+            place = if with_text {
+                format!("<a href=\"#{ANCHOR}-m{}\">{}</a>", i + 1, esc(&place))
+            } else {
+                esc(&place).into_owned()
+            },
+            excerpt = if with_text || f.excerpt.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<p class=\"utdrag\">”{}”</p>",
+                    esc(&short_excerpt(&f.excerpt))
+                )
+            },
             msg = esc(&f.message),
             sugg = f
                 .suggestion
@@ -184,6 +203,20 @@ pub fn render_document(
         html,
     }
 }
+
+/// An excerpt of at most [`EXCERPT`] characters, cut at a word, for a
+/// report without the documents' texts (already masked).
+fn short_excerpt(excerpt: &str) -> String {
+    if excerpt.chars().count() <= EXCERPT {
+        return excerpt.to_string();
+    }
+    let cut: String = excerpt.chars().take(EXCERPT).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
+}
+
+/// The longest excerpt a report without texts shows.
+const EXCERPT: usize = 60;
 
 /// The placeholder for a document's anchor, replaced when its number is known.
 const ANCHOR: &str = "\u{1}ankare\u{1}";
@@ -272,35 +305,25 @@ impl<W: Write> HtmlWriter<W> {
     }
 
     /// Writes the front page, the document list and the pages.
-    pub fn finish(
-        mut self,
-        template: &Template,
-        summary: &Summary,
-        errors: &[IngestError],
-        show_pnr: bool,
-    ) -> io::Result<W> {
+    pub fn finish(mut self, template: &Template, end: &End) -> io::Result<W> {
+        let (summary, errors, show_pnr) = (end.summary, end.errors, end.show_pnr);
+        let heading = esc(&shown(&end.provenance.heading(), show_pnr)).into_owned();
         let mut head = String::new();
-        let version = template
-            .version
-            .as_deref()
-            .map(|v| format!(" version {}", esc(v)))
-            .unwrap_or_default();
         let _ = write!(
             head,
             "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <meta name=\"generator\" content=\"granska {}\">\
-             <title>Granskning – {}</title><style>{STYLE}{}</style></head><body>\
+             <title>{heading}</title><style>{STYLE}{}</style></head><body>\
              <a class=\"hoppa\" href=\"#innehall\">Hoppa till innehållet</a>\
-             <header><h1>Granskning med mallen ”{}”{version}</h1>\
+             <header><h1>{heading}</h1>\
              <p>{} dokument granskade{}. Medelpoäng {}.</p>\
-             <nav aria-label=\"Innehåll\"><a href=\"#sammanfattning\">Sammanfattning</a> \
-             <a href=\"#kriterier\">Kriterier</a> {}<a href=\"#dokument\">Dokument</a></nav></header>\
+             <nav aria-label=\"Innehåll\"><a href=\"#om\">Om granskningen</a> \
+             <a href=\"#sammanfattning\">Sammanfattning</a> \
+             <a href=\"#kriterier\">Kriterier</a> {}{}</nav></header>\
              <main id=\"innehall\">",
             env!("CARGO_PKG_VERSION"),
-            esc(&template.name),
             perspective_styles(template),
-            esc(&template.name),
             summary.figures.documents,
             if errors.is_empty() {
                 String::new()
@@ -313,7 +336,23 @@ impl<W: Write> HtmlWriter<W> {
             } else {
                 ""
             },
+            if self.rows.is_empty() {
+                ""
+            } else {
+                "<a href=\"#dokument\">Dokument</a>"
+            },
         );
+        let paragraph = super::paragraph::summary_paragraph(summary, end.provenance);
+        let _ = write!(
+            head,
+            "<section id=\"i-ord\"><h2>Sammanfattning i ord</h2><p class=\"i-ord\">{}</p></section>",
+            esc(&shown(&paragraph, show_pnr))
+        );
+        head.push_str("<section id=\"om\"><h2>Om granskningen</h2><dl class=\"om\">");
+        for (label, text) in end.provenance.rows(summary, show_pnr) {
+            let _ = write!(head, "<dt>{label}</dt><dd>{}</dd>", esc(&text));
+        }
+        head.push_str("</dl></section>");
         head.push_str("<section id=\"sammanfattning\"><h2>Resultat per perspektiv</h2>");
         head.push_str(&chart(template, &summary.figures));
         perspective_table(&mut head, &summary.figures, "Perspektiv");
@@ -355,7 +394,9 @@ impl<W: Write> HtmlWriter<W> {
             }
             head.push_str("</ul></section>");
         }
-        document_list(&mut head, &self.rows);
+        if !self.rows.is_empty() {
+            document_list(&mut head, &self.rows);
+        }
         self.out.write_all(head.as_bytes())?;
         let mut pages = self
             .pages

@@ -10,7 +10,7 @@ fn template() -> Template {
 #[test]
 fn an_empty_run_has_no_shares_and_no_verdicts() {
     let t = template();
-    let summary = Summary::new(&t, &Tally::new(&t), None);
+    let summary = Summary::new(&t, &Tally::new(&t), None, &Frame::PLAIN);
     assert_eq!(summary.figures.documents, 0);
     assert_eq!(summary.figures.mean_score, None);
     for c in &summary.figures.criteria {
@@ -66,7 +66,7 @@ fn all_met_counts_documents_where_the_whole_perspective_is_met() {
         groups.tallies.keys().collect::<Vec<_>>(),
         ["(uppgift saknas)", "Norr"]
     );
-    let summary = Summary::new(&t, &tally, Some(&groups));
+    let summary = Summary::new(&t, &tally, Some(&groups), &Frame::PLAIN);
     assert!(summary.groups.iter().all(|g| g.too_small));
     assert!(
         summary.groups[0]

@@ -3,6 +3,14 @@
 use super::*;
 
 impl<'a> Checker<'a> {
+    /// Adds a file the template is made from to its checksum.
+    pub(super) fn digest_file(&mut self, name: &str, text: &str) {
+        for part in [name, text] {
+            self.digest.update((part.len() as u64).to_le_bytes());
+            self.digest.update(part.as_bytes());
+        }
+    }
+
     pub(super) fn perspective(
         &mut self,
         id: &Sp<String>,
@@ -55,6 +63,7 @@ impl<'a> Checker<'a> {
             self.origin = origin;
             let loader = &self.origins[origin].0.loader;
             let read = loader.read(&path.node).and_then(|text| {
+                self.digest_file(&path.node, &text);
                 lexicon::parse(&decl.name.node, &text)
                     .map_err(|e| format!("lexikonet `{}`: {e}", path.node))
             });
@@ -77,6 +86,7 @@ impl<'a> Checker<'a> {
     pub(super) fn sections_from(&mut self, path: &Sp<String>) {
         let loader = &self.origins[self.origin].0.loader;
         match loader.read(&path.node).and_then(|text| {
+            self.digest_file(&path.node, &text);
             lexicon::parse_sections(&text).map_err(|e| format!("`{}`: {e}", path.node))
         }) {
             Ok(sets) => {

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use sha2::{Digest, Sha256};
+
 use super::ast::{self, Block, Item, Sp, Statement};
 use super::{Diagnostic, Loader, SourceFile, Template, code, did_you_mean, lexicon};
 use crate::criteria::{
@@ -55,6 +57,9 @@ struct Checker<'a> {
     detectors: Vec<DetectorUse>,
     /// Advice about the template that does not stop it from being used.
     warnings: Vec<Diagnostic>,
+    /// The SHA-256 of everything the template was made from: its files and
+    /// the lexicons and sections they read, in the order read.
+    digest: Sha256,
     /// Indexes by name (so that every lookup takes constant time, however
     /// many criteria and lexicons the template has).
     perspective_index: HashMap<String, usize>,
@@ -126,6 +131,7 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         regexes: Vec::new(),
         detectors: Vec::new(),
         warnings: Vec::new(),
+        digest: Sha256::new(),
         perspective_index: HashMap::new(),
         lexicon_index: HashMap::new(),
         section_index: HashMap::new(),
@@ -137,6 +143,9 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         known_lexicons: None,
         suggestion_budget: SUGGESTION_BUDGET,
     };
+    for (origin, _) in origins {
+        checker.digest_file(&origin.name, &origin.text);
+    }
     let merged = checker.merge();
     for &(origin, item) in &merged.perspectives {
         checker.origin = origin;
@@ -227,9 +236,11 @@ pub fn check(origins: &[(Origin, ast::File)], errors: &mut Vec<Diagnostic>) -> O
         Some((n, v)) => (n.node.clone(), v.map(|v| v.node.clone())),
         None => (last.name.clone(), None),
     };
+    let checksum = format!("{:x}", checker.digest.finalize_reset());
     Some(Template {
         name,
         version,
+        checksum,
         origin: last.name.clone(),
         perspectives: checker.perspectives,
         criteria,

@@ -31,6 +31,22 @@ fn changes_and_endings_give_their_outcome() {
         ),
         // Reductions and time limits.
         (
+            "Nämnden ändrar beslutet om boendestöd. Beslutet ska inte längre gälla tills vidare.",
+            "andring",
+        ),
+        (
+            "Vi ändrar ditt beslut om kontaktperson. Det gäller nu till och med 2026-11-30.",
+            "andring",
+        ),
+        (
+            "I dag får du vara på korttidshemmet tolv dygn varje månad. Nu har vi bestämt att du får vara där åtta dygn varje månad.",
+            "andring",
+        ),
+        (
+            "I dag har du städning var fjärde vecka. Vi har bestämt att du får städning varannan vecka.",
+            "bifall",
+        ),
+        (
             "Boendestödet ändras från fyra besök per vecka till två besök per vecka.",
             "andring",
         ),

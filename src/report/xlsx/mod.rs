@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::model::DocumentReport;
-use super::privacy::shown;
-use crate::ingest::IngestError;
-use crate::score::Summary;
+
+mod front;
+use super::writer::End;
 use crate::template::Template;
 
 /// The sheets, in order.
@@ -243,15 +243,9 @@ impl<W: Write> XlsxWriter<W> {
 
     /// Writes the summary and criteria sheets, filters and widths, and the
     /// workbook.
-    pub fn finish(
-        mut self,
-        template: &Template,
-        summary: &Summary,
-        errors: &[IngestError],
-        show_pnr: bool,
-    ) -> io::Result<W> {
-        self.summary(template, summary, errors, show_pnr)?;
-        self.criteria(template, summary)?;
+    pub fn finish(mut self, template: &Template, end: &End) -> io::Result<W> {
+        self.summary(end)?;
+        self.criteria(template, end)?;
         let document_columns = DOCUMENT_COLUMNS.len() + template.perspectives.len() + 3;
         let (documents, findings) = (self.documents, self.findings);
         for (index, rows, columns, widths) in [
@@ -283,162 +277,6 @@ impl<W: Write> XlsxWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
-
-    fn summary(
-        &mut self,
-        template: &Template,
-        summary: &Summary,
-        errors: &[IngestError],
-        show_pnr: bool,
-    ) -> io::Result<()> {
-        let (bold, percent, date) = (self.bold.clone(), self.percent.clone(), self.date.clone());
-        let sheet = self.sheet(0)?;
-        let w = |e| error(e);
-        sheet
-            .write_string_with_format(0, 0, "Granskning", &bold)
-            .map_err(w)?;
-        let version = template.version.as_deref().unwrap_or("");
-        let rows: [(&str, String); 3] = [
-            ("Mall", template.name.clone()),
-            ("Version", version.to_string()),
-            ("Olästa filer", errors.len().to_string()),
-        ];
-        for (i, (label, value)) in rows.iter().enumerate() {
-            sheet.write_text(1 + i as u32, 0, *label).map_err(w)?;
-            sheet.write_text(1 + i as u32, 1, value).map_err(w)?;
-        }
-        sheet.write_text(4, 0, "Datum").map_err(w)?;
-        let today = today();
-        sheet
-            .write_datetime_with_format(4, 1, &today, &date)
-            .map_err(w)?;
-        sheet.write_text(5, 0, "Dokument").map_err(w)?;
-        sheet
-            .write_number(5, 1, summary.figures.documents as f64)
-            .map_err(w)?;
-        sheet.write_text(6, 0, "Medelpoäng").map_err(w)?;
-        if let Some(mean) = summary.figures.mean_score {
-            sheet
-                .write_number_with_format(6, 1, mean, &percent)
-                .map_err(w)?;
-        }
-        let header = [
-            "Perspektiv",
-            "Medelpoäng",
-            "Dokument",
-            "Alla uppfyllda",
-            "Andel",
-            "KI låg",
-            "KI hög",
-            "Mål",
-            "Bedömning",
-        ];
-        write_header(sheet, 8, &header, &bold)?;
-        for (i, (_, p)) in summary.figures.perspectives.0.iter().enumerate() {
-            let row = 9 + i as u32;
-            sheet.write_text(row, 0, &p.title).map_err(w)?;
-            let e = &p.estimate;
-            for (col, value) in [
-                (1, p.mean_score),
-                (4, p.all_met_share),
-                (5, e.ci_low),
-                (6, e.ci_high),
-                (7, e.target),
-            ] {
-                if let Some(v) = value {
-                    sheet
-                        .write_number_with_format(row, col, v, &percent)
-                        .map_err(w)?;
-                }
-            }
-            sheet.write_number(row, 2, p.applicable as f64).map_err(w)?;
-            sheet.write_number(row, 3, p.all_met as f64).map_err(w)?;
-            sheet
-                .write_text(row, 8, e.verdict.map_or("", |v| v.name()))
-                .map_err(w)?;
-        }
-        let mut row = 10 + summary.figures.perspectives.0.len() as u32;
-        if !errors.is_empty() {
-            sheet
-                .write_string_with_format(row, 0, "Filer som inte kunde läsas", &bold)
-                .map_err(w)?;
-            for e in errors {
-                row += 1;
-                sheet
-                    .write_text(row, 0, shown(&e.path, show_pnr))
-                    .map_err(w)?;
-                sheet
-                    .write_text(row, 1, shown(&e.message, show_pnr))
-                    .map_err(w)?;
-            }
-        }
-        sheet.set_column_width(0, 30).map_err(w)?;
-        sheet.set_column_width(1, 40).map_err(w)?;
-        Ok(())
-    }
-
-    fn criteria(&mut self, template: &Template, summary: &Summary) -> io::Result<()> {
-        let (bold, percent) = (self.bold.clone(), self.percent.clone());
-        let sheet = self.sheet(1)?;
-        let w = |e| error(e);
-        let per_case = summary.figures.cases.is_some();
-        let mut header = vec![
-            "Kriterium",
-            "Perspektiv",
-            "Gäller",
-            "Uppfyllda",
-            "Andel",
-            "KI låg",
-            "KI hög",
-            "Mål",
-            "Bedömning",
-            "Manuella",
-        ];
-        if per_case {
-            header.extend(["Ärenden", "Ärenden uppfyllda", "Andel ärenden"]);
-        }
-        write_header(sheet, 0, &header, &bold)?;
-        for (i, c) in summary.figures.criteria.iter().enumerate() {
-            let row = 1 + i as u32;
-            sheet.write_text(row, 0, &c.id).map_err(w)?;
-            sheet
-                .write_text(row, 1, template.perspective_title(&c.perspective))
-                .map_err(w)?;
-            sheet.write_number(row, 2, c.applicable as f64).map_err(w)?;
-            sheet.write_number(row, 3, c.met as f64).map_err(w)?;
-            let e = &c.estimate;
-            for (col, value) in [(4, c.share), (5, e.ci_low), (6, e.ci_high), (7, e.target)] {
-                if let Some(v) = value {
-                    sheet
-                        .write_number_with_format(row, col, v, &percent)
-                        .map_err(w)?;
-                }
-            }
-            sheet
-                .write_text(row, 8, e.verdict.map_or("", |v| v.name()))
-                .map_err(w)?;
-            sheet.write_number(row, 9, c.manual as f64).map_err(w)?;
-            if let Some(k) = &c.cases {
-                sheet
-                    .write_number(row, 10, k.applicable as f64)
-                    .map_err(w)?;
-                sheet.write_number(row, 11, k.met as f64).map_err(w)?;
-                if let Some(share) = k.share {
-                    sheet
-                        .write_number_with_format(row, 12, share, &percent)
-                        .map_err(w)?;
-                }
-            }
-        }
-        sheet.set_freeze_panes(1, 0).map_err(w)?;
-        let last = summary.figures.criteria.len() as u32;
-        sheet
-            .autofilter(0, 0, last, (header.len() - 1) as u16)
-            .map_err(w)?;
-        sheet.set_column_width(0, 24).map_err(w)?;
-        sheet.set_column_width(8, 14).map_err(w)?;
-        Ok(())
-    }
 }
 
 /// Writes bold column names in `row`.
@@ -461,14 +299,6 @@ pub(crate) fn days_today() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400)
-}
-
-/// Today's date (UTC) for the summary sheet.
-fn today() -> ExcelDateTime {
-    let days = days_today();
-    // Excel's serial date: 1970-01-01 is day 25 569.
-    ExcelDateTime::from_serial_datetime(25_569.0 + days as f64)
-        .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
 #[cfg(test)]
