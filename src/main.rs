@@ -118,8 +118,9 @@ fn main() -> ExitCode {
         Command::Jamfor {
             rounds,
             format,
+            out,
             show_pnr,
-        } => compare_rounds(&rounds, format, show_pnr),
+        } => compare_rounds(&rounds, format, out.as_deref(), show_pnr),
         Command::Mall(TemplateCommand::Kontrollera { file }) => load(Some(&file)).map(|t| {
             print_diagnostics(&t.warnings);
             if let Err(code) = refuse_oversized(&t) {

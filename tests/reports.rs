@@ -365,6 +365,29 @@ fn chromium() -> Option<&'static str> {
     found
 }
 
+/// Runs headless Chromium on the page `file` with a profile in `dir` and
+/// the `extra` flags, and returns what it wrote to stdout.
+fn headless(browser: &str, dir: &Path, extra: &[&str], file: &Path) -> Vec<u8> {
+    let output = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profil").display()))
+        .args(extra)
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("Chromium runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
 #[test]
 fn the_html_report_shows_every_finding_on_its_page_in_a_browser() {
     let Some(browser) = chromium() else {
@@ -381,30 +404,7 @@ fn the_html_report_shows_every_finding_on_its_page_in_a_browser() {
     for external in ["src=\"http", "href=\"http", "@import", "url(http"] {
         assert!(!html.contains(external), "the report loads {external}");
     }
-    let url = format!("file://{}", file.display());
-    let browse = |extra: &[&str]| {
-        let output = std::process::Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-            ])
-            .arg(format!(
-                "--user-data-dir={}",
-                dir.path().join("profil").display()
-            ))
-            .args(extra)
-            .arg(&url)
-            .output()
-            .expect("Chromium runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output.stdout
-    };
+    let browse = |extra: &[&str]| headless(browser, dir.path(), extra, &file);
     // The DOM as Chromium built it, after the page's script ran.
     let dom = String::from_utf8(browse(&["--dump-dom"])).unwrap();
     let page = scraper::Html::parse_document(&dom);
@@ -507,4 +507,89 @@ fn the_html_report_shows_every_finding_on_its_page_in_a_browser() {
     ]);
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
     eprintln!("Skärmbild av rapporten: {}", shot.display());
+}
+
+/// Sixty documents in four units: the labelled corpus and sixteen of its
+/// files again under other names, with a manifest that gives each a unit.
+fn sixty_documents_in_four_units() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("fixtures/korpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    files.sort();
+    let units = ["Norr", "Söder", "Öster", "Väster"];
+    let mut manifest = String::from("fil;enhet\n");
+    for i in 0..60 {
+        let source = &files[i % files.len()];
+        let name = format!("d{i:02}-{}", source.file_name().unwrap().to_str().unwrap());
+        std::fs::copy(source, dir.path().join(&name)).unwrap();
+        manifest += &format!("{name};{}\n", units[i % units.len()]);
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    dir
+}
+
+#[test]
+fn the_summary_for_the_namnd_prints_on_at_most_three_pages() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    let documents = sixty_documents_in_four_units();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sammanfattning.html");
+    report(
+        documents.path().to_str().unwrap(),
+        "html",
+        &[
+            "--bara-sammanfattning",
+            "--gruppera",
+            "enhet",
+            "--rubrik",
+            "Stickprov hösten 2026",
+            "--ut",
+            file.to_str().unwrap(),
+        ],
+    );
+    let pdf = dir.path().join("sammanfattning.pdf");
+    headless(
+        browser,
+        dir.path(),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+        &file,
+    );
+    let printed = lopdf::Document::load(&pdf).expect("Chromium wrote a PDF");
+    let pages = printed.get_pages().len();
+    assert!((1..=3).contains(&pages), "{pages} A4 pages");
+    // What the pages hold: the provenance, the paragraph, the criteria by
+    // their titles and the unit overview, and no document.
+    let html = std::fs::read_to_string(&file).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let about: String = page
+        .select(&select("#om dl"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(about.contains("Granskat60 dokument"), "{about}");
+    let paragraph: String = page
+        .select(&select("p.i-ord"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(
+        paragraph.starts_with("Granskningen omfattade 60 dokument"),
+        "{paragraph}"
+    );
+    assert!(html.contains("RS-BESLUTSFATTARE – Vem som har fattat beslutet"));
+    let overview = page.select(&select("table.oversikt tbody tr")).count();
+    assert_eq!(overview, 4, "a row per unit");
+    assert_eq!(page.select(&select("section.dokument")).count(), 0);
+    eprintln!("Sammanfattningen: {pages} sidor ({})", pdf.display());
 }

@@ -558,6 +558,59 @@ fn two_rounds_are_compared() {
             assert!(low <= d && d <= high);
         }
     }
+    // For the nämnd: a page with a chart and the same rows, and a workbook
+    // with the same numbers.
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["jämför", "vår.json", "höst.json", "--ut", "jämförelse.html"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let html = std::fs::read_to_string(dir.path().join("jämförelse.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let bars = page.select(&select("svg rect.skillnad")).count();
+    let differences = |rows: &Value| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["difference"].is_number())
+            .count()
+    };
+    assert_eq!(bars, differences(&json["perspectives"]));
+    let criteria_rows = page.select(&select("#kriterier tbody tr")).count();
+    let judged = json["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r["first"]["applicable"].as_u64().unwrap_or(0) > 0
+                || r["second"]["applicable"].as_u64().unwrap_or(0) > 0
+        })
+        .count();
+    assert_eq!(criteria_rows, judged);
+    assert!(html.contains("RS-OVERKLAGANDE – Information om hur man överklagar"));
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["jämför", "vår.json", "höst.json", "--ut", "jämförelse.xlsx"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("jämförelse.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["Omgångar", "Perspektiv", "Kriterier"]);
+    let sheet = book.worksheet_range("Kriterier").unwrap();
+    let rows: Vec<_> = sheet.rows().skip(1).collect();
+    let criteria = json["criteria"].as_array().unwrap();
+    assert_eq!(rows.len(), criteria.len());
+    for (row, c) in rows.iter().zip(criteria) {
+        assert_eq!(row[0].to_string(), c["id"].as_str().unwrap());
+        let number = |cell: &calamine::Data| match cell {
+            calamine::Data::Float(f) => Some(*f),
+            _ => None,
+        };
+        assert_eq!(number(&row[8]), c["difference"].as_f64(), "{}", c["id"]);
+        let judgement = c["change"].as_str().or(c["note"].as_str()).unwrap_or("");
+        assert_eq!(row[11].to_string(), judgement, "{}", c["id"]);
+    }
     // A file that is not a report is a clear error.
     std::fs::write(dir.path().join("fel.json"), "{\"a\": 1}").unwrap();
     let (code, _, stderr) = run_in(dir.path(), &["jämför", "vår.json", "fel.json"]);

@@ -49,9 +49,18 @@ pub(crate) enum Command {
         /// fler än två visas utvecklingen över alla.
         #[arg(value_name = "OMGÅNG", num_args = 2.., required = true, help_heading = "Argument")]
         rounds: Vec<PathBuf>,
-        /// Utdataformat.
-        #[arg(long, value_enum, default_value = "text", help_heading = "Flaggor")]
-        format: TextOrJson,
+        /// Utdataformat (standard: efter filändelsen i --ut, annars text).
+        #[arg(long, value_enum, help_heading = "Flaggor")]
+        format: Option<CompareFormat>,
+        /// Skriv jämförelsen till en fil: .html (med diagram), .xlsx (Excel),
+        /// .json eller text.
+        #[arg(
+            long = "ut",
+            visible_alias = "out",
+            value_name = "FIL",
+            help_heading = "Flaggor"
+        )]
+        out: Option<PathBuf>,
         /// Visa personnummer omaskerade (undvik!).
         #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
         show_pnr: bool,
@@ -138,6 +147,19 @@ pub(crate) enum ReviewCommand {
         #[arg(long = "visa-personnummer", help_heading = "Flaggor")]
         show_pnr: bool,
     },
+}
+
+/// Formats of a comparison of rounds.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CompareFormat {
+    /// Läsbar text för skärmen.
+    Text,
+    /// JSON för program.
+    Json,
+    /// En fristående HTML-sida med diagram, att lämna till nämnden.
+    Html,
+    /// Excel-arbetsbok: Omgångar, Perspektiv, Kriterier.
+    Xlsx,
 }
 
 /// Formats of a compiled round on the terminal.

@@ -158,9 +158,12 @@ pub(crate) fn compile_round(
 /// `granska jämför`: two rounds' JSON reports compared.
 pub(crate) fn compare_rounds(
     rounds: &[PathBuf],
-    format: TextOrJson,
+    format: Option<CompareFormat>,
+    out_path: Option<&Path>,
     show_pnr: bool,
 ) -> Result<ExitCode, ExitCode> {
+    let format = compare_format(format, out_path)?;
+    refuse_overwrite(rounds, out_path)?;
     // The same report twice compares a round with itself.
     let places: Vec<Option<PathBuf>> = rounds.iter().map(|p| p.canonicalize().ok()).collect();
     for (i, place) in places.iter().enumerate() {
@@ -201,22 +204,23 @@ pub(crate) fn compare_rounds(
             );
         }
     }
-    let (text, json) = if let [(first, a), (second, b)] = read.as_slice() {
-        let comparison = compare::compare(a, b, (first, second));
-        (
-            report::summary::render_comparison(&comparison, show_pnr),
-            serde_json::to_string_pretty(&comparison),
-        )
-    } else {
-        let trend = compare::trend(&read);
-        (
-            report::summary::render_trend(&trend, show_pnr),
-            serde_json::to_string_pretty(&trend),
-        )
+    let (comparison, trend) = match read.as_slice() {
+        [(first, a), (second, b)] => (compare::compare(a, b, (first, second)), None),
+        _ => {
+            let trend = compare::trend(&read);
+            (trend.first_to_last.clone(), Some(trend))
+        }
     };
     let rendered = match format {
-        TextOrJson::Text => text,
-        TextOrJson::Json => {
+        CompareFormat::Text => match &trend {
+            Some(t) => report::summary::render_trend(t, show_pnr),
+            None => report::summary::render_comparison(&comparison, show_pnr),
+        },
+        CompareFormat::Json => {
+            let json = match &trend {
+                Some(t) => serde_json::to_string_pretty(t),
+                None => serde_json::to_string_pretty(&comparison),
+            };
             let mut json = json.map_err(|e| {
                 say!("granska: {e}");
                 ExitCode::from(2)
@@ -224,8 +228,47 @@ pub(crate) fn compare_rounds(
             json.push('\n');
             shown(&json, show_pnr).into_owned()
         }
+        CompareFormat::Html => {
+            report::html::render_comparison(&comparison, trend.as_ref(), show_pnr)
+        }
+        CompareFormat::Xlsx => String::new(),
     };
-    let mut out = io::stdout().lock();
-    out.write_all(rendered.as_bytes()).map_err(write_error)?;
+    let (mut out, pending) = open_output(out_path)?;
+    let written = match format {
+        CompareFormat::Xlsx => {
+            report::xlsx::write_comparison(&comparison, trend.as_ref(), show_pnr, &mut out)
+                .map(drop)
+        }
+        _ => out
+            .write_all(rendered.as_bytes())
+            .and_then(|()| out.flush()),
+    };
+    drop(out);
+    written
+        .and_then(|()| pending.map_or(Ok(()), OutputFile::commit))
+        .map_err(write_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The format of `jämför`: as asked, else after the file's ending, else
+/// text; an Excel workbook is never written to a terminal.
+fn compare_format(
+    asked: Option<CompareFormat>,
+    out: Option<&Path>,
+) -> Result<CompareFormat, ExitCode> {
+    let by_ending = out.and_then(writer::Format::of_file).map(|f| match f {
+        writer::Format::Html => CompareFormat::Html,
+        writer::Format::Xlsx => CompareFormat::Xlsx,
+        writer::Format::Json => CompareFormat::Json,
+        _ => CompareFormat::Text,
+    });
+    let format = asked.or(by_ending).unwrap_or(CompareFormat::Text);
+    if format == CompareFormat::Xlsx && out.is_none() && io::stdout().is_terminal() {
+        say!(
+            "granska: en Excel-arbetsbok skrivs inte till skärmen; ange en fil, t.ex. \
+             --ut jamforelse.xlsx."
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(format)
 }

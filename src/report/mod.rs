@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod model;
 pub mod output;
+pub mod overview;
 pub mod paragraph;
 pub mod privacy;
 pub mod prose;

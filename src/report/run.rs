@@ -243,6 +243,7 @@ pub fn review<W: Write>(
         errors: &errors,
         provenance: &provenance,
         show_pnr: options.show_pnr,
+        summary_only: options.summary_only,
     };
     written
         .and_then(|()| report.finish(template, &end))

@@ -8,7 +8,7 @@ use super::privacy::shown;
 use super::writer::End;
 use crate::score::compare::{Comparison, Count, Row, Trend, TrendRow};
 use crate::score::stats::{Verdict, percent};
-use crate::score::summary::{Estimate, Figures, MIN_GROUP};
+use crate::score::summary::{CriterionSummary, Estimate, Figures, MIN_GROUP, Summary};
 use crate::template::Template;
 
 /// A count of a share: "12 av 52 (23 %)".
@@ -120,6 +120,7 @@ pub fn render_summary(template: &Template, end: &End) -> String {
         );
     }
     if let Some(key) = &summary.grouped_by {
+        overview(&mut out, template, summary, key, show_pnr);
         let _ = writeln!(out, "\nGrupperat efter {key}:");
         for group in &summary.groups {
             let g = &group.figures;
@@ -162,6 +163,39 @@ pub fn render_summary(template: &Template, end: &End) -> String {
     out
 }
 
+/// The groups side by side: a row per group, a column per perspective.
+fn overview(out: &mut String, template: &Template, summary: &Summary, key: &str, show_pnr: bool) {
+    let rows = super::overview::rows(summary, show_pnr);
+    let width = rows
+        .iter()
+        .map(|r| r.value.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(key.chars().count());
+    let _ = write!(
+        out,
+        "\nÖversikt per {key}:\n  {key:<width$}  {:>8}",
+        "Dokument"
+    );
+    let widths: Vec<usize> = template
+        .perspectives
+        .iter()
+        .map(|p| p.title.chars().count().max(8))
+        .collect();
+    for (p, w) in template.perspectives.iter().zip(&widths) {
+        let _ = write!(out, "  {:>w$}", p.title);
+    }
+    out.push('\n');
+    for r in &rows {
+        let _ = write!(out, "  {:<width$}  {:>8}", r.value, r.documents);
+        for (cell, w) in r.cells.iter().zip(&widths) {
+            let _ = write!(out, "  {:>w$}", cell.text());
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "  {}", super::overview::LEGEND);
+}
+
 /// The criterion table: every criterion that applied somewhere.
 fn criteria(out: &mut String, figures: &Figures) {
     let rows: Vec<_> = figures
@@ -175,22 +209,24 @@ fn criteria(out: &mut String, figures: &Figures) {
     let width = rows.iter().map(|c| c.id.len()).max().unwrap_or(10).max(10);
     let _ = writeln!(
         out,
-        "\n{:<width$}  {:>18}  {:>9}  {:>5}  Bedömning",
-        "Kriterium", "Uppfyllda", "95 % KI", "Mål"
+        "\n{:<width$}  {:>18}  {:>9}  {:>5}  {:<10}  Titel",
+        "Kriterium", "Uppfyllda", "95 % KI", "Mål", "Bedömning"
     );
-    let line = |out: &mut String, id: &str, met: usize, applicable: usize, e: &Estimate| {
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:>18}  {:>9}  {:>5}  {}",
-            id,
-            judged_count(met, applicable, e),
-            e.interval_text(),
-            target(e.target),
-            verdict(e.verdict)
-        );
-    };
+    let line =
+        |out: &mut String, c: &CriterionSummary, met: usize, applicable: usize, e: &Estimate| {
+            let _ = writeln!(
+                out,
+                "{:<width$}  {:>18}  {:>9}  {:>5}  {:<10}  {}",
+                c.id,
+                judged_count(met, applicable, e),
+                e.interval_text(),
+                target(e.target),
+                verdict(e.verdict),
+                c.title
+            );
+        };
     for c in &rows {
-        line(out, &c.id, c.met, c.applicable, &c.estimate);
+        line(out, c, c.met, c.applicable, &c.estimate);
     }
     // Counted per case: a case meets a criterion when all its documents
     // where the criterion applies meet it.
@@ -208,16 +244,16 @@ fn criteria(out: &mut String, figures: &Figures) {
     );
     let _ = writeln!(
         out,
-        "{:<width$}  {:>18}  {:>9}  {:>5}  Bedömning",
-        "Kriterium", "Ärenden", "95 % KI", "Mål"
+        "{:<width$}  {:>18}  {:>9}  {:>5}  {:<10}  Titel",
+        "Kriterium", "Ärenden", "95 % KI", "Mål", "Bedömning"
     );
     for (c, k) in per_case {
-        line(out, &c.id, k.met, k.applicable, &k.estimate);
+        line(out, c, k.met, k.applicable, &k.estimate);
     }
 }
 
 /// Percentage points with a sign: "+20 p.e.".
-fn points(value: f64) -> String {
+pub(crate) fn points(value: f64) -> String {
     let rounded = (value * 100.0).round();
     let sign = match rounded {
         r if r > 0.0 => "+",
@@ -248,11 +284,7 @@ fn comparison_rows(out: &mut String, heading: &str, rows: &[Row], name: fn(&Row)
             (Some(low), Some(high)) => format!("{} till {}", points(low), points(high)),
             _ => "–".to_string(),
         };
-        let judgement = match (r.change, &r.note) {
-            (Some(change), _) => change.name().to_string(),
-            (None, Some(note)) => note.clone(),
-            (None, None) => String::new(),
-        };
+        let judgement = r.judgement();
         let _ = writeln!(
             out,
             "{:<width$}  {:>18}  {:>18}  {:>10}  {:>22}  {judgement}",

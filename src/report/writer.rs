@@ -219,6 +219,8 @@ pub struct End<'a> {
     pub errors: &'a [IngestError],
     pub provenance: &'a Provenance,
     pub show_pnr: bool,
+    /// The summary only (`--bara-sammanfattning`): no group details either.
+    pub summary_only: bool,
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub struct Round {
     pub template: String,
     pub template_version: Option<String>,
     pub documents: usize,
-    /// Criteria in template order: id, perspective, count.
+    /// Criteria in template order: id, title (the perspective in reports
+    /// without titles, and in a kollegiegranskning), count.
     pub criteria: Vec<(String, String, Count)>,
     /// Perspectives in template order: id, title, documents judged, all met.
     pub perspectives: Vec<(String, String, Count)>,
@@ -91,6 +92,10 @@ struct SummaryIn {
 #[derive(Deserialize)]
 struct CriterionIn {
     id: String,
+    /// The criterion's title (reports from before titles were written have
+    /// none).
+    #[serde(default)]
+    title: Option<String>,
     perspective: String,
     applicable: usize,
     met: usize,
@@ -188,7 +193,7 @@ impl Round {
                         applicable: c.applicable,
                         met: c.met,
                     };
-                    (c.id, c.perspective, count)
+                    (c.id, c.title.unwrap_or(c.perspective), count)
                 })
                 .collect(),
             perspectives,
@@ -218,6 +223,18 @@ pub struct Row {
     pub change: Option<Change>,
     /// Why there is no judgement, in Swedish.
     pub note: Option<String>,
+}
+
+impl Row {
+    /// What the change means, in Swedish: its judgement, or why there is
+    /// none.
+    pub fn judgement(&self) -> String {
+        match (self.change, &self.note) {
+            (Some(change), _) => change.name().to_string(),
+            (None, Some(note)) => note.clone(),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// Two rounds compared.

@@ -421,19 +421,27 @@ pub(super) fn acts(
             // hemtjänsten": what the grant makes unneeded.
             // "… upphör när LSS-insatsen har börjat", "… när ditt nya larm
             // är installerat": replaced by what is granted.
-            'e' if words
-                .iter()
-                .any(|w| w.contains("flytt") || w.starts_with("följd"))
-                || words.windows(2).any(|p| {
-                    p[0] == "när"
-                        && words.iter().any(|w| {
-                            matches!(
-                                w.as_str(),
-                                "börjar" | "börjat" | "startar" | "startat" | "igång" | "nya"
-                            ) || w.starts_with("installer")
-                                || w.starts_with("påbörja")
-                        })
-                }) =>
+            // "… upphör att gälla, eftersom det ersätts av detta beslut",
+            // "… avslutas när du skrivs in på behandlingshemmet".
+            'e' if words.iter().any(|w| {
+                w.contains("flytt") || w.starts_with("följd") || w.starts_with("ersätt")
+            }) || words.windows(2).any(|p| {
+                p[0] == "när"
+                    && words.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "börjar"
+                                | "börjat"
+                                | "startar"
+                                | "startat"
+                                | "igång"
+                                | "nya"
+                                | "skrivs"
+                                | "skrivits"
+                        ) || w.starts_with("installer")
+                            || w.starts_with("påbörja")
+                    })
+            }) =>
             {
                 acts.end_on_move = true;
             }

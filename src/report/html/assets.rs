@@ -28,6 +28,7 @@ ol.fynd p{margin:.2rem 0}
 .forslag{font-style:italic}
 .kalla{font-size:.85em;color:#555}
 .titel{color:var(--muted)}
+table.oversikt td.uppnatt{background:#e3f1e5}table.oversikt td.ej-uppnatt{background:#fbe3e1}table.oversikt td.osakert{background:#fff4d6}
 dl.om{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.om dt{font-weight:600}dl.om dd{margin:0}
 tr.brist td:last-child{color:#b3261e;font-weight:600}
 tr.ok td:last-child{color:#2f7d32}
@@ -35,11 +36,20 @@ section.dokument{border-top:2px solid #333;margin-top:3rem}
 @media (max-width:60rem){.sida{grid-template-columns:1fr}}
 @media print{
   @page{size:A4;margin:15mm}
-  body{font-size:10pt}
+  body{font-size:9pt;line-height:1.35}
+  table{font-size:8.5pt}
+  td{white-space:nowrap}
+  th[scope=row]{white-space:normal}
+  h1{font-size:15pt}h2{font-size:12pt}
   nav,.hoppa,#filter,label[for=filter]{display:none}
   header,main{max-width:none;padding:0}
   section.dokument{break-before:page;border:0}
-  table,li,figure{break-inside:avoid}
+  li,figure,tr{break-inside:avoid}
+  h2{margin-top:1rem;break-after:avoid}
+  th,td{padding:.12rem .4rem}
+  table{margin:.5rem 0}
+  .diagram svg{max-width:15cm!important}
+  dl.om{gap:0 1rem}
   .sida{grid-template-columns:3fr 2fr}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   a{color:inherit;text-decoration:none}

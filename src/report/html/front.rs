@@ -2,6 +2,7 @@
 //! table, the criteria, the groups and the document list.
 
 use super::*;
+use crate::score::Summary;
 
 /// CSS classes `.pN` for the perspectives' colours.
 pub(super) fn perspective_styles(template: &Template) -> String {
@@ -227,4 +228,43 @@ pub(super) fn document_list(out: &mut String, rows: &[ListRow]) {
         );
     }
     out.push_str("</tbody></table></section>");
+}
+
+/// The groups side by side: a row per group, a column per perspective, each
+/// cell coloured by its verdict.
+pub(super) fn group_overview(
+    out: &mut String,
+    template: &Template,
+    summary: &Summary,
+    key: &str,
+    show_pnr: bool,
+) {
+    let _ = write!(
+        out,
+        "<table class=\"oversikt\"><caption>Översikt per {}: andel dokument där alla kriterier i perspektivet är uppfyllda</caption>\
+         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">Dokument</th>",
+        esc(key),
+        esc(key)
+    );
+    for p in &template.perspectives {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&p.title));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in super::super::overview::rows(summary, show_pnr) {
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            esc(&row.value),
+            row.documents
+        );
+        for cell in &row.cells {
+            let _ = write!(out, "<td class=\"{}\">{}</td>", cell.class(), cell.text());
+        }
+        out.push_str("</tr>");
+    }
+    let _ = write!(
+        out,
+        "</tbody></table><p class=\"forklaring\">{}</p>",
+        super::super::overview::LEGEND
+    );
 }

@@ -27,11 +27,14 @@ use crate::score::summary::{Estimate, Figures, MIN_GROUP};
 use crate::template::Template;
 
 mod assets;
+mod comparison;
 mod front;
 
 use assets::SCRIPT;
 pub(crate) use assets::STYLE;
 use front::*;
+
+pub use comparison::render_comparison;
 
 /// Colours of the perspectives, in template order (contrast ≥ 4.5:1 on
 /// white for text; the marks use a light tint of the same hue).
@@ -368,7 +371,10 @@ impl<W: Write> HtmlWriter<W> {
                 "<section id=\"grupper\"><h2>Grupper efter {}</h2>",
                 esc(key)
             );
-            for g in &summary.groups {
+            group_overview(&mut head, template, summary, key, show_pnr);
+            // A summary for the nämnd has the overview; the full report
+            // also each group's table.
+            for g in summary.groups.iter().filter(|_| !end.summary_only) {
                 let value = shown(&g.value, show_pnr);
                 let small = if g.too_small {
                     format!(

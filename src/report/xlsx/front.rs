@@ -88,6 +88,31 @@ impl<W: Write> XlsxWriter<W> {
                 .write_text(row, 9, e.verdict.map_or("", |v| v.name()))
                 .map_err(w)?;
         }
+        if let Some(key) = &summary.grouped_by {
+            row += 2;
+            sheet
+                .write_string_with_format(row, 0, format!("Översikt per {key}"), &bold)
+                .map_err(w)?;
+            row += 1;
+            let mut header = vec![key.clone(), "Dokument".to_string()];
+            for (_, p) in &summary.figures.perspectives.0 {
+                header.push(p.title.clone());
+                header.push(format!("{}: bedömning", p.title));
+            }
+            write_header(sheet, row, &header, &bold)?;
+            for r in crate::report::overview::rows(summary, show_pnr) {
+                row += 1;
+                sheet.write_text(row, 0, &r.value).map_err(w)?;
+                sheet.write_number(row, 1, r.documents as f64).map_err(w)?;
+                for (i, cell) in r.cells.iter().enumerate() {
+                    let col = 2 + 2 * i as u16;
+                    write_percents(sheet, row, &[(col, cell.share)], &percent)?;
+                    sheet
+                        .write_text(row, col + 1, cell.verdict.map_or("", |v| v.name()))
+                        .map_err(w)?;
+                }
+            }
+        }
         if !end.errors.is_empty() {
             row += 2;
             sheet
@@ -186,7 +211,7 @@ impl<W: Write> XlsxWriter<W> {
 
 /// Writes the shares that are known as percentages in `row`, each in its
 /// column.
-fn write_percents(
+pub(super) fn write_percents(
     sheet: &mut Worksheet,
     row: u32,
     cells: &[(u16, Option<f64>)],

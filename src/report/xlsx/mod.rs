@@ -9,9 +9,12 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::model::DocumentReport;
 
+mod comparison;
 mod front;
+
 use super::writer::End;
 use crate::template::Template;
+pub use comparison::write_comparison;
 
 /// The sheets, in order.
 pub const SHEETS: [&str; 4] = ["Sammanfattning", "Kriterier", "Dokument", "Fynd"];

@@ -29,6 +29,16 @@ fn changes_and_endings_give_their_outcome() {
             "Du får plats på stödboendet. Ditt andrahandskontrakt upphör den 30 september. Frivården har beslutat att din övervakning upphör i november.",
             "bifall",
         ),
+        // An end that the grant brings with it: replaced, or when the new
+        // insats starts.
+        (
+            "Du beviljas ledsagarservice tolv timmar per månad. Ditt nuvarande beslut om ledsagarservice sex timmar per månad upphör att gälla den 31 maj, eftersom det ersätts av detta beslut.",
+            "bifall",
+        ),
+        (
+            "Du beviljas vård på behandlingshemmet Tallåsen. Din kontakt med öppenvården avslutas när du skrivs in på Tallåsen.",
+            "bifall",
+        ),
         // Reductions and time limits.
         (
             "Nämnden ändrar beslutet om boendestöd. Beslutet ska inte längre gälla tills vidare.",
