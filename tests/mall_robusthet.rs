@@ -793,7 +793,7 @@ fn rendered(errors: &[Diagnostic]) -> String {
     let handler = text::handler(false);
     let mut out = String::new();
     for e in errors {
-        handler.render_report(&mut out, e).unwrap();
+        text::render_report(&handler, &mut out, e);
         out.push('\n');
     }
     out

@@ -186,6 +186,12 @@ fn a_report_without_texts_keeps_the_findings_with_short_excerpts() {
         let excerpt = &excerpt[..excerpt.find("”</p>").unwrap()];
         assert!(excerpt.chars().count() <= 62, "{excerpt}");
     }
+    // No file names either (they often name the person), and the reader is
+    // told what is left out.
+    assert!(full.contains("u10-avlosarservice-noah") && !bare.contains("u10-avlosarservice-noah"));
+    assert!(bare.contains("<h2 id=\"dok-1-rubrik\">Dokument 1</h2>"));
+    assert!(bare.contains("Dokumentens texter och filnamn ingår inte"));
+    assert!(!bare.contains("”Ärende:"), "no case numbers as excerpts");
     // A sentence of a decision's text is in the full report only.
     let sentence = "Vi hjälper dig gärna att skriva brevet";
     assert!(full.contains(sentence) && !bare.contains(sentence));

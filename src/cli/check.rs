@@ -80,7 +80,7 @@ pub(crate) fn print_diagnostics(diagnostics: &[granska::template::Diagnostic]) {
     let handler = text::handler(use_color(&io::stderr()));
     let mut out = String::new();
     for d in diagnostics {
-        let _ = handler.render_report(&mut out, d);
+        text::render_report(&handler, &mut out, d);
         out.push('\n');
     }
     // Colours stay; identity numbers in file names and lines do not.

@@ -21,7 +21,8 @@ pub fn summary_paragraph(summary: &Summary, provenance: &Provenance) -> String {
     }
     out += &format!(
         " och gjordes med mallen ”{}” den {}.",
-        provenance.template.name, provenance.date
+        provenance.template.name,
+        super::provenance::long_date(&provenance.date)
     );
     let judged: Vec<_> = figures
         .perspectives
@@ -37,7 +38,7 @@ pub fn summary_paragraph(summary: &Summary, provenance: &Provenance) -> String {
                 .map(|(p, _, target)| {
                     let share = p.estimate.weighted_share.or(p.all_met_share).unwrap_or(0.0);
                     format!(
-                        "{} ({} mot målet {})",
+                        "{} (alla kriterier uppfyllda i {} av dokumenten, mål {})",
                         p.title.to_lowercase(),
                         percent(share),
                         percent(*target)
@@ -58,6 +59,21 @@ pub fn summary_paragraph(summary: &Summary, provenance: &Provenance) -> String {
                 out += &format!(" {says} {}.", list(&names));
             }
         }
+    }
+    let targeted: Vec<_> = figures
+        .criteria
+        .iter()
+        .filter(|c| c.estimate.verdict.is_some())
+        .collect();
+    let uncertain = targeted
+        .iter()
+        .filter(|c| c.estimate.verdict == Some(Verdict::Uncertain))
+        .count();
+    if uncertain > 0 {
+        out += &format!(
+            " För {uncertain} av {} kriterier med mål räcker underlaget inte för att avgöra om målet nås.",
+            targeted.len()
+        );
     }
     let mut shortcomings: Vec<_> = figures
         .criteria
@@ -137,7 +153,7 @@ mod tests {
         );
         assert!(text.ends_with(&expected), "{text}");
         assert!(
-            text.contains("Målet nåddes inte för rättssäkerhet (0 % mot målet"),
+            text.contains("Målet nåddes inte för rättssäkerhet (alla kriterier uppfyllda i 0 % av dokumenten, mål"),
             "{text}"
         );
     }

@@ -4,7 +4,10 @@
 
 use serde::Serialize;
 
+use chrono::Datelike;
+
 use super::privacy::shown;
+use crate::language::dates::MONTHS;
 use crate::score::Summary;
 use crate::score::design::{Design, Unit};
 use crate::score::stats;
@@ -166,6 +169,21 @@ impl Provenance {
         }
     }
 
+    /// What "uppnått", "ej uppnått" and "osäkert" mean in this run.
+    pub fn legend(&self) -> &'static str {
+        match self.selection.design {
+            Design::Census => {
+                "Bedömning mot målet: uppnått = andelen är minst lika stor som målet; ej uppnått = \
+                 andelen är lägre än målet. Alla granskades, så andelarna har inget intervall."
+            }
+            _ => {
+                "Bedömning mot målet: uppnått = hela 95 %-konfidensintervallet (KI) ligger på eller \
+                 över målet; ej uppnått = hela intervallet ligger under målet; osäkert = intervallet \
+                 omfattar målet."
+            }
+        }
+    }
+
     /// "Om granskningen", line by line: a label and its text, in Swedish.
     pub fn rows(&self, summary: &Summary, show_pnr: bool) -> Vec<(&'static str, String)> {
         let figures = &summary.figures;
@@ -187,9 +205,12 @@ impl Provenance {
             .unwrap_or_default();
         let how = match &self.selection.design {
             Design::Unknown => format!(
-                "alla {units} som angavs. Hur många det finns i hela populationen är inte angivet, \
-                 så intervallen räknar med att de är ett stickprov ur en större mängd \
-                 (ange --population N, eller --population alla om det är alla)"
+                "uppgift saknas om hur {} valdes och hur många som fanns totalt; \
+                 intervallen är beräknade som om de vore ett slumpmässigt urval ur en stor mängd",
+                match self.selection.unit {
+                    Unit::Document => "dokumenten",
+                    Unit::Case => "ärendena",
+                }
             ),
             Design::Census => format!(
                 "totalundersökning: alla {reviewed} {units} i populationen granskades, så andelarna \
@@ -254,6 +275,21 @@ impl Provenance {
                 &self.template.checksum[..self.template.checksum.len().min(12)]
             ),
         ));
+        let manual = summary
+            .figures
+            .criteria
+            .iter()
+            .filter(|c| c.manual > 0)
+            .count();
+        if manual > 0 {
+            rows.push((
+                "Manuella frågor",
+                format!(
+                    "{manual} frågor för kollegiegranskning besvaras inte av granska och ingår \
+                     inte i resultaten; de gäller bara de kriterier som granskas automatiskt"
+                ),
+            ));
+        }
         if !self.selection.inputs.is_empty() {
             rows.push((
                 "Underlag",
@@ -267,9 +303,21 @@ impl Provenance {
             .unwrap_or_default();
         rows.push((
             "Körd",
-            format!("{}{by} med granska {}", self.date, self.granska_version),
+            format!(
+                "{}{by} med granska {}",
+                long_date(&self.date),
+                self.granska_version
+            ),
         ));
         rows
+    }
+}
+
+/// "3 december 2026" for "2026-12-03"; anything else as it is.
+pub fn long_date(date: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        Err(_) => date.to_string(),
     }
 }
 

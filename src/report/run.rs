@@ -244,6 +244,7 @@ pub fn review<W: Write>(
         provenance: &provenance,
         show_pnr: options.show_pnr,
         summary_only: options.summary_only,
+        without_text: options.without_text,
     };
     written
         .and_then(|()| report.finish(template, &end))

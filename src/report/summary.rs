@@ -113,11 +113,7 @@ pub fn render_summary(template: &Template, end: &End) -> String {
         let _ = writeln!(out);
         perspectives(&mut out, template, figures, "");
         criteria(&mut out, figures);
-        let _ = writeln!(
-            out,
-            "\nBedömning mot målet: uppnått = hela 95 %-intervallet ligger på eller över målet;\n\
-             ej uppnått = hela intervallet ligger under målet; osäkert = intervallet omfattar målet."
-        );
+        let _ = writeln!(out, "\n{}", end.provenance.legend());
     }
     if let Some(key) = &summary.grouped_by {
         overview(&mut out, template, summary, key, show_pnr);

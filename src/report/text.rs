@@ -2,7 +2,9 @@
 //! as diagnostics with the source excerpt.
 
 use std::fmt::{self, Write as _};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
@@ -100,7 +102,7 @@ pub fn render_document(
         .iter()
         .zip(&outcome.score.perspectives)
         .filter(|(_, s)| s.applicable > 0)
-        .map(|(p, s)| format!("{} {}/{}", p.id, s.met, s.applicable))
+        .map(|(p, s)| format!("{} {} av {}", p.title, s.met, s.applicable))
         .collect();
     if !parts.is_empty() {
         let _ = writeln!(out, "   {}", parts.join(" · "));
@@ -145,9 +147,25 @@ pub fn render_document(
             }
         }
         let _ = writeln!(out);
-        let _ = handler.render_report(&mut out, &diagnostic);
+        render_report(&handler, &mut out, &diagnostic);
     }
     out
+}
+
+/// Renders a diagnostic into `out`, with miette's English label "help" in
+/// Swedish ("råd"), colours or not.
+pub fn render_report(
+    handler: &GraphicalReportHandler,
+    out: &mut String,
+    d: &dyn miette::Diagnostic,
+) {
+    static HELP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^([ \t│]*(?:\x1b\[[0-9;]*m)*)help((?:\x1b\[[0-9;]*m)*):")
+            .expect("a valid pattern")
+    });
+    let mut rendered = String::new();
+    let _ = handler.render_report(&mut rendered, d);
+    out.push_str(&HELP.replace_all(&rendered, "${1}råd${2}:"));
 }
 
 fn finding_diagnostic(

@@ -221,6 +221,8 @@ pub struct End<'a> {
     pub show_pnr: bool,
     /// The summary only (`--bara-sammanfattning`): no group details either.
     pub summary_only: bool,
+    /// Document pages without texts and file names (`--utan-text`).
+    pub without_text: bool,
 }
 
 #[cfg(test)]

@@ -84,7 +84,12 @@ pub fn render_document(
     let text = shown(&doc.text, show_pnr);
     let perspective_of = |id: &str| template.perspectives.iter().position(|p| p.id == id);
     let mut html = String::new();
-    let name = report.path.clone();
+    // Without the texts, no file names either: they often name the person.
+    let name = if with_text {
+        report.path.clone()
+    } else {
+        format!("Dokument {NUMBER}")
+    };
     let score = report.score.map_or("–".to_string(), percent);
     let kind = report.kind.unwrap_or("okänd typ");
     let _ = write!(
@@ -141,13 +146,11 @@ pub fn render_document(
             } else {
                 esc(&place).into_owned()
             },
-            excerpt = if with_text || f.excerpt.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "<p class=\"utdrag\">”{}”</p>",
-                    esc(&short_excerpt(&f.excerpt))
-                )
+            excerpt = match flagged(&text, f.byte_start, f.byte_end) {
+                Some(words) if !with_text => {
+                    format!("<p class=\"utdrag\">”{}”</p>", esc(&short_excerpt(words)))
+                }
+                _ => String::new(),
             },
             msg = esc(&f.message),
             sugg = f
@@ -207,6 +210,16 @@ pub fn render_document(
     }
 }
 
+/// The words a finding flags, for a report without the texts: none for a
+/// whole line of fields ("Ärende: …") or an empty span.
+fn flagged(text: &str, start: usize, end: usize) -> Option<&str> {
+    let words = text.get(start..end)?.trim();
+    let field = ["ärende", "dnr", "diarienummer", "personnummer", "namn"]
+        .iter()
+        .any(|f| words.to_lowercase().starts_with(f));
+    (!words.is_empty() && !field).then_some(words)
+}
+
 /// An excerpt of at most [`EXCERPT`] characters, cut at a word, for a
 /// report without the documents' texts (already masked).
 fn short_excerpt(excerpt: &str) -> String {
@@ -220,6 +233,9 @@ fn short_excerpt(excerpt: &str) -> String {
 
 /// The longest excerpt a report without texts shows.
 const EXCERPT: usize = 60;
+
+/// The placeholder for a document's number, replaced when it is known.
+const NUMBER: &str = "\u{1}nummer\u{1}";
 
 /// The placeholder for a document's anchor, replaced when its number is known.
 const ANCHOR: &str = "\u{1}ankare\u{1}";
@@ -300,10 +316,16 @@ impl<W: Write> HtmlWriter<W> {
 
     /// Adds a document's page.
     pub fn document(&mut self, page: Page) -> io::Result<()> {
-        let anchor = format!("dok-{}", self.rows.len() + 1);
-        self.pages
-            .write_all(page.html.replace(ANCHOR, &anchor).as_bytes())?;
-        self.rows.push(ListRow { anchor, ..page.row });
+        let number = (self.rows.len() + 1).to_string();
+        let anchor = format!("dok-{number}");
+        let html = page.html.replace(ANCHOR, &anchor).replace(NUMBER, &number);
+        self.pages.write_all(html.as_bytes())?;
+        let name = page.row.name.replace(NUMBER, &number);
+        self.rows.push(ListRow {
+            anchor,
+            name,
+            ..page.row
+        });
         Ok(())
     }
 
@@ -351,6 +373,12 @@ impl<W: Write> HtmlWriter<W> {
             "<section id=\"i-ord\"><h2>Sammanfattning i ord</h2><p class=\"i-ord\">{}</p></section>",
             esc(&shown(&paragraph, show_pnr))
         );
+        if end.without_text {
+            head.push_str(
+                "<p class=\"forklaring\"><strong>Dokumentens texter och filnamn ingår inte.</strong> \
+                 Utdragen vid fynden är korta men kan innehålla personuppgifter – hantera rapporten därefter.</p>",
+            );
+        }
         head.push_str("<section id=\"om\"><h2>Om granskningen</h2><dl class=\"om\">");
         for (label, text) in end.provenance.rows(summary, show_pnr) {
             let _ = write!(head, "<dt>{label}</dt><dd>{}</dd>", esc(&text));
@@ -359,10 +387,10 @@ impl<W: Write> HtmlWriter<W> {
         head.push_str("<section id=\"sammanfattning\"><h2>Resultat per perspektiv</h2>");
         head.push_str(&chart(template, &summary.figures));
         perspective_table(&mut head, &summary.figures, "Perspektiv");
-        head.push_str(
-            "<p class=\"forklaring\">Andel = andel dokument där alla kriterier i perspektivet som gäller är uppfyllda. \
-             Uppnått = hela 95 %-intervallet ligger på eller över målet; ej uppnått = hela intervallet ligger under; \
-             osäkert = intervallet omfattar målet.</p></section>",
+        let _ = write!(
+            head,
+            "<p class=\"forklaring\">Andel = andel dokument där alla kriterier i perspektivet som gäller är uppfyllda. {}</p></section>",
+            end.provenance.legend()
         );
         criteria_table(&mut head, template, &summary.figures);
         if let Some(key) = &summary.grouped_by {

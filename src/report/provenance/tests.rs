@@ -40,7 +40,7 @@ fn a_small_sample_says_how_large_it_should_have_been() {
     assert_eq!(
         row(&rows, "Körd"),
         format!(
-            "2026-12-03 av Kim Lind med granska {}",
+            "3 december 2026 av Kim Lind med granska {}",
             env!("CARGO_PKG_VERSION")
         )
     );
@@ -62,7 +62,9 @@ fn a_census_and_an_unknown_population_are_told_as_such() {
     assert!(!rows.iter().any(|(l, _)| *l == "Stickprovets storlek"));
     let (p, summary) = run(30, Selection::default());
     let rows = p.rows(&summary, false);
-    assert!(row(&rows, "Urval").contains("--population"));
+    assert!(row(&rows, "Urval").starts_with("uppgift saknas om hur dokumenten valdes"));
+    assert_eq!(long_date("2026-03-09"), "9 mars 2026");
+    assert_eq!(long_date("okänt"), "okänt");
     assert_eq!(p.population(30), None);
 }
 
