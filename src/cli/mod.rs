@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod choices;
 mod round;
 mod sample_args;
 mod sampling;
@@ -32,6 +33,7 @@ pub(crate) use granska::template::{Template, TemplateErrors};
 
 pub(crate) use args::*;
 pub(crate) use check::*;
+pub(crate) use choices::*;
 pub(crate) use round::*;
 pub(crate) use sample_args::*;
 pub(crate) use sampling::*;

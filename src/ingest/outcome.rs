@@ -16,12 +16,14 @@
 use super::amount::{self, Amount, Amounts};
 
 mod acts;
+mod clues;
 mod sentence;
 mod settle;
 mod words;
 
 use crate::language::dates::MONTHS;
-use acts::{acts, another_authority, postponed};
+use acts::acts;
+use clues::{another_authority, postponed};
 use sentence::Sentence;
 use words::NEGATIONS;
 

@@ -2,6 +2,7 @@
 //! [`settle`] weighs what they and its amounts say together.
 
 use super::amount::{Amount, Amounts};
+use super::clues::*;
 use super::sentence::Sentence;
 use super::settle::settle;
 use super::words::*;
@@ -472,94 +473,4 @@ pub(super) fn acts(
         }
     }
     settle(words, amounts, applied, earlier, tier, acts)
-}
-
-/// What may end without being help: a lease, a job, supervision.
-const ENDS_NO_HELP: &[&str] = &[
-    "kontrakt",
-    "andrahandskontrakt",
-    "hyresavtal",
-    "avtal",
-    "anställning",
-    "övervakning",
-    "sjukskrivning",
-    "praktik",
-];
-
-/// Whether a word names an authority other than the one deciding:
-/// "Försäkringskassan", "förvaltningsrätten", "Arbetsförmedlingen".
-pub(super) fn another_authority(word: &str) -> bool {
-    [
-        "försäkringskass",
-        "arbetsförmedling",
-        "migrationsverk",
-        "förvaltningsrätt",
-        "kammarrätt",
-        "domstol",
-        "pensionsmyndighet",
-        "frivård",
-        "kriminalvård",
-        "csn",
-    ]
-    .iter()
-    .any(|a| word.starts_with(a))
-}
-
-/// Whether the words after "utgår" make it a removal: the end of the
-/// sentence or a date from which, not a basis ("från") or a payment ("med").
-pub(super) fn removed(after: &[String]) -> bool {
-    match after.first().map(String::as_str) {
-        None => true,
-        Some("från") => after.get(1).is_some_and(|w| w == "och"),
-        Some(w) => matches!(
-            w,
-            "helt" | "ur" | "fr.o.m" | "fr" | "fom" | "den" | "per" | "därmed"
-        ),
-    }
-}
-
-/// Whether a negation stands among the three words before `i`: "kan därför
-/// inte få".
-pub(super) fn negated_near(words: &[String], i: usize) -> bool {
-    words[i.saturating_sub(3)..i]
-        .iter()
-        .any(|w| NEGATIONS.contains(&w.as_str()))
-}
-
-/// Whether a sentence says the matter is not decided yet: "Omprövningen är
-/// inte avgjord", "Ärendet bordläggs", "återremitteras".
-pub(super) fn postponed(words: &[String]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            w.as_str(),
-            "bordläggs"
-                | "bordlägga"
-                | "bordlägger"
-                | "bordlades"
-                | "bordlagt"
-                | "bordlagd"
-                | "återremitteras"
-                | "återremitterades"
-        ) || (matches!(w.as_str(), "avgjord" | "avgjort" | "avgjorts") && negated_near(words, i))
-    })
-}
-
-/// Whether the words after "blir" say that nothing is given: "(det) ingen
-/// utökning", "inte någon korttidsvistelse"; not "ingen avgift".
-fn refused_as_none(after: &[String]) -> bool {
-    let mut rest = after.iter().map(String::as_str).skip_while(|w| *w == "det");
-    let none = match rest.next() {
-        Some("ingen" | "inget" | "inga") => true,
-        Some("inte") => rest
-            .next()
-            .is_some_and(|w| matches!(w, "någon" | "något" | "några")),
-        _ => false,
-    };
-    none && rest.next().is_some_and(|thing| {
-        !(thing.starts_with("avgift")
-            || thing.starts_with("kostnad")
-            || thing.contains("skillnad")
-            || thing.contains("ändring")
-            || thing.starts_with("väntetid"))
-    })
 }

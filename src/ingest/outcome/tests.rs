@@ -14,6 +14,7 @@ fn of(text: &str) -> &'static str {
 }
 
 mod changes;
+mod plain;
 
 /// Asserts that every case reads as its outcome, listing all that do not.
 fn check(cases: &[(&str, &str)]) {
