@@ -191,14 +191,38 @@ enum Tier {
 pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
     let outcome = read_as_given(sentences);
     if outcome == Outcome::Bifall
-        && sentences
-            .iter()
-            .any(|(words, _)| negated_grant(words) || told_refusal(words))
+        && sentences.iter().any(|(words, _)| {
+            negated_grant(words) || told_refusal(words) || decided_in_attachment(words)
+        })
     {
         Outcome::Okant
     } else {
         outcome
     }
+}
+
+/// Whether a sentence says that what was decided stands in an attachment
+/// ("Vårt beslut om omfattning och tider finns i bilaga 1"): a grant read
+/// from the letter may not be all of it. Not the appeal information or the
+/// fee, which often come as attachments.
+fn decided_in_attachment(words: &[String]) -> bool {
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(&[
+        "bilaga",
+        "bilagan",
+        "bilagorna",
+        "bifogade",
+        "beslutsöversikten",
+        "beslutsbilagan",
+    ]) && has(&["beslut", "beslutet", "bestämt", "beslutat", "fram"])
+        && has(&["finns", "står", "framgår"])
+        // "Skälen för beslutet framgår av bilagan nedan": the reasons, and
+        // an attachment the letter holds.
+        && !words.iter().any(|w| {
+            ["överklag", "avgift", "besvär", "skäl", "motiver", "nedan"]
+                .iter()
+                .any(|s| w.starts_with(s))
+        })
 }
 
 /// Whether a sentence tells, in the perfect, that the application was
@@ -353,7 +377,7 @@ fn decide(
     let mut decided_to_wait = false;
     // What weaker sentences grant only in part or reduce.
     let mut weak_limits = Acts::default();
-    for ((words, _), amounts) in sentences.iter().zip(read) {
+    for (at, ((words, _), amounts)) in sentences.iter().zip(read).enumerate() {
         if postponed(words) {
             undecided = true;
             decided_to_wait |= words.iter().any(|w| w.starts_with("beslut"));
@@ -390,11 +414,21 @@ fn decide(
             continue;
         }
         let only_end = acts.end && !(acts.grant || acts.refuse || acts.part || acts.reduce);
-        if moving && only_end {
+        // "Avlösningen avslutas den 8 mars. … Den tiden ingår nu i
+        // hemtjänsten": an end whose help goes on in what is granted.
+        let goes_on = sentences[at + 1..].iter().take(2).any(|(next, _)| {
+            (next.iter().any(|w| w == "ingår") && next.iter().any(|w| w == "nu"))
+                || next.iter().any(|w| w.starts_with("ersätts"))
+        });
+        // An end on moving makes the ends listed after it ends on moving;
+        // an end that goes on in the grant is one on its own.
+        moving = if only_end && (moving || goes_on) {
             acts.end = false;
             acts.end_on_move = true;
-        }
-        moving = acts.end_on_move && !acts.end;
+            moving
+        } else {
+            acts.end_on_move && !acts.end
+        };
         previous = Some(tier);
         weak_grant |= tier == Tier::Weak && acts.grant;
         if tier == Tier::Weak {

@@ -39,6 +39,10 @@ fn changes_and_endings_give_their_outcome() {
             "Du beviljas vård på behandlingshemmet Tallåsen. Din kontakt med öppenvården avslutas när du skrivs in på Tallåsen.",
             "bifall",
         ),
+        (
+            "Ansökan beviljas i sin helhet. Avlösningen i hemmet avslutas den 8 mars. Den tiden ingår nu i hemtjänsten.",
+            "bifall",
+        ),
         // Reductions and time limits.
         (
             "Nämnden ändrar beslutet om boendestöd. Beslutet ska inte längre gälla tills vidare.",

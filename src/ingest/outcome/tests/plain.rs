@@ -253,5 +253,19 @@ fn minutes_plain_words_and_what_decides_nothing_give_their_outcome() {
             "Förutom trygghetslarm beviljas du även matdistribution.",
             "bifall",
         ),
+        // What was decided stands in an attachment that the letter only
+        // points to: not a full grant.
+        (
+            "Du har i dag ledsagarservice tio timmar per månad. Vårt beslut om omfattning och tider finns i beslutsöversikten, bilaga 1.",
+            "okant",
+        ),
+        (
+            "Du beviljas ledsagarservice tio timmar per månad. Hur du överklagar står i bilaga 2.",
+            "bifall",
+        ),
+        (
+            "Du beviljas ledsagarservice tio timmar per månad. Skälen för beslutet framgår av bilagan nedan.",
+            "bifall",
+        ),
     ]);
 }
