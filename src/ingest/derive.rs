@@ -126,7 +126,7 @@ impl Sentences<'_> {
         // header "Beviljat" or a box "[ ] Bifall" grants nothing.
         for s in self.sentences {
             let text = &self.text[s.range.clone()];
-            if text.contains('|') || text.contains("[ ]") {
+            if text.contains('|') || text.contains("[ ]") || fixed_width_table(text) {
                 continue;
             }
             if text.contains(';') {
@@ -274,6 +274,17 @@ impl Sentences<'_> {
 static BROKEN_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"(\p{Ll})-[ \t]*\r?\n[ \t]*(\p{Ll}+)").expect("a valid pattern")
 });
+
+/// Whether a "sentence" is the rows of a table in fixed-width columns
+/// (two lines or more with wide gaps between cells): read as a table, not
+/// as words ("Medges kr   Medges ej kr" refuses nothing).
+fn fixed_width_table(text: &str) -> bool {
+    text.lines()
+        .filter(|line| line.trim().contains("   "))
+        .take(2)
+        .count()
+        >= 2
+}
 
 /// `text` as a scanned letter means it: words broken at line ends joined
 /// and digits misread for letters read as letters; none when it has

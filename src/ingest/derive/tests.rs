@@ -82,6 +82,10 @@ fn decisions_in_a_table_of_insatser_give_the_outcome() {
     assert_ne!(read(fields).as_deref(), Some("bifall"));
     let none = "Beslut\n\n| Sökt | Beviljad insats | Avslagen insats |\n|---|---|---|\n| Kontaktperson | Kontaktperson | – |\n";
     assert_eq!(read(none).as_deref(), Some("bifall"));
+    // A table in fixed-width columns is no sentence: "Medges ej kr" over a
+    // column of zeros refuses nothing.
+    let fixed = "Beslut\n\nPost          Sökt kr    Medges kr   Medges ej kr\nHyra            6 480        6 480              0\nGlasögon        1 800        1 800              0\n\nAnita medges försörjningsstöd med 8 280 kr.\n";
+    assert_eq!(read(fixed).as_deref(), Some("bifall"));
     // A list item says what its lead-in line begins.
     let listed = "# Beslut\n\n## Vi har bestämt\n\nVi säger ja. Du får\n\n- 9 160 kronor i försörjningsstöd för maj\n- 420 kronor till resorna.\n";
     assert_eq!(read(listed).as_deref(), Some("bifall"));

@@ -30,8 +30,16 @@ pub(super) fn acts(
         ..
     } = s;
     // "Om behovet minskar kan du ansöka igen": a condition decides nothing;
-    // "Anna Ek yrkar att ansökan bifalls": a motion decides nothing.
+    // "Anna Ek yrkar att ansökan bifalls": a motion decides nothing, nor
+    // does a proposal ("Socialsekreteraren föreslår att utskottet beslutar
+    // att avslå …") unless the sentence adopts it ("… och finner att
+    // nämnden bifaller förslaget").
+    let proposal = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "föreslår" | "föreslog" | "föreslagit"))
+        && !words.iter().any(|w| w == "finner" || w == "förslaget");
     if is(0, &["om", "ifall"])
+        || proposal
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "yrkar" | "yrkade" | "yrkat"))

@@ -267,5 +267,10 @@ fn minutes_plain_words_and_what_decides_nothing_give_their_outcome() {
             "Du beviljas ledsagarservice tio timmar per månad. Skälen för beslutet framgår av bilagan nedan.",
             "bifall",
         ),
+        // A proposal decides nothing; the decision after it does.
+        (
+            "Socialsekreteraren föreslår att utskottet beslutar att avslå ansökan om kontaktperson. Individutskottet beslutar att bevilja Noah kontaktperson två tillfällen per vecka.",
+            "bifall",
+        ),
     ]);
 }
