@@ -432,25 +432,28 @@ pub(super) fn acts(
             // är installerat": replaced by what is granted.
             // "… upphör att gälla, eftersom det ersätts av detta beslut",
             // "… avslutas när du skrivs in på behandlingshemmet".
-            'e' if words.iter().any(|w| {
-                w.contains("flytt") || w.starts_with("följd") || w.starts_with("ersätt")
-            }) || words.windows(2).any(|p| {
-                p[0] == "när"
-                    && words.iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "börjar"
-                                | "börjat"
-                                | "startar"
-                                | "startat"
-                                | "igång"
-                                | "nya"
-                                | "skrivs"
-                                | "skrivits"
-                        ) || w.starts_with("installer")
-                            || w.starts_with("påbörja")
-                    })
-            }) =>
+            // Not a move away from the municipality ("eftersom du inte
+            // längre bor i kommunen upphör dina insatser här"): that ends.
+            'e' if !moves_away(words)
+                && (words.iter().any(|w| {
+                    w.contains("flytt") || w.starts_with("följd") || w.starts_with("ersätt")
+                }) || words.windows(2).any(|p| {
+                    p[0] == "när"
+                        && words.iter().any(|w| {
+                            matches!(
+                                w.as_str(),
+                                "börjar"
+                                    | "börjat"
+                                    | "startar"
+                                    | "startat"
+                                    | "igång"
+                                    | "nya"
+                                    | "skrivs"
+                                    | "skrivits"
+                            ) || w.starts_with("installer")
+                                || w.starts_with("påbörja")
+                        })
+                })) =>
             {
                 acts.end_on_move = true;
             }

@@ -93,3 +93,20 @@ pub(super) fn refused_as_none(after: &[String]) -> bool {
             || thing.starts_with("väntetid"))
     })
 }
+
+/// Whether a sentence tells that the person moves away from the
+/// municipality ("inte längre bor i Myrlunda kommun", "flyttar till en annan
+/// kommun"): what ends then ends, whatever the new municipality grants.
+pub(super) fn moves_away(words: &[String]) -> bool {
+    let no_longer_lives = words.windows(3).any(|w| {
+        w[0] == "längre" && matches!(w[1].as_str(), "bor" | "är") && w[2] == "folkbokförd"
+    }) || words.windows(2).any(|w| w[0] == "längre" && w[1] == "bor");
+    let to_another = words.windows(3).any(|w| {
+        w[0].starts_with("flytt")
+            && (w[1] == "från" || (w[1] == "till" && (w[2] == "en" || w[2] == "annan")))
+            && words
+                .iter()
+                .any(|k| k.starts_with("kommun") || k.ends_with("kommun"))
+    });
+    no_longer_lives || to_another
+}

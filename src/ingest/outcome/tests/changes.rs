@@ -43,6 +43,12 @@ fn changes_and_endings_give_their_outcome() {
             "Ansökan beviljas i sin helhet. Avlösningen i hemmet avslutas den 8 mars. Den tiden ingår nu i hemtjänsten.",
             "bifall",
         ),
+        // A move away from the municipality ends what it gave, whatever the
+        // new one grants.
+        (
+            "Eftersom du från och med den 1 december inte längre bor i kommunen och Norrby kommun har beviljat dig hemtjänst från inflyttningsdagen, upphör dina insatser här den 30 november.",
+            "upphorande",
+        ),
         // Reductions and time limits.
         (
             "Nämnden ändrar beslutet om boendestöd. Beslutet ska inte längre gälla tills vidare.",
