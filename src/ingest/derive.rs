@@ -126,7 +126,11 @@ impl Sentences<'_> {
         // header "Beviljat" or a box "[ ] Bifall" grants nothing.
         for s in self.sentences {
             let text = &self.text[s.range.clone()];
-            if text.contains('|') || text.contains("[ ]") || fixed_width_table(text) {
+            if text.contains('|')
+                || text.contains("[ ]")
+                || fixed_width_table(text)
+                || self.under_proposal(s.range.start)
+            {
                 continue;
             }
             if text.contains(';') {
@@ -157,6 +161,35 @@ impl Sentences<'_> {
             }
         }
         super::outcome::read(&read)
+    }
+
+    /// Whether the text at `start` stands under a heading of a proposal
+    /// ("8. Förslag till beslut") in a document that has a heading of the
+    /// decision itself: the proposal is not what was decided.
+    fn under_proposal(&self, start: usize) -> bool {
+        let heading = |line: &str| {
+            let line = line.trim().trim_start_matches('#').trim();
+            let line = line
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim();
+            let words = line.split_whitespace().count();
+            ((1..=5).contains(&words) && !line.ends_with(['.', '!', '?']))
+                .then(|| line.to_lowercase())
+        };
+        let decision_heading = self
+            .text
+            .lines()
+            .filter_map(heading)
+            .any(|h| h == "beslut" || h == "beslutet" || h.starts_with("beslut:"));
+        decision_heading
+            && self.text[..start]
+                .lines()
+                .rev()
+                .filter(|l| {
+                    l.trim().starts_with('#') || l.trim().starts_with(|c: char| c.is_ascii_digit())
+                })
+                .find_map(heading)
+                .is_some_and(|h| h.starts_with("förslag"))
     }
 
     /// The line that leads in to the list whose item starts at `start`: the

@@ -298,7 +298,26 @@ fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
         .map(|(_, text)| amount::read(text))
         .collect();
     let applied = read.iter().find_map(|a| a.applied);
-    let earlier = read.iter().find_map(|a| a.earlier);
+    // What the decision is about: the insatser its deciding sentences name.
+    // An amount the person had of another insats ("Sven har hemtjänst 30
+    // timmar per månad" beside a grant of ledsagarservice) is no amount
+    // before.
+    let probe = decide(sentences, &read, applied, None);
+    let decided: Vec<&str> = sentences
+        .iter()
+        .zip(&probe.deciding)
+        .filter(|(_, deciding)| **deciding)
+        .flat_map(|((words, _), _)| words::insatser(words))
+        .collect();
+    let same_insats = |words: &[String]| {
+        let named = words::insatser(words);
+        named.is_empty() || decided.is_empty() || named.iter().any(|i| decided.contains(i))
+    };
+    let earlier = sentences
+        .iter()
+        .zip(&read)
+        .filter(|((words, _), _)| same_insats(words))
+        .find_map(|(_, a)| a.earlier);
     let first = decide(sentences, &read, applied, earlier);
     if earlier.is_some() {
         return first.outcome;
@@ -310,6 +329,9 @@ fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
         .zip(&read)
         .zip(first.deciding.iter().zip(&first.told))
         .find_map(|(((words, _), amounts), (deciding, told))| {
+            if !same_insats(words) {
+                return None;
+            }
             // "Beslutet ersätter tidigare beslut om hemtjänst med 60 timmar
             // per månad."
             let replaces = words

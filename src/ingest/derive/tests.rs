@@ -86,6 +86,9 @@ fn decisions_in_a_table_of_insatser_give_the_outcome() {
     // column of zeros refuses nothing.
     let fixed = "Beslut\n\nPost          Sökt kr    Medges kr   Medges ej kr\nHyra            6 480        6 480              0\nGlasögon        1 800        1 800              0\n\nAnita medges försörjningsstöd med 8 280 kr.\n";
     assert_eq!(read(fixed).as_deref(), Some("bifall"));
+    // A proposal before the decision is not what was decided.
+    let proposed = "# Utredning och beslut\n\n## 8. Förslag till beslut\n\nAnsökan om ledsagarservice avslås.\n\n## 9. Beslut\n\nMed avvikelse från förslaget bifalles ansökan.\n";
+    assert_eq!(read(proposed).as_deref(), Some("bifall"));
     // A list item says what its lead-in line begins.
     let listed = "# Beslut\n\n## Vi har bestämt\n\nVi säger ja. Du får\n\n- 9 160 kronor i försörjningsstöd för maj\n- 420 kronor till resorna.\n";
     assert_eq!(read(listed).as_deref(), Some("bifall"));

@@ -461,6 +461,14 @@ pub(super) fn acts(
             // "Din hemtjänst minskas inte."
             'd' if negated(i) || negated_near(words, i) => {}
             'd' if w.starts_with("tidsbegräns") => acts.limit = true,
+            // "Ledsagningen i hemtjänsten tas bort när ledsagarservicen har
+            // verkställts, eftersom ledsagarservicen ersätter den": what the
+            // grant replaces.
+            'd' if matches!(w, "tas" | "bort" | "stryks" | "utgår")
+                && words.iter().any(|w| w.starts_with("ersätt")) =>
+            {
+                acts.end_on_move = true
+            }
             'd' | 'D' => acts.reduce = true,
             'p' => acts.part = true,
             // "Vi ändrar inte beslutet": the request to change it is refused

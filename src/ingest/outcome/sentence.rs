@@ -57,6 +57,10 @@ impl<'a> Sentence<'a> {
     /// "Vi säger ja/nej till …" decides; "ett nattbesök, som han har sagt ja
     /// till" and "du har sagt nej till hemtjänst" are the person's answer.
     pub(super) fn answered(&self, i: usize) -> bool {
+        // "Det säger vi nej till": inverted, and ours.
+        if i >= 2 && self.is(i - 2, &["säger"]) && self.is(i - 1, &["vi"]) {
+            return true;
+        }
         let said = i >= 1 && self.is(i - 1, &["säger", "sa", "sagt"]);
         let before = &self.words[i.saturating_sub(5)..i.saturating_sub(1)];
         let has = |set: &[&str]| before.iter().any(|w| set.contains(&w.as_str()));

@@ -174,3 +174,41 @@ pub(super) const NOT_GRANTED_AFTER_FAR: &[&str] = &[
     "läsa",
     "redan",
 ];
+
+/// The stems of the insatser a decision may be about, to tell one insats
+/// from another ("hemtjänst 30 timmar" is no earlier amount of
+/// "ledsagarservice 8 timmar").
+pub(super) const INSATSER: &[&str] = &[
+    "hemtjänst",
+    "ledsag",
+    "kontaktperson",
+    "kontaktfamilj",
+    "stödfamilj",
+    "korttid",
+    "avlös",
+    "daglig",
+    "dagverksamhet",
+    "boendestöd",
+    "assistans",
+    "assistent",
+    "trygghetslarm",
+    "larm",
+    "matdistribution",
+    "matlåd",
+    "försörjningsstöd",
+    "bostad",
+    "boende",
+    "behandling",
+    "öppenvård",
+    "växelvård",
+    "dagvård",
+];
+
+/// The insatser a sentence names.
+pub(super) fn insatser(words: &[String]) -> Vec<&'static str> {
+    INSATSER
+        .iter()
+        .filter(|stem| words.iter().any(|w| w.starts_with(*stem)))
+        .copied()
+        .collect()
+}

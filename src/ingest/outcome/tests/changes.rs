@@ -49,6 +49,19 @@ fn changes_and_endings_give_their_outcome() {
             "Eftersom du från och med den 1 december inte längre bor i kommunen och Norrby kommun har beviljat dig hemtjänst från inflyttningsdagen, upphör dina insatser här den 30 november.",
             "upphorande",
         ),
+        (
+            "Sven beviljas ledsagarservice åtta timmar per månad. Ledsagningen i hemtjänsten tas bort när ledsagarservicen har verkställts, eftersom ledsagarservicen ersätter den.",
+            "bifall",
+        ),
+        // What the person has of another insats is no amount before.
+        (
+            "Sven har hemtjänst, 30 timmar per månad. Sven beviljas ledsagarservice med åtta timmar per månad.",
+            "bifall",
+        ),
+        (
+            "Sven har ledsagarservice, 12 timmar per månad. Sven beviljas ledsagarservice med åtta timmar per månad.",
+            "andring",
+        ),
         // Reductions and time limits.
         (
             "Nämnden ändrar beslutet om boendestöd. Beslutet ska inte längre gälla tills vidare.",

@@ -272,5 +272,10 @@ fn minutes_plain_words_and_what_decides_nothing_give_their_outcome() {
             "Socialsekreteraren föreslår att utskottet beslutar att avslå ansökan om kontaktperson. Individutskottet beslutar att bevilja Noah kontaktperson två tillfällen per vecka.",
             "bifall",
         ),
+        // "Det säger vi nej till": inverted, and ours.
+        (
+            "Du får en kontaktperson en gång i veckan. Du ansökte om två gånger i veckan. Det säger vi nej till.",
+            "delvis_bifall",
+        ),
     ]);
 }
