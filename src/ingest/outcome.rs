@@ -23,7 +23,7 @@ mod words;
 
 use crate::language::dates::MONTHS;
 use acts::acts;
-use clues::{another_authority, postponed};
+use clues::{another_authority, decided_in_attachment, postponed};
 use sentence::Sentence;
 use words::NEGATIONS;
 
@@ -199,30 +199,6 @@ pub fn read(sentences: &[(Vec<String>, &str)]) -> Outcome {
     } else {
         outcome
     }
-}
-
-/// Whether a sentence says that what was decided stands in an attachment
-/// ("Vårt beslut om omfattning och tider finns i bilaga 1"): a grant read
-/// from the letter may not be all of it. Not the appeal information or the
-/// fee, which often come as attachments.
-fn decided_in_attachment(words: &[String]) -> bool {
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    has(&[
-        "bilaga",
-        "bilagan",
-        "bilagorna",
-        "bifogade",
-        "beslutsöversikten",
-        "beslutsbilagan",
-    ]) && has(&["beslut", "beslutet", "bestämt", "beslutat", "fram"])
-        && has(&["finns", "står", "framgår"])
-        // "Skälen för beslutet framgår av bilagan nedan": the reasons, and
-        // an attachment the letter holds.
-        && !words.iter().any(|w| {
-            ["överklag", "avgift", "besvär", "skäl", "motiver", "nedan"]
-                .iter()
-                .any(|s| w.starts_with(s))
-        })
 }
 
 /// Whether a sentence tells, in the perfect, that the application was

@@ -34,12 +34,8 @@ pub(super) fn acts(
     // does a proposal ("Socialsekreteraren föreslår att utskottet beslutar
     // att avslå …") unless the sentence adopts it ("… och finner att
     // nämnden bifaller förslaget").
-    let proposal = words
-        .iter()
-        .any(|w| matches!(w.as_str(), "föreslår" | "föreslog" | "föreslagit"))
-        && !words.iter().any(|w| w == "finner" || w == "förslaget");
     if is(0, &["om", "ifall"])
-        || proposal
+        || proposal(words)
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "yrkar" | "yrkade" | "yrkat"))
@@ -359,6 +355,12 @@ pub(super) fn acts(
                 matches!(p[0].as_str(), "ordnas" | "sköts" | "betalas" | "ordnar" | "står")
                     && matches!(p[1].as_str(), "av" | "för")
             })
+            // "… ingår inte i ansökan", "… inte ingår i kostnadsförslaget":
+            // not applied for, so nothing is refused.
+            && !words[i..]
+                .iter()
+                .take(5)
+                .any(|n| n.starts_with("ansökan") || n.starts_with("kostnadsförslag"))
             // "Måltiderna ingår ej i biståndsbeslutet utan debiteras enligt
             // taxa": paid for otherwise, so nothing is refused.
             && !words[i..].windows(2).any(|p| {
@@ -392,10 +394,10 @@ pub(super) fn acts(
         {
             continue;
         }
-        // "ditt andrahandskontrakt upphör", "anställningen avslutas": what
-        // ends is no help.
+        // "ditt andrahandskontrakt upphör", "anställningen avslutas",
+        // inverted "… avslutas LVM-utredningen": what ends is no help.
         if kind == 'e'
-            && words[i.saturating_sub(3)..i]
+            && words[i.saturating_sub(3)..(i + 3).min(words.len())]
                 .iter()
                 .any(|w| ENDS_NO_HELP.iter().any(|thing| w.starts_with(thing)))
         {

@@ -4,7 +4,8 @@
 
 use super::words::*;
 
-/// What may end without being help: a lease, a job, supervision.
+/// What may end without being help: a lease, a job, supervision, a
+/// pension, an investigation.
 pub(super) const ENDS_NO_HELP: &[&str] = &[
     "kontrakt",
     "andrahandskontrakt",
@@ -14,6 +15,15 @@ pub(super) const ENDS_NO_HELP: &[&str] = &[
     "övervakning",
     "sjukskrivning",
     "praktik",
+    // Money from elsewhere and investigations end without being help.
+    "pension",
+    "sjukersättning",
+    "aktivitetsersättning",
+    "lön",
+    "utredning",
+    "lvm-utredning",
+    "lvu-utredning",
+    "anmälan",
 ];
 
 /// Whether a word names an authority other than the one deciding:
@@ -109,4 +119,37 @@ pub(super) fn moves_away(words: &[String]) -> bool {
                 .any(|k| k.starts_with("kommun") || k.ends_with("kommun"))
     });
     no_longer_lives || to_another
+}
+
+/// Whether a sentence says that what was decided stands in an attachment
+/// ("Vårt beslut om omfattning och tider finns i bilaga 1"): a grant read
+/// from the letter may not be all of it. Not the appeal information or the
+/// fee, which often come as attachments.
+pub(super) fn decided_in_attachment(words: &[String]) -> bool {
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(&[
+        "bilaga",
+        "bilagan",
+        "bilagorna",
+        "bifogade",
+        "beslutsöversikten",
+        "beslutsbilagan",
+    ]) && has(&["beslut", "beslutet", "bestämt", "beslutat", "fram"])
+        && has(&["finns", "står", "framgår"])
+        // "Skälen för beslutet framgår av bilagan nedan": the reasons, and
+        // an attachment the letter holds.
+        && !words.iter().any(|w| {
+            ["överklag", "avgift", "besvär", "skäl", "motiver", "nedan"]
+                .iter()
+                .any(|s| w.starts_with(s))
+        })
+}
+
+/// Whether a sentence proposes ("Socialsekreteraren föreslår att …") without
+/// adopting the proposal ("… och finner att nämnden bifaller förslaget").
+pub(super) fn proposal(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "föreslår" | "föreslog" | "föreslagit"))
+        && !words.iter().any(|w| w == "finner" || w == "förslaget")
 }

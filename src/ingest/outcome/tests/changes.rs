@@ -53,6 +53,19 @@ fn changes_and_endings_give_their_outcome() {
             "Sven beviljas ledsagarservice åtta timmar per månad. Ledsagningen i hemtjänsten tas bort när ledsagarservicen har verkställts, eftersom ledsagarservicen ersätter den.",
             "bifall",
         ),
+        // A pension or an investigation that ends is no help that ends.
+        (
+            "Du beviljas hemtjänst. Din egen ekonomi påverkas av att Kjells pension upphör.",
+            "bifall",
+        ),
+        (
+            "Lena beviljas vård på behandlingshem. Eftersom Lena själv ansöker om vård avslutas LVM-utredningen utan åtgärd.",
+            "bifall",
+        ),
+        (
+            "Du beviljas bistånd till begravningen med 18 000 kr. Kostnaden för gravplatsen betalas via begravningsavgiften och ingår inte i ansökan.",
+            "bifall",
+        ),
         // What the person has of another insats is no amount before.
         (
             "Sven har hemtjänst, 30 timmar per månad. Sven beviljas ledsagarservice med åtta timmar per månad.",
