@@ -122,6 +122,7 @@ impl Sentences<'_> {
     fn outcome(&self) -> Outcome {
         let mut read: Vec<(Vec<String>, &str)> = decision_fields(self.text);
         read.extend(self.applied_fields().map(|text| (Vec::new(), text)));
+        let proposals = self.proposals();
         // Table rows and a form's boxes are read above, not as sentences: a
         // header "Beviljat" or a box "[ ] Bifall" grants nothing.
         for s in self.sentences {
@@ -129,7 +130,7 @@ impl Sentences<'_> {
             if text.contains('|')
                 || text.contains("[ ]")
                 || fixed_width_table(text)
-                || self.under_proposal(s.range.start)
+                || proposals.iter().any(|p| p.contains(&s.range.start))
             {
                 continue;
             }
@@ -163,10 +164,11 @@ impl Sentences<'_> {
         super::outcome::read(&read)
     }
 
-    /// Whether the text at `start` stands under a heading of a proposal
-    /// ("8. Förslag till beslut") in a document that has a heading of the
-    /// decision itself: the proposal is not what was decided.
-    fn under_proposal(&self, start: usize) -> bool {
+    /// Where the text stands under a heading of a proposal ("8. Förslag
+    /// till beslut") in a document that has a heading of the decision
+    /// itself: the proposal is not what was decided. Found once per
+    /// document.
+    fn proposals(&self) -> Vec<Range<usize>> {
         let heading = |line: &str| {
             let line = line.trim().trim_start_matches('#').trim();
             let line = line
@@ -181,15 +183,30 @@ impl Sentences<'_> {
             .lines()
             .filter_map(heading)
             .any(|h| h == "beslut" || h == "beslutet" || h.starts_with("beslut:"));
-        decision_heading
-            && self.text[..start]
-                .lines()
-                .rev()
-                .filter(|l| {
-                    l.trim().starts_with('#') || l.trim().starts_with(|c: char| c.is_ascii_digit())
-                })
-                .find_map(heading)
-                .is_some_and(|h| h.starts_with("förslag"))
+        let mut spans = Vec::new();
+        if !decision_heading {
+            return spans;
+        }
+        // The start of the proposal being read, if a proposal's heading
+        // was the last one.
+        let mut open: Option<usize> = None;
+        let mut at = 0;
+        for line in self.text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            let marked =
+                trimmed.starts_with('#') || trimmed.starts_with(|c: char| c.is_ascii_digit());
+            if let Some(h) = heading(line).filter(|_| marked) {
+                if let Some(start) = open.take() {
+                    spans.push(start..at);
+                }
+                if h.starts_with("förslag") {
+                    open = Some(at + line.len());
+                }
+            }
+            at += line.len();
+        }
+        spans.extend(open.map(|start| start..at));
+        spans
     }
 
     /// The line that leads in to the list whose item starts at `start`: the
@@ -333,6 +350,9 @@ fn scanned(text: &str) -> Option<String> {
 /// "fö1js", "0rmåsa"), if it has any; not in numbers ("9 § 10", "kl. 10")
 /// or codes.
 fn ocr_letters(text: &str) -> Option<String> {
+    if !text.bytes().any(|b| b == b'0' || b == b'1') {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
     let mut changed = false;

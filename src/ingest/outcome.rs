@@ -294,7 +294,11 @@ fn read_as_given(sentences: &[(Vec<String>, &str)]) -> Outcome {
         .zip(&read)
         .filter(|((words, _), _)| same_insats(words))
         .find_map(|(_, a)| a.earlier);
-    let first = decide(sentences, &read, applied, earlier);
+    // Without an amount before, the probe is the decision.
+    let first = match earlier {
+        Some(_) => decide(sentences, &read, applied, earlier),
+        None => probe,
+    };
     if earlier.is_some() {
         return first.outcome;
     }

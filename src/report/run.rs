@@ -221,10 +221,7 @@ pub fn review<W: Write>(
         notes.push(format!("varning: {note}."));
     }
     if let Design::Simple { population } = provenance.selection.design {
-        let reviewed = match unit {
-            Unit::Case => tally.cases.as_ref().map_or(tally.documents, |c| c.len()),
-            Unit::Document => tally.documents,
-        };
+        let reviewed = tally.units(unit);
         if population < reviewed {
             notes.push(format!(
                 "varning: populationen ({population}) är mindre än de {reviewed} som granskades; \

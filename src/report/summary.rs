@@ -12,7 +12,7 @@ use crate::score::summary::{CriterionSummary, Estimate, Figures, MIN_GROUP, Summ
 use crate::template::Template;
 
 /// A count of a share: "12 av 52 (23 %)".
-fn count(met: usize, n: usize) -> String {
+pub(crate) fn count(met: usize, n: usize) -> String {
     if n == 0 {
         return "–".to_string();
     }

@@ -352,7 +352,7 @@ impl Figures {
 
 impl Tally {
     /// Units of the tally: documents, or cases when counted per case.
-    fn units(&self, unit: Unit) -> usize {
+    pub fn units(&self, unit: Unit) -> usize {
         match (unit, &self.cases) {
             (Unit::Case, Some(cases)) => cases.len(),
             _ => self.documents,

@@ -4,19 +4,11 @@
 //! and what it means.
 
 use super::*;
-use crate::report::summary::points;
+use crate::report::summary::{count, points};
 use crate::score::compare::{Comparison, Count, Row, Trend};
 
 fn counted(c: Option<Count>) -> String {
-    match c {
-        Some(c) if c.applicable > 0 => format!(
-            "{} av {} ({})",
-            c.met,
-            c.applicable,
-            percent(c.met as f64 / c.applicable as f64)
-        ),
-        _ => "–".to_string(),
-    }
+    c.map_or("–".to_string(), |c| count(c.met, c.applicable))
 }
 
 /// The differences of the perspectives as horizontal bars from zero, with
